@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { EmptyState, PageHeader } from '@/components/layout/page-header';
+import { Pagination } from '@/components/layout/pagination';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Table, Td, Th } from '@/components/ui/table';
+import { requireRole } from '@/lib/auth/session';
+import { listAudit } from '@/lib/data/admin';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('audit');
+  return { title: t('title') };
+}
+
+type Props = { searchParams: Promise<{ action?: string; actor?: string; page?: string }> };
+
+function brief(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  const user = await requireRole('admin', '/admin/audit');
+  const { action, actor, page } = await searchParams;
+  const t = await getTranslations('audit');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const result = await listAudit(user, { action, actor, page: Number(page) || 1 });
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} intro={t('intro')} />
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="action" className="text-sm font-medium">
+            {t('actionFilter')}
+          </label>
+          <Input id="action" name="action" defaultValue={action ?? ''} placeholder="application." />
+        </div>
+        <div>
+          <label htmlFor="actor" className="text-sm font-medium">
+            {t('actorFilter')}
+          </label>
+          <Input id="actor" name="actor" defaultValue={actor ?? ''} />
+        </div>
+        <Button type="submit" variant="secondary">
+          {tc('filter')}
+        </Button>
+      </form>
+      {result.rows.length ? (
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t('at')}</Th>
+              <Th>{t('actor')}</Th>
+              <Th>{t('action')}</Th>
+              <Th>{t('entity')}</Th>
+              <Th>{t('change')}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <Td className="whitespace-nowrap tabular-nums">
+                  {format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'UTC' })}
+                </Td>
+                <Td>{row.actorEmail ?? t('anonymous')}</Td>
+                <Td className="font-mono text-xs">{row.action}</Td>
+                <Td className="font-mono text-xs">
+                  {row.entityType}
+                  {row.entityId ? ` ${row.entityId.slice(0, 8)}` : ''}
+                </Td>
+                <Td className="font-mono text-xs break-all">
+                  {brief(row.before)}
+                  {row.before !== null || row.after !== null ? ' → ' : ''}
+                  {brief(row.after)}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <EmptyState>{t('empty')}</EmptyState>
+      )}
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/audit" params={{ action, actor }} />
+    </div>
+  );
+}

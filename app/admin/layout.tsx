@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+
+// Navigation only: every admin page checks the role itself (layouts are not re-run on every navigation).
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('admin');
+  const links = [
+    { href: '/admin', label: t('calls') },
+    { href: '/admin/users', label: t('users') },
+    { href: '/admin/outbox', label: t('outbox') },
+    { href: '/admin/audit', label: t('audit') },
+  ];
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t('title')} className="border-b border-slate-200 pb-2">
+        <ul className="flex flex-wrap gap-4 text-sm">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} className="text-slate-700 hover:text-brand-700 hover:underline">
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

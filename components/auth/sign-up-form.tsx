@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { FormError } from '@/components/forms/form-error';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { signUpAction } from '@/lib/actions/auth';
+import { signUpSchema } from '@/lib/validations/auth';
+
+export function SignUpForm() {
+  const t = useTranslations('auth');
+  const { form, onSubmit, formError, errorOf, pending } = useActionForm(signUpSchema, signUpAction, {
+    defaultValues: { name: '', email: '', password: '' },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('signUpTitle')}>
+      <FormError message={formError} />
+      <Field id="name" label={t('name')} error={errorOf('name')} required>
+        {(p) => <Input autoComplete="name" {...p} {...form.register('name')} />}
+      </Field>
+      <Field id="email" label={t('email')} error={errorOf('email')} required>
+        {(p) => <Input type="email" autoComplete="email" {...p} {...form.register('email')} />}
+      </Field>
+      <Field id="password" label={t('newPassword')} hint={t('passwordHint')} error={errorOf('password')} required>
+        {(p) => <Input type="password" autoComplete="new-password" {...p} {...form.register('password')} />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? t('signingUp') : t('signUp')}
+      </Button>
+    </form>
+  );
+}

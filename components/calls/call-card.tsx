@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Instant } from '@/components/time/instant';
+import { publicPhase } from '@/lib/calls/phase';
+import type { CallSummary } from '@/lib/data/calls';
+import { countryName } from '@/lib/reference/countries';
+
+export async function PhaseBadge({ phase }: { phase: ReturnType<typeof publicPhase> }) {
+  const t = await getTranslations('phase');
+  const tone = phase === 'open' ? 'success' : phase === 'upcoming' ? 'info' : phase === 'results' ? 'info' : phase === 'cancelled' ? 'danger' : 'neutral';
+  return <Badge tone={tone}>{t(phase)}</Badge>;
+}
+
+export async function CallCard({ call, now }: { call: CallSummary; now: Date }) {
+  const t = await getTranslations('home');
+  const tc = await getTranslations('common');
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const phase = publicPhase(call, now);
+  const daysLeft = call.closesAt ? Math.floor((call.closesAt.getTime() - now.getTime()) / 86_400_000) : null;
+  return (
+    <Card className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <PhaseBadge phase={phase} />
+        {phase === 'open' && daysLeft !== null && <span className="text-sm text-slate-600">{tc('daysLeft', { days: daysLeft })}</span>}
+      </div>
+      <h3 className="text-lg font-semibold">
+        <Link href={phase === 'results' ? `/calls/${call.slug}/results` : `/calls/${call.slug}`} className="hover:underline">
+          {call.title}
+        </Link>
+      </h3>
+      {call.summary && <p className="text-sm text-slate-700">{call.summary}</p>}
+      <dl className="grid gap-1 text-sm text-slate-600">
+        {call.countries.length > 0 && (
+          <div>
+            <dt className="inline font-medium">{t('countries')}: </dt>
+            <dd className="inline">{call.countries.map((c) => countryName(c, locale)).join(', ')}</dd>
+          </div>
+        )}
+        {phase === 'upcoming' && call.opensAt && (
+          <div>{t.rich('opens', { date: () => <Instant date={call.opensAt!} timeZone={call.timeZone} /> })}</div>
+        )}
+        {(phase === 'open' || phase === 'upcoming') && call.closesAt && (
+          <div>{t.rich('closes', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</div>
+        )}
+        {phase === 'results' && call.publishedAt && (
+          <div>{t('publishedOn', { date: format.dateTime(call.publishedAt, { dateStyle: 'long', timeZone: call.timeZone }) })}</div>
+        )}
+      </dl>
+      <div className="mt-auto pt-1">
+        <Link href={`/calls/${call.slug}`} className="text-sm font-medium text-brand-600 hover:underline">
+          {t('viewCall')}
+        </Link>
+        {phase === 'results' && (
+          <Link href={`/calls/${call.slug}/results`} className="ms-4 text-sm font-medium text-brand-600 hover:underline">
+            {t('viewResults')}
+          </Link>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/errors';
+import { translateIssue } from '@/lib/validations/translate-issue';
+
+/**
+ * react-hook-form wired to a server action: the same zod schema checks the form in the
+ * browser and the input on the server; server field errors land on their fields.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
+  schema: S,
+  action: (input: z.output<S>) => Promise<ActionResult<T> | undefined>,
+  options: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: options.defaultValues,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const tv = useTranslations('validation');
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await action(values);
+    if (!result) return; // the action redirected
+    if (!result.ok) {
+      setFormError(result.error);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (messages[0]) form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] });
+      }
+      return;
+    }
+    options.onSuccess?.(result.data);
+  });
+
+  /** The translated error of a field, for <Field error>. */
+  const errorOf = (name: string): string | undefined => {
+    const error = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
+      | { message?: string }
+      | undefined;
+    return error?.message ? translateIssue(tv as never, error.message) : undefined;
+  };
+
+  return { form, onSubmit, formError, errorOf, pending: form.formState.isSubmitting };
+}

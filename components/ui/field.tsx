@@ -1,0 +1,50 @@
+import { cn } from '@/lib/utils';
+import type { ReactNode } from 'react';
+
+/**
+ * A labelled form control with its hint and error. The control gets `id`,
+ * `aria-describedby` and `aria-invalid` from the render prop, so screen readers
+ * read the error with the field.
+ */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  className?: string;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+        {required && (
+          <span aria-hidden className="ms-0.5 text-red-700">
+            *
+          </span>
+        )}
+      </label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      <p id={errorId} className="text-sm text-red-700" aria-live="polite">
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { lockDataDirectory } from './lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: data functions accept both. */
+export type Executor = Database | Transaction;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+type Handle = {
+  kind: DatabaseKind;
+  db: Database;
+  migrated?: Promise<void>;
+  close: () => Promise<void>;
+};
+
+// Kept on globalThis so that `next dev` module reloads reuse the one open database.
+const globalState = globalThis as unknown as { __eoiDatabase?: Handle };
+
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+export function databaseKind(): DatabaseKind {
+  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+/**
+ * Where the embedded database lives. `next dev` and `next start` never share one, and
+ * tests use their own (PGLITE_DATA_DIR, or `memory://` for a throwaway in-memory one).
+ */
+export function pgliteDataDir(): string {
+  const configured = process.env.PGLITE_DATA_DIR;
+  if (configured) return configured.startsWith('memory://') ? configured : path.resolve(configured);
+  return path.join(process.cwd(), '.data', process.env.NODE_ENV === 'development' ? 'dev' : 'pglite');
+}
+
+function open(): Handle {
+  const options = { schema, casing: 'snake_case' as const };
+  if (databaseKind() === 'postgres') {
+    const client = postgres(process.env.DATABASE_URL!, {
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      onnotice: () => {},
+    });
+    const db = drizzlePostgres({ client, ...options }) as unknown as Database;
+    return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
+  }
+  const dataDir = pgliteDataDir();
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDirectory(dataDir);
+  }
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, ...options }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function handle(): Handle {
+  globalState.__eoiDatabase ??= open();
+  return globalState.__eoiDatabase;
+}
+
+/**
+ * The one database. Opened on first use (never at build time); `prepareDatabase()` must
+ * have run first, which the server does at start-up (instrumentation.ts).
+ */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = handle().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+  // Lets drizzle's `is(db, PgDatabase)` check (made by the Auth.js adapter) pass without
+  // opening the database, which must not happen at build time.
+  getPrototypeOf() {
+    return PgDatabase.prototype;
+  },
+});
+
+export function openedDatabaseKind(): DatabaseKind {
+  return handle().kind;
+}
+
+const MIGRATION_LOCK_ID = 724_2026;
+
+/** Applies pending migrations, once per process; on PostgreSQL one instance at a time. */
+export function prepareDatabase(): Promise<void> {
+  const h = handle();
+  h.migrated ??= (async () => {
+    if (h.kind === 'pglite') {
+      await migratePglite(h.db as never, { migrationsFolder });
+      return;
+    }
+    // Several instances may start together: an advisory lock lets one migrate at a time.
+    const lockClient = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+      await migratePostgres(h.db as never, { migrationsFolder });
+    } finally {
+      await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.catch(() => {});
+      await lockClient.end({ timeout: 5 });
+    }
+  })();
+  return h.migrated;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const h = globalState.__eoiDatabase;
+  if (!h) return;
+  globalState.__eoiDatabase = undefined;
+  await h.close();
+}
+
+export { schema };

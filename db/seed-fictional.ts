@@ -1,0 +1,100 @@
+/** Fictional calls of the demo: one open now, one closed and in review. Dates are relative to when the seed runs. */
+
+export const openCall = {
+  slug: 'diaspora-climate-resilience-2027',
+  title: 'Diaspora partnerships for climate resilience 2027',
+  summary:
+    'Diaspora organisations are invited to propose community projects that help families adapt to floods, droughts and heat in Senegal, Bangladesh and Haiti.',
+  description: `Climate shocks push families into debt and displacement. Diaspora organisations know these communities and can move quickly.
+
+**We fund** projects of six to twelve months that:
+
+1. reduce the damage of floods, droughts or heat on households;
+2. create or protect livelihoods;
+3. involve local organisations from the start.
+
+**We do not fund** purely academic research, or equipment without a maintenance plan.
+
+Ask your questions before the clarification deadline; answers are published below for everyone.
+
+*Demo note: this call is fictional.*`,
+  funder: 'Fictional Climate Adaptation Fund',
+  timeZone: 'Europe/Zurich',
+  countries: ['SN', 'BD', 'HT'],
+  themes: ['climate', 'livelihoods', 'food_security'],
+  currency: 'USD',
+  minBudget: 25_000,
+  maxBudget: 120_000,
+  envelope: 500_000,
+  expectedPartners: 5,
+  criteria: [
+    { name: 'Relevance to climate risks', guidance: 'Does the project address a climate risk the community actually faces?', weight: 35 },
+    { name: 'Community and diaspora ties', guidance: 'Are local organisations involved and is the diaspora link real?', weight: 25 },
+    { name: 'Feasibility', guidance: 'Can the plan be delivered with this budget and time?', weight: 25 },
+    { name: 'Sustainability', guidance: 'Will the benefits last after the project ends?', weight: 15 },
+  ],
+  faq: [
+    {
+      question: 'Can two organisations apply together?',
+      answer:
+        'Yes. One organisation applies and names the other as a local partner, with its role. Each organisation may lead at most one application to this call.',
+    },
+    {
+      question: 'Is co-funding required?',
+      answer: 'No. Co-funding is welcome and can be shown in the budget, but it is not scored.',
+    },
+  ],
+  pendingQuestion: 'Our registration certificate is being renewed. Can we send the old one with proof of renewal?',
+};
+
+export const reviewCall = {
+  slug: 'diaspora-health-workers-2026',
+  title: 'Diaspora health professionals for primary care 2026',
+  summary:
+    'Short missions by diaspora doctors, nurses and midwives to train primary health care staff in Somalia, Ethiopia and Sudan.',
+  description: `Health workers from the diaspora train and mentor primary care teams during missions of two to eight weeks.
+
+Applications are closed and under review.
+
+*Demo note: this call is fictional.*`,
+  funder: 'Fictional Health Partnership Fund',
+  timeZone: 'Africa/Nairobi',
+  countries: ['SO', 'ET', 'SD'],
+  themes: ['health', 'education'],
+  currency: 'USD',
+  minBudget: 20_000,
+  maxBudget: 90_000,
+  envelope: 300_000,
+  expectedPartners: 4,
+  criteria: [
+    { name: 'Health impact', guidance: 'How many staff are trained and how will care improve?', weight: 40 },
+    { name: 'Qualifications of the team', guidance: 'Are the professionals qualified and licensed?', weight: 30 },
+    { name: 'Safety and logistics', guidance: 'Is travel and security planned?', weight: 20 },
+    { name: 'Cost', guidance: 'Is the budget reasonable?', weight: 10 },
+  ],
+};
+
+/** Organisations that apply to the fictional calls. */
+export const fictionalOrganisations = [
+  { legalName: 'Sahel Diaspora Alliance', country: 'FR', heritage: ['SN'], website: 'https://sahel-alliance.example' },
+  { legalName: 'Bengal Delta Friends Association', country: 'GB', heritage: ['BD'], website: 'https://bengal-delta.example' },
+  { legalName: 'Lakou Ayiti Diaspora Network', country: 'US', heritage: ['HT'], website: 'https://lakou.example' },
+  { legalName: 'Somali Health Professionals Abroad', country: 'SE', heritage: ['SO'], website: 'https://shpa.example' },
+  { legalName: 'Ethiopian Nurses Abroad Association', country: 'US', heritage: ['ET'], website: 'https://enaa.example' },
+  { legalName: 'Sudanese Doctors Union Europe', country: 'GB', heritage: ['SD'], website: 'https://sdue.example' },
+  { legalName: 'Horn of Africa Midwives Collective', country: 'NO', heritage: ['SO', 'ET'], website: 'https://hamc.example' },
+  { legalName: 'Nile Valley Health Partners', country: 'CA', heritage: ['SD'], website: 'https://nvhp.example' },
+  { legalName: 'Addis Care Diaspora Trust', country: 'DE', heritage: ['ET'], website: 'https://addiscare.example' },
+  { legalName: 'Mogadishu Medical Volunteers', country: 'NL', heritage: ['SO'], website: 'https://mmv.example' },
+  { legalName: 'Kordofan Community Health Initiative', country: 'US', heritage: ['SD'], website: 'https://kchi.example' },
+];
+
+/** The demo applicant's own organisation. */
+export const applicantOrganisation = {
+  legalName: 'Horizon Diaspora Network',
+  acronym: 'HDN',
+  country: 'CA',
+  heritage: ['HT', 'SN'],
+  operation: ['CA', 'HT'],
+  website: 'https://horizon-diaspora.example',
+};

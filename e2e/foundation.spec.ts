@@ -1,0 +1,181 @@
+import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
+import { firstAppLink, readLatestMail } from './support/outbox';
+
+test('[public] the health check answers after a database round trip', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.ok()).toBe(true);
+  const body = await response.json();
+  expect(body.status).toBe('ok');
+  expect(['pglite', 'postgres']).toContain(body.database);
+});
+
+test('[public] a visitor sees the open demo call on the home page and opens it', async ({ page }) => {
+  await page.goto('/');
+  const open = page.getByRole('region', { name: 'Open and upcoming calls' });
+  await expect(open.getByRole('link', { name: 'Diaspora partnerships for climate resilience 2027' })).toBeVisible();
+  await open.getByRole('link', { name: 'Diaspora partnerships for climate resilience 2027' }).click();
+  await expect(page).toHaveURL(/\/calls\/diaspora-climate-resilience-2027$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diaspora partnerships for climate resilience 2027');
+  // Criteria with weights, dates in the call's zone and the viewer's, and the FAQ.
+  await expect(page.getByRole('cell', { name: /Relevance to climate risks/ })).toBeVisible();
+  await expect(page.getByText(/CET|GMT\+1/).first()).toBeVisible();
+  await expect(page.getByTestId('viewer-time').first()).toContainText('your time');
+  await expect(page.getByText('Can two organisations apply together?')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in to apply' })).toBeVisible();
+});
+
+test('[public] the 2022 call shows its funder, countries and published results link', async ({ page }) => {
+  await page.goto('/calls/diaspora-covid-recovery-2022');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('COVID-19 recovery');
+  await expect(page.getByText("USAID's Bureau for Humanitarian Assistance (BHA)")).toBeVisible();
+  await expect(page.getByText('Lebanon, Tunisia, Zimbabwe')).toBeVisible();
+  await expect(page.getByText('Results published').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'See the results' })).toBeVisible();
+});
+
+for (const [role, email, home, heading] of [
+  ['applicant', demo.applicant, '/dashboard', 'My applications'],
+  ['reviewer', demo.reviewer, '/review', 'Review queue'],
+  ['admin', demo.admin, '/admin', 'Admin'],
+] as const) {
+  test(`[auth] the demo ${role} signs in with the form and lands on their home`, async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(new RegExp(`${home}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  });
+}
+
+test('[auth] a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').fill(demo.admin);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
+    'That e-mail address and password do not match an account.',
+  );
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('[auth] a visitor asking for a role home is sent to sign in, then back', async ({ page }) => {
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers/);
+  await page.getByLabel('E-mail address').fill(demo.admin);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+});
+
+test('[auth] an applicant asking for the admin or review pages is refused', async ({ page }) => {
+  await signInViaApi(page.request, demo.applicant);
+  for (const path of ['/admin', '/admin/users', '/admin/outbox', '/review']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  }
+});
+
+test('[auth] a new applicant signs up, signs out and signs in again', async ({ page }) => {
+  const { email, password } = await signUpApplicant(page, 'Amina Diallo');
+  await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Amina Diallo');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test('[auth] signing up twice with one address is refused at the field', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill('Someone');
+  await page.getByLabel('E-mail address').fill(demo.applicant);
+  await page.getByLabel('Choose a password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('An account with this e-mail address already exists.', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('E-mail address')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('[admin] invites a reviewer, who sets a password from the mailed link and lands on the review queue', async ({ adminPage, browser }) => {
+  const email = uniqueEmail('reviewer');
+  await adminPage.goto('/admin/users');
+  const form = adminPage.getByRole('form', { name: 'Invite a reviewer or admin' });
+  await form.getByLabel('E-mail address').fill(email);
+  await form.getByLabel('Name').fill('Invited Reviewer');
+  await form.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(form.getByText(`Invitation queued for ${email}.`)).toBeVisible();
+
+  const text = await readLatestMail(adminPage, email, 'You are invited to EOI Portal');
+  expect(text).toContain('as Reviewer');
+  const link = firstAppLink(text);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Accept your invitation' })).toBeVisible();
+  await page.getByLabel('Choose a password').fill('reviewer password 2026');
+  await page.getByRole('button', { name: 'Set password and continue' }).click();
+  await expect(page).toHaveURL(/\/review$/);
+
+  // The link is single-use.
+  await page.goto(link);
+  await expect(page.getByText('This invitation link is invalid, already used or expired.')).toBeVisible();
+  await context.close();
+});
+
+test('[admin] disabling a user ends their session at once; re-enabling lets them back', async ({ adminPage, browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { email, password } = await signUpApplicant(page);
+
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = adminPage.getByTestId(`user-${email}`);
+  adminPage.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
+
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('This account has been disabled.');
+
+  await row.getByRole('button', { name: 'Re-enable' }).click();
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await context.close();
+});
+
+test('[admin] a role change ends the user\'s session; they come back with the new role', async ({ adminPage, browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { email, password } = await signUpApplicant(page);
+
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = adminPage.getByTestId(`user-${email}`);
+  await row.getByLabel(`Reviewer (${email})`).check();
+  await row.getByRole('button', { name: 'Save roles' }).click();
+  await expect(row.getByText('Roles saved.')).toBeVisible();
+
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signInViaApi(page.request, email, password);
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
+  await context.close();
+});
+
+test('[admin] the last admin cannot remove their own admin role', async ({ adminPage }) => {
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(demo.admin)}`);
+  const row = adminPage.getByTestId(`user-${demo.admin}`);
+  await row.getByLabel(`Admin (${demo.admin})`).uncheck();
+  await row.getByRole('button', { name: 'Save roles' }).click();
+  await expect(row.getByText('This is the last active admin.', { exact: false })).toBeVisible();
+});

@@ -1,0 +1,49 @@
+import type { Role } from '@/db/schema/auth';
+import { AppError } from '@/lib/errors';
+
+/**
+ * Who may do what, as data. Record-level rules (this organisation's application, this
+ * reviewer's assignment) live in the data functions of lib/data, which check them too.
+ */
+export const permissions = {
+  'call:manage': ['admin'],
+  'user:manage': ['admin'],
+  'outbox:read': ['admin'],
+  'audit:read': ['admin'],
+  'application:screen': ['admin'],
+  'assignment:manage': ['admin'],
+  'ranking:read': ['admin'],
+  'decision:record': ['admin'],
+  'results:publish': ['admin'],
+  'organisation:manage': ['applicant'],
+  'application:edit': ['applicant'],
+  'question:ask': ['applicant'],
+  'question:answer': ['admin'],
+  'review:write': ['reviewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export type Actor = { id: string; roles: readonly Role[] };
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = permissions[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated');
+  if (!can(actor, permission)) throw new AppError('forbidden');
+}
+
+export function hasRole(actor: Actor | null | undefined, role: Role): boolean {
+  return !!actor?.roles.includes(role);
+}
+
+/** Where each role starts. A user with several roles starts at the most powerful one. */
+export function homeFor(roles: readonly Role[]): string {
+  if (roles.includes('admin')) return '/admin';
+  if (roles.includes('reviewer')) return '/review';
+  return '/dashboard';
+}

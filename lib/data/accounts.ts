@@ -1,0 +1,279 @@
+import 'server-only';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db';
+import { auditLog, userRoles, users, userTokens, type Role } from '@/db/schema';
+import { appUrl } from '@/lib/app-url';
+import { writeAudit } from '@/lib/audit';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertCan } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import { queueMail } from '@/lib/mail/outbox';
+import { hashToken, newToken } from '@/lib/tokens';
+import {
+  signInSchema,
+  type AcceptInvitationInput,
+  type InviteUserInput,
+  type SetUserRolesInput,
+  type SignUpInput,
+} from '@/lib/validations/auth';
+
+/** Failed sign-ins allowed per e-mail address in the window before it is throttled. */
+export const SIGN_IN_LIMIT = { attempts: 10, windowMinutes: 15 };
+export const INVITATION_DAYS = 14;
+
+export type Authentication =
+  | { ok: true; user: { id: string; email: string; name: string | null }; sessionVersion: number }
+  | { ok: false; reason: 'invalid' | 'disabled' | 'throttled' };
+
+/** Checks an e-mail and password (the Credentials provider); audits both outcomes. */
+export async function authenticate(credentials: unknown): Promise<Authentication> {
+  const parsed = signInSchema.pick({ email: true, password: true }).safeParse({
+    email: (credentials as Record<string, unknown> | undefined)?.email,
+    password: (credentials as Record<string, unknown> | undefined)?.password,
+  });
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  const { email, password } = parsed.data;
+
+  const [{ failures }] = await db
+    .select({ failures: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'auth.sign_in_failed'),
+        eq(auditLog.actorEmail, email),
+        gt(auditLog.at, sql`now() - make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})`),
+      ),
+    );
+  if (failures >= SIGN_IN_LIMIT.attempts) return { ok: false, reason: 'throttled' };
+
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid) {
+    await writeAudit(db, { id: user?.id ?? null, email }, {
+      action: 'auth.sign_in_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+  if (user.disabledAt) {
+    await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in_refused_disabled', entityType: 'user', entityId: user.id });
+    return { ok: false, reason: 'disabled' };
+  }
+  await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
+}
+
+async function findUserByEmail(executor: Executor, email: string) {
+  const [user] = await executor.select().from(users).where(eq(users.email, email));
+  return user;
+}
+
+/** A new applicant account. */
+export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
+  if (await findUserByEmail(tx, input.email)) {
+    throw new AppError('emailTaken', {}, { email: ['emailTaken'] });
+  }
+  const [user] = await tx
+    .insert(users)
+    .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
+    .returning({ id: users.id, email: users.email });
+  await tx.insert(userRoles).values({ userId: user.id, role: 'applicant' });
+  return user;
+}
+
+/** An admin invites a reviewer or another admin; the mailed link lets them set a password. */
+export async function inviteStaff(tx: Executor, actor: SessionUser, input: InviteUserInput) {
+  assertCan(actor, 'user:manage');
+  let user = await findUserByEmail(tx, input.email);
+  if (user?.passwordHash) {
+    throw new AppError('alreadyRegistered', { email: input.email }, { email: ['alreadyRegistered'] });
+  }
+  if (!user) {
+    [user] = await tx.insert(users).values({ email: input.email, name: input.name || null }).returning();
+  }
+  await tx
+    .insert(userRoles)
+    .values(input.roles.map((role) => ({ userId: user.id, role, grantedBy: actor.id })))
+    .onConflictDoNothing();
+  // A new invitation replaces any earlier one still open.
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'invitation'), isNull(userTokens.usedAt)));
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+  await tx.insert(userTokens).values({
+    purpose: 'invitation',
+    tokenHash: hash,
+    email: input.email,
+    userId: user.id,
+    data: { roles: input.roles },
+    expiresAt,
+    createdBy: actor.id,
+  });
+  await queueMail(tx, {
+    to: input.email,
+    toUserId: user.id,
+    template: 'invitation',
+    data: { inviterName: actor.name ?? actor.email, roles: input.roles, link: appUrl(`/invitation/${token}`), expiresAt },
+  });
+  return { userId: user.id };
+}
+
+/** The invitation a token opens, if it is still good. */
+export async function findOpenInvitation(executor: Executor, token: string) {
+  const [row] = await executor
+    .select({
+      id: userTokens.id,
+      userId: userTokens.userId,
+      email: userTokens.email,
+      expiresAt: userTokens.expiresAt,
+      data: userTokens.data,
+      name: users.name,
+    })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, 'invitation'),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function acceptInvitation(tx: Executor, input: AcceptInvitationInput) {
+  const invitation = await findOpenInvitation(tx, input.token);
+  if (!invitation?.userId) throw new AppError('invitationInvalid');
+  // Marking it used in the same statement that checks it makes the link single-use, even if clicked twice.
+  const used = await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.id, invitation.id), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  if (!used.length) throw new AppError('invitationInvalid');
+  await tx
+    .update(users)
+    .set({
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      emailVerified: new Date(),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
+    .where(eq(users.id, invitation.userId));
+  return { userId: invitation.userId, email: invitation.email };
+}
+
+/** Locks the active admins' role rows and counts them, so two admins cannot demote each other at once. */
+async function lockActiveAdmins(tx: Executor): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, 'admin'), isNull(users.disabledAt)))
+    .for('update', { of: userRoles });
+  return rows.map((r) => r.userId);
+}
+
+export async function setUserRoles(tx: Executor, actor: SessionUser, input: SetUserRolesInput) {
+  assertCan(actor, 'user:manage');
+  const target = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, input.userId));
+  const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+  if (!exists) throw new AppError('notFound');
+  const before = target.map((r) => r.role).sort();
+  const after = [...new Set(input.roles)].sort() as Role[];
+  if (before.join() === after.join()) return { before, after };
+
+  if (before.includes('admin') && !after.includes('admin')) {
+    const admins = await lockActiveAdmins(tx);
+    if (admins.length <= 1 && admins.includes(input.userId)) throw new AppError('lastAdmin');
+  }
+  await tx.delete(userRoles).where(eq(userRoles.userId, input.userId));
+  if (after.length) {
+    await tx.insert(userRoles).values(after.map((role) => ({ userId: input.userId, role, grantedBy: actor.id })));
+  }
+  // Ends the user's current sessions: they sign in again with the new roles.
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.userId));
+  return { before, after };
+}
+
+export async function setUserDisabled(tx: Executor, actor: SessionUser, input: { userId: string; disabled: boolean }) {
+  assertCan(actor, 'user:manage');
+  const [target] = await tx.select().from(users).where(eq(users.id, input.userId));
+  if (!target) throw new AppError('notFound');
+  if (input.disabled && target.id === actor.id) throw new AppError('cannotDisableSelf');
+  if (input.disabled) {
+    const admins = await lockActiveAdmins(tx);
+    if (admins.length <= 1 && admins.includes(target.id)) throw new AppError('lastAdmin');
+  }
+  await tx
+    .update(users)
+    .set({ disabledAt: input.disabled ? new Date() : null, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
+  return { before: { disabled: target.disabledAt !== null }, after: { disabled: input.disabled } };
+}
+
+export type UserListRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+  disabled: boolean;
+  invited: boolean;
+  createdAt: Date;
+};
+
+export const USERS_PAGE_SIZE = 25;
+
+/** Users for the admin list, searched by name or e-mail, a page at a time. */
+export async function listUsers(actor: SessionUser, options: { query?: string; role?: Role; page?: number } = {}) {
+  assertCan(actor, 'user:manage');
+  const page = Math.max(1, options.page ?? 1);
+  const conditions = [];
+  if (options.query?.trim()) {
+    const like = `%${options.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(${users.email} like ${like} or lower(coalesce(${users.name}, '')) like ${like})`);
+  }
+  if (options.role) {
+    conditions.push(
+      inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, options.role))),
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      disabledAt: users.disabledAt,
+      passwordHash: users.passwordHash,
+      createdAt: users.createdAt,
+      roles: sql<Role[]>`coalesce((select array_agg(${userRoles.role}::text order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(users.email)
+    .limit(USERS_PAGE_SIZE)
+    .offset((page - 1) * USERS_PAGE_SIZE);
+  return {
+    page,
+    total: rows[0]?.total ?? 0,
+    pageSize: USERS_PAGE_SIZE,
+    rows: rows.map(
+      (r): UserListRow => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        roles: r.roles,
+        disabled: r.disabledAt !== null,
+        invited: r.passwordHash === null,
+        createdAt: r.createdAt,
+      }),
+    ),
+  };
+}

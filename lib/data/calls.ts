@@ -1,0 +1,116 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import {
+  callCountries,
+  calls,
+  callThemes,
+  clarificationQuestions,
+  criteria,
+  documentSlots,
+  eligibilityRequirements,
+  publications,
+  type Call,
+} from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { can } from '@/lib/authz';
+
+export type CallSummary = Pick<
+  Call,
+  'id' | 'slug' | 'title' | 'summary' | 'funder' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget'
+> & { countries: string[]; themes: string[]; publishedAt: Date | null };
+
+const summaryColumns = {
+  id: calls.id,
+  slug: calls.slug,
+  title: calls.title,
+  summary: calls.summary,
+  funder: calls.funder,
+  status: calls.status,
+  opensAt: calls.opensAt,
+  closesAt: calls.closesAt,
+  timeZone: calls.timeZone,
+  currency: calls.currency,
+  minBudget: calls.minBudget,
+  maxBudget: calls.maxBudget,
+  countries: sql<string[]>`coalesce((select array_agg(${callCountries.countryCode} order by ${callCountries.countryCode}) from ${callCountries} where ${callCountries.callId} = ${calls.id}), '{}')`,
+  themes: sql<string[]>`coalesce((select array_agg(${callThemes.theme} order by ${callThemes.theme}) from ${callThemes} where ${callThemes.callId} = ${calls.id}), '{}')`,
+  publishedAt: publications.publishedAt,
+};
+
+/** The home page: calls open now or opening soon (soonest deadline first), then published results. */
+export async function listCallsForHome(now: Date = new Date()) {
+  const openOrUpcoming = await db
+    .select(summaryColumns)
+    .from(calls)
+    .leftJoin(publications, eq(publications.callId, calls.id))
+    .where(and(eq(calls.status, 'open'), gt(calls.closesAt, now)))
+    .orderBy(asc(calls.closesAt), asc(calls.title));
+  const closed = await db
+    .select(summaryColumns)
+    .from(calls)
+    .leftJoin(publications, eq(publications.callId, calls.id))
+    .where(
+      sql`${calls.status} in ('in_review', 'selection') or (${calls.status} = 'open' and ${calls.closesAt} <= ${now})`,
+    )
+    .orderBy(desc(calls.closesAt))
+    .limit(10);
+  const withResults = await db
+    .select(summaryColumns)
+    .from(calls)
+    .innerJoin(publications, eq(publications.callId, calls.id))
+    .where(eq(calls.status, 'published'))
+    .orderBy(desc(publications.publishedAt))
+    .limit(20);
+  return { openOrUpcoming, closed, withResults };
+}
+
+/**
+ * A call as the viewer may see it: drafts exist only for admins (everyone else gets
+ * null, i.e. not found).
+ */
+export async function getCallBySlug(viewer: SessionUser | null, slug: string) {
+  const [call] = await db.select().from(calls).where(eq(calls.slug, slug));
+  if (!call) return null;
+  if (call.status === 'draft' && !can(viewer, 'call:manage')) return null;
+  const [countries, themes, callCriteria, requirements, slots, faq, [publication]] = await Promise.all([
+    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
+    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
+    db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(asc(criteria.position)),
+    db.select().from(eligibilityRequirements).where(eq(eligibilityRequirements.callId, call.id)).orderBy(asc(eligibilityRequirements.position)),
+    db.select().from(documentSlots).where(eq(documentSlots.callId, call.id)).orderBy(asc(documentSlots.position)),
+    db
+      .select({
+        id: clarificationQuestions.id,
+        question: clarificationQuestions.publicQuestion,
+        answer: clarificationQuestions.answer,
+        answeredAt: clarificationQuestions.answeredAt,
+      })
+      .from(clarificationQuestions)
+      .where(and(eq(clarificationQuestions.callId, call.id), eq(clarificationQuestions.status, 'published')))
+      .orderBy(asc(clarificationQuestions.answeredAt)),
+    db.select({ publishedAt: publications.publishedAt }).from(publications).where(eq(publications.callId, call.id)),
+  ]);
+  return {
+    call,
+    countries: countries.map((c) => c.code),
+    themes: themes.map((t) => t.code),
+    criteria: callCriteria,
+    requirements,
+    slots,
+    faq,
+    publishedAt: publication?.publishedAt ?? null,
+  };
+}
+
+export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCallBySlug>>>;
+
+/** Every call that is not a draft, for the admin dashboard and lists. */
+export async function countCallsByStatus(viewer: SessionUser) {
+  if (!can(viewer, 'call:manage')) return [];
+  return db
+    .select({ status: calls.status, count: sql<number>`count(*)::int` })
+    .from(calls)
+    .groupBy(calls.status);
+}
+

@@ -1,0 +1,29 @@
+/**
+ * Thematic areas a call can target and an applicant can work in. Labels live in the
+ * message catalog under "themes".
+ */
+export const themeCodes = [
+  'health',
+  'vaccination',
+  'education',
+  'media_literacy',
+  'youth',
+  'livelihoods',
+  'entrepreneurship',
+  'protection',
+  'gender',
+  'social_cohesion',
+  'mental_health',
+  'wash',
+  'food_security',
+  'shelter',
+  'climate',
+  'digital',
+  'remittances',
+  'migration_governance',
+] as const;
+export type ThemeCode = (typeof themeCodes)[number];
+
+export function isThemeCode(value: string): value is ThemeCode {
+  return (themeCodes as readonly string[]).includes(value);
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export default defineConfig({
+  root,
+  resolve: {
+    alias: [
+      { find: /^@\/(.*)$/, replacement: `${root}/$1` },
+      // `server-only` throws outside React Server Components; tests are server code too.
+      { find: 'server-only', replacement: path.join(root, 'lib/test/empty-module.ts') },
+    ],
+  },
+  test: {
+    include: ['{lib,db}/**/*.test.ts'],
+    environment: 'node',
+    // next-auth imports `next/server` without an extension; let Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
+    globalSetup: ['lib/test/global-setup.ts'],
+    setupFiles: ['lib/test/setup.ts'],
+    pool: 'forks',
+    // One database per run on PostgreSQL; test files share it one at a time.
+    fileParallelism: !process.env.DATABASE_URL,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
