@@ -23,6 +23,7 @@ if (process.env.DATABASE_URL) {
   env.DATABASE_URL = url.toString();
   env.SEED_DEMO = '1';
   env.AUTH_SECRET ??= crypto.randomBytes(33).toString('base64');
+  env.AUTH_TRUST_HOST = 'true';
   console.log(`[e2e] PostgreSQL database ${name}`);
   cleanup = async () => {
     const sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import {
   callCountries,
@@ -50,9 +50,7 @@ export async function listCallsForHome(now: Date = new Date()) {
     .select(summaryColumns)
     .from(calls)
     .leftJoin(publications, eq(publications.callId, calls.id))
-    .where(
-      sql`${calls.status} in ('in_review', 'selection') or (${calls.status} = 'open' and ${calls.closesAt} <= ${now})`,
-    )
+    .where(or(inArray(calls.status, ['in_review', 'selection']), and(eq(calls.status, 'open'), lte(calls.closesAt, now))))
     .orderBy(desc(calls.closesAt))
     .limit(10);
   const withResults = await db

@@ -1,40 +1,195 @@
 import type { Role } from '@/db/schema/auth';
+import type { Outcome } from '@/db/schema/selection';
 import { directionOf, type Locale } from '@/lib/i18n/config';
+import { instantFormat } from '@/lib/i18n/formats';
 import { translator } from '@/lib/i18n/translate';
 import { renderHtml, renderText, type MailContent } from './layout';
-import { instantFormat } from '@/lib/i18n/formats';
 
-/** The data each message needs. Adding a message means adding it here and to the catalog. */
+type When = { at: Date; timeZone: string };
+
+/** The data each message needs. Adding a message means adding it here and to the "mail" catalog. */
 export type MailTemplates = {
+  emailVerification: { name: string | null; link: string; expiresAt: Date };
+  passwordReset: { link: string; expiresAt: Date };
   invitation: { inviterName: string; roles: Role[]; link: string; expiresAt: Date };
+  organisationInvitation: { inviterName: string; organisation: string; link: string; expiresAt: Date };
+  submissionReceipt: {
+    organisation: string;
+    callTitle: string;
+    reference: string;
+    projectTitle: string;
+    submittedAt: Date;
+    closes: When;
+    requestedAmount: number | null;
+    currency: string;
+    countries: string[];
+    link: string;
+  };
+  withdrawal: { organisation: string; callTitle: string; reference: string; withdrawnAt: Date; closes: When; link: string };
+  clarificationAnswer: { callTitle: string; question: string; answer: string; link: string };
+  reviewAssignment: { callTitle: string; count: number; deadline: When | null; link: string };
+  reviewReminder: { callTitle: string; pending: number; deadline: When; daysLeft: number; link: string };
+  conflictDeclared: { reviewerName: string; reference: string; callTitle: string; reason: string; link: string };
+  draftReminder: { callTitle: string; organisation: string; closes: When; daysLeft: number; link: string };
+  outcome: {
+    outcome: Outcome;
+    callTitle: string;
+    organisation: string;
+    reference: string;
+    projectTitle: string;
+    awardedAmount: number | null;
+    currency: string;
+    /** Per criterion: the application's average and the cohort's, on the criterion's scale. */
+    feedback: { criterion: string; yours: number | null; cohort: number | null; scaleMax: number }[];
+    /** The panel's comments, when the admins chose to share them. */
+    comments: string[];
+    link: string;
+  };
 };
 export type MailTemplateName = keyof MailTemplates;
 
-type Builder<N extends MailTemplateName> = (
-  data: MailTemplates[N],
-  t: ReturnType<typeof translator<'mail'>>,
-  locale: Locale,
-) => Omit<MailContent, 'footer' | 'dir' | 'lang'>;
+type T = ReturnType<typeof translator<'mail'>>;
+type Built = Omit<MailContent, 'footer' | 'dir' | 'lang'>;
 
-function formatInstant(date: Date, locale: Locale) {
-  return new Intl.DateTimeFormat(locale, instantFormat('UTC') as Intl.DateTimeFormatOptions).format(date);
+function when(value: When | Date, locale: Locale): string {
+  const { at, timeZone } = value instanceof Date ? { at: value, timeZone: 'UTC' } : value;
+  return new Intl.DateTimeFormat(locale, instantFormat(timeZone) as Intl.DateTimeFormatOptions).format(at);
 }
 
-const builders: { [N in MailTemplateName]: Builder<N> } = {
-  invitation: (data, t, locale) => {
+function money(amount: number, currency: string, locale: Locale) {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+function countryNames(codes: string[], locale: Locale) {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return codes.map((c) => names.of(c) ?? c).join(', ');
+}
+
+function one(n: number | null, locale: Locale) {
+  return n === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+}
+
+const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale: Locale) => Built } = {
+  emailVerification: (d, t, locale) => ({
+    subject: t('emailVerification.subject'),
+    greeting: d.name ? t('greetingName', { name: d.name }) : t('greeting'),
+    paragraphs: [t('emailVerification.body'), t('expires', { expiresAt: when(d.expiresAt, locale) })],
+    action: { label: t('emailVerification.action'), url: d.link },
+    actionHint: t('linkHint'),
+  }),
+  passwordReset: (d, t, locale) => ({
+    subject: t('passwordReset.subject'),
+    greeting: t('greeting'),
+    paragraphs: [t('passwordReset.body'), t('expires', { expiresAt: when(d.expiresAt, locale) }), t('passwordReset.ignore')],
+    action: { label: t('passwordReset.action'), url: d.link },
+    actionHint: t('linkHint'),
+  }),
+  invitation: (d, t, locale) => {
     const roleNames = translator(locale, 'roles');
     return {
       subject: t('invitation.subject'),
       greeting: t('greeting'),
       paragraphs: [
-        t('invitation.body', {
-          inviter: data.inviterName,
-          roles: data.roles.map((r) => roleNames(r)).join(', '),
-        }),
-        t('invitation.expires', { expiresAt: formatInstant(data.expiresAt, locale) }),
+        t('invitation.body', { inviter: d.inviterName, roles: d.roles.map((r) => roleNames(r)).join(', ') }),
+        t('expires', { expiresAt: when(d.expiresAt, locale) }),
       ],
-      action: { label: t('invitation.action'), url: data.link },
+      action: { label: t('invitation.action'), url: d.link },
       actionHint: t('linkHint'),
+    };
+  },
+  organisationInvitation: (d, t, locale) => ({
+    subject: t('organisationInvitation.subject', { organisation: d.organisation }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('organisationInvitation.body', { inviter: d.inviterName, organisation: d.organisation }),
+      t('expires', { expiresAt: when(d.expiresAt, locale) }),
+    ],
+    action: { label: t('organisationInvitation.action'), url: d.link },
+    actionHint: t('linkHint'),
+  }),
+  submissionReceipt: (d, t, locale) => ({
+    subject: t('submissionReceipt.subject', { reference: d.reference }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('submissionReceipt.body', { organisation: d.organisation, callTitle: d.callTitle }),
+      t('submissionReceipt.untilClose', { closesAt: when(d.closes, locale) }),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+      [t('labels.countries'), countryNames(d.countries, locale)],
+      ...(d.requestedAmount !== null ? ([[t('labels.requested'), money(d.requestedAmount, d.currency, locale)]] as [string, string][]) : []),
+      [t('labels.submittedAt'), when({ at: d.submittedAt, timeZone: d.closes.timeZone }, locale)],
+    ],
+    action: { label: t('submissionReceipt.action'), url: d.link },
+  }),
+  withdrawal: (d, t, locale) => ({
+    subject: t('withdrawal.subject', { reference: d.reference }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('withdrawal.body', { organisation: d.organisation, callTitle: d.callTitle, reference: d.reference }),
+      t('withdrawal.resubmit', { closesAt: when(d.closes, locale) }),
+    ],
+    action: { label: t('withdrawal.action'), url: d.link },
+  }),
+  clarificationAnswer: (d, t) => ({
+    subject: t('clarificationAnswer.subject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [t('clarificationAnswer.body', { callTitle: d.callTitle }), `${t('labels.question')}: ${d.question}`, `${t('labels.answer')}: ${d.answer}`],
+    action: { label: t('clarificationAnswer.action'), url: d.link },
+  }),
+  reviewAssignment: (d, t, locale) => ({
+    subject: t('reviewAssignment.subject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reviewAssignment.body', { count: d.count, callTitle: d.callTitle }),
+      d.deadline ? t('reviewAssignment.deadline', { deadline: when(d.deadline, locale) }) : t('reviewAssignment.noDeadline'),
+      t('reviewAssignment.conflicts'),
+    ],
+    action: { label: t('reviewAssignment.action'), url: d.link },
+  }),
+  reviewReminder: (d, t, locale) => ({
+    subject: t('reviewReminder.subject', { daysLeft: d.daysLeft, callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [t('reviewReminder.body', { pending: d.pending, callTitle: d.callTitle, deadline: when(d.deadline, locale) })],
+    action: { label: t('reviewReminder.action'), url: d.link },
+  }),
+  conflictDeclared: (d, t) => ({
+    subject: t('conflictDeclared.subject', { reference: d.reference }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('conflictDeclared.body', { reviewer: d.reviewerName, reference: d.reference, callTitle: d.callTitle }),
+      `${t('labels.reason')}: ${d.reason}`,
+      t('conflictDeclared.next'),
+    ],
+    action: { label: t('conflictDeclared.action'), url: d.link },
+  }),
+  draftReminder: (d, t, locale) => ({
+    subject: t('draftReminder.subject', { daysLeft: d.daysLeft, callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [t('draftReminder.body', { organisation: d.organisation, callTitle: d.callTitle, closesAt: when(d.closes, locale) })],
+    action: { label: t('draftReminder.action'), url: d.link },
+  }),
+  outcome: (d, t, locale) => {
+    const feedback: [string, string][] = d.feedback.map((f) => [
+      f.criterion,
+      t('outcome.feedbackLine', { yours: one(f.yours, locale), cohort: one(f.cohort, locale), max: f.scaleMax }),
+    ]);
+    return {
+      subject: t(`outcome.${d.outcome}.subject`, { callTitle: d.callTitle }),
+      greeting: t('greeting'),
+      paragraphs: [
+        t(`outcome.${d.outcome}.body`, {
+          organisation: d.organisation,
+          callTitle: d.callTitle,
+          projectTitle: d.projectTitle,
+          amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : '',
+        }),
+        ...(feedback.length ? [t('outcome.feedbackIntro')] : []),
+        ...d.comments.map((c) => `${t('labels.panelComment')}: ${c}`),
+      ],
+      details: [[t('labels.reference'), d.reference], ...feedback],
+      action: { label: t('outcome.action'), url: d.link },
     };
   },
 };
