@@ -21,6 +21,7 @@ import {
   users,
 } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
+import type { ApplicationContent } from '@/lib/validations/application';
 import { hashPassword } from '@/lib/auth/password';
 import { buildResultsSnapshot } from '@/lib/data/publication';
 import { rowsOf } from '@/lib/data/ranking';
@@ -86,16 +87,20 @@ async function nextReference(tx: Transaction, year: number): Promise<string> {
   return `EOI-${year}-${String(n).padStart(4, '0')}`;
 }
 
-function content(summary: string, requirementIds: string[], amount: number) {
+/** The form's content beyond its columns (lib/validations/application.ts), invented for the demo. */
+function content(summary: string, requirementIds: string[], amount: number): ApplicationContent {
   return {
     summary,
     objectives: 'Illustrative objectives for the demo.',
     activities: 'Illustrative activities for the demo.',
     targetPopulation: 'Local, migrant and refugee populations in the project area.',
     localPartners: [],
-    risks: [],
+    risks: [{ risk: 'Access to some areas may be restricted.', mitigation: 'Work through local partners already present there.' }],
     durationMonths: 6,
-    budgetLines: [{ label: 'Project activities', amount }],
+    budgetLines: [
+      { label: 'Activities', amount: Math.round(amount * 0.8) },
+      { label: 'Staff and coordination', amount: amount - Math.round(amount * 0.8) },
+    ],
     declarations: Object.fromEntries(requirementIds.map((id) => [id, true])),
   };
 }
