@@ -26,7 +26,7 @@ type Context<I, U> = {
 
 type Options = { revalidate?: string[] };
 
-async function errorText(key: string, values?: Record<string, string | number>) {
+async function errorText(key: string, values?: Record<string, string | number | Date>) {
   const t = loose(await requestTranslator('errors'));
   return t(key, values);
 }
