@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { db } from '@/db';
-import { calls, criteria, type Call } from '@/db/schema';
+import { callCountries, calls, callThemes, criteria, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
@@ -121,6 +121,8 @@ export type RankingOptions = {
   country?: string;
   theme?: string;
   flag?: 'flagged' | 'unflagged';
+  /** One application only (its figures and place among all). */
+  applicationId?: string;
   page?: number;
   pageSize?: number;
 };
@@ -163,6 +165,7 @@ export async function rankingQuery(
   if (options.theme) filters.push(sql`${options.theme} = any(themes)`);
   if (options.flag === 'flagged') filters.push(sql`flagged`);
   if (options.flag === 'unflagged') filters.push(sql`not flagged`);
+  if (options.applicationId) filters.push(sql`id = ${options.applicationId}`);
 
   const result = await executor.execute(sql`
     with agg as (${aggregatesSql(call.id)}),
@@ -232,11 +235,20 @@ async function criterionMeans(executor: Executor, applicationIds: string[]) {
 /** The ranking page's data: admins only. */
 export async function getRanking(user: SessionUser, call: Call, options: RankingOptions) {
   assertCan(user, 'ranking:read');
-  const [callCriteria, ranking] = await Promise.all([
+  const [callCriteria, ranking, countries, themes] = await Promise.all([
     db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position),
     rankingQuery(db, call, options),
+    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
+    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
   ]);
-  return { criteria: callCriteria, ...ranking };
+  return { criteria: callCriteria, countries: countries.map((c) => c.code), themes: themes.map((t) => t.code), ...ranking };
+}
+
+/** One application's figures, as in the ranking (admins only). */
+export async function getApplicationFigures(user: SessionUser, call: Call, applicationId: string) {
+  assertCan(user, 'ranking:read');
+  const { rows } = await rankingQuery(db, call, { applicationId, pageSize: 1 });
+  return rows[0] ?? null;
 }
 
 /** The calibrated value of every submitted review of a call, straight from SQL (the agreement test reads this). */
