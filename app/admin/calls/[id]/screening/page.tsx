@@ -89,7 +89,9 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
                 </Td>
                 <Td>{r.organisation}</Td>
                 <Td className="min-w-72 space-y-2">
-                  <Badge tone={tone[r.eligibility]}>{t(`eligibility.${r.eligibility}`)}</Badge>
+                  <Badge tone={tone[r.eligibility]} data-testid="eligibility-badge">
+                    {t(`eligibility.${r.eligibility}`)}
+                  </Badge>
                   {r.eligibility === 'ineligible' && r.reason && <p className="text-sm text-slate-700">{r.reason}</p>}
                   {r.screenedAt && (
                     <p className="text-xs text-slate-600">
