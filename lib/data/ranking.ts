@@ -21,15 +21,18 @@ export function rowsOf<T>(result: unknown): T[] {
  * into JavaScript.
  */
 export const reviewTotalsSql = (callId: string) => sql`
-  select r.id as review_id, ra.application_id, ra.reviewer_id,
-         sum(c.weight * (s.score - c.scale_min)::numeric / (c.scale_max - c.scale_min)) as total
-  from reviews r
+  select r.id as review_id, ra.application_id, ra.reviewer_id, t.total
+  from (
+    select s.review_id, sum(c.weight * (s.score - c.scale_min)::float8 / (c.scale_max - c.scale_min)) as total
+    from review_scores s
+    join criteria c on c.id = s.criterion_id
+    where c.call_id = ${callId}
+    group by s.review_id
+  ) t
+  join reviews r on r.id = t.review_id
   join review_assignments ra on ra.id = r.assignment_id
   join applications a on a.id = ra.application_id
-  join review_scores s on s.review_id = r.id
-  join criteria c on c.id = s.criterion_id
-  where a.call_id = ${callId} and r.status = 'submitted' and ra.status = 'accepted'
-  group by r.id, ra.application_id, ra.reviewer_id`;
+  where a.call_id = ${callId} and r.status = 'submitted' and ra.status = 'accepted'`;
 
 /**
  * Every submitted review of a call with its total and its calibrated total: the formula of
@@ -40,9 +43,9 @@ export const calibratedReviewsSql = (callId: string) => sql`
   select f.review_id, f.application_id, f.reviewer_id, f.total,
          case when f.n_r < 2 or f.s_all is null then f.total
               else least(100, greatest(0,
-                (f.n_r::numeric / (f.n_r + ${CALIBRATION_PRIOR}::int))
+                (f.n_r::float8 / (f.n_r + ${CALIBRATION_PRIOR}::int))
                   * (f.m_all + f.s_all * case when f.s_r > 0 then (f.total - f.m_r) / f.s_r else 0 end)
-                + (${CALIBRATION_PRIOR}::int::numeric / (f.n_r + ${CALIBRATION_PRIOR}::int)) * f.total))
+                + (${CALIBRATION_PRIOR}::int::float8 / (f.n_r + ${CALIBRATION_PRIOR}::int)) * f.total))
          end as calibrated
   from (
     select t.*,
@@ -149,12 +152,8 @@ export type RankingRow = {
   criterionMeans: Record<string, number>;
 };
 
-/** The ranking SQL alone (no access check), shared by the page and the benchmark. */
-export async function rankingQuery(
-  executor: Executor,
-  call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>,
-  options: RankingOptions = {},
-): Promise<{ rows: RankingRow[]; total: number; page: number; pageSize: number }> {
+/** The ranking statement (one page), as SQL. */
+export function rankingSql(call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>, options: RankingOptions = {}) {
   const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const sort = rankingSorts.includes(options.sort as RankingSort) ? options.sort! : 'mean';
@@ -166,8 +165,7 @@ export async function rankingQuery(
   if (options.flag === 'flagged') filters.push(sql`flagged`);
   if (options.flag === 'unflagged') filters.push(sql`not flagged`);
   if (options.applicationId) filters.push(sql`id = ${options.applicationId}`);
-
-  const result = await executor.execute(sql`
+  return sql`
     with agg as (${aggregatesSql(call.id)}),
     assigned as (
       select ra.application_id, count(*)::int as assigned
@@ -200,7 +198,18 @@ export async function rankingQuery(
     from positioned
     where ${sql.join(filters, sql` and `)}
     order by ${order}
-    limit ${pageSize} offset ${(page - 1) * pageSize}`);
+    limit ${pageSize} offset ${(page - 1) * pageSize}`;
+}
+
+/** The ranking SQL alone (no access check), shared by the page and the benchmark. */
+export async function rankingQuery(
+  executor: Executor,
+  call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>,
+  options: RankingOptions = {},
+): Promise<{ rows: RankingRow[]; total: number; page: number; pageSize: number }> {
+  const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const result = await executor.execute(rankingSql(call, options));
   const rows = rowsOf<Omit<RankingRow, 'criterionMeans'> & { totalRows: number }>(result);
   const means = await criterionMeans(
     executor,
