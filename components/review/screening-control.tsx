@@ -36,7 +36,7 @@ export function ScreeningControl({
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label={t('eligibilityOf', { reference })} noValidate>
       <FormError message={formError} />
-      <div className="flex flex-wrap items-end gap-2">
+      <div className="flex flex-wrap items-start gap-2">
         <Field id={`${id}-eligibility`} label={<span className="sr-only">{t('eligibilityOf', { reference })}</span>} error={errorOf('eligibility')}>
           {(props) => (
             <Select {...props} {...form.register('eligibility')} className="w-44">
@@ -48,7 +48,7 @@ export function ScreeningControl({
             </Select>
           )}
         </Field>
-        <Button type="submit" size="sm" variant="secondary" pending={pending} disabled={!form.formState.isDirty} className="mb-6">
+        <Button type="submit" size="sm" variant="secondary" pending={pending} disabled={!form.formState.isDirty} className="mt-1">
           {t('save')}
         </Button>
       </div>

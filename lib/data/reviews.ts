@@ -58,7 +58,8 @@ export async function listMyAssignments(user: SessionUser) {
         ne(calls.status, 'cancelled'),
       ),
     )
-    .orderBy(asc(calls.reviewDeadline), asc(applications.reference));
+    // Calls still in review first, soonest deadline first.
+    .orderBy(sql`${calls.status} in ('published', 'cancelled')`, asc(calls.reviewDeadline), asc(applications.reference));
 }
 
 /** The reviewer's own open assignment, locked for the transaction; anything else is not found. */

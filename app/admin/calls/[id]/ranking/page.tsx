@@ -136,7 +136,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
           <thead>
             <tr>
               <Th className="text-end">{t('position')}</Th>
-              <Th>{sortLink('reference', t('application'))}</Th>
+              <Th className="min-w-60">{sortLink('reference', t('application'))}</Th>
               <Th className="text-end">{sortLink('reviews', t('reviews'))}</Th>
               <Th className="text-end">{sortLink('mean', t('mean'))}</Th>
               <Th className="text-end">{sortLink('calibrated', t('calibrated'))}</Th>
