@@ -28,7 +28,7 @@ if (!process.env.EOI_BENCH_CHILD) {
   process.exit(result.status ?? 1);
 }
 
-type Timing = { label: string; median: number; min: number; max: number };
+type Timing = { label: string; median: number; min: number; max: number; cpu: number };
 
 async function bench(kind: 'pglite' | 'postgres'): Promise<Timing[]> {
   const { sql } = await import('drizzle-orm');
@@ -103,21 +103,33 @@ async function bench(kind: 'pglite' | 'postgres'): Promise<Timing[]> {
     const first = await rankingQuery(db, target, options);
     if (!first.rows.length) throw new Error(`no rows for ${label}`);
     const samples: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await rankingQuery(db, target, options);
+      const used = process.cpuUsage(c0);
       samples.push(performance.now() - t0);
+      cpu.push((used.user + used.system) / 1000);
     }
     samples.sort((a, b) => a - b);
-    const timing = { label, median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1] };
+    cpu.sort((a, b) => a - b);
+    const timing = { label, median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples[samples.length - 1], cpu: cpu[Math.floor(cpu.length / 2)] };
     timings.push(timing);
-    console.log(`[bench] ${kind}: ${label}: median ${timing.median.toFixed(0)} ms (min ${timing.min.toFixed(0)}, max ${timing.max.toFixed(0)}, ${RUNS} runs; ${first.total} rows)`);
+    // On PGlite the database runs in this process, so its CPU time is the query's own cost,
+    // whatever else the machine is doing; on PostgreSQL it is only the client's share.
+    const cpuNote = kind === 'pglite' ? `, CPU ${timing.cpu.toFixed(0)} ms` : '';
+    console.log(
+      `[bench] ${kind}: ${label}: median ${timing.median.toFixed(0)} ms${cpuNote} (min ${timing.min.toFixed(0)}, max ${timing.max.toFixed(0)}, ${RUNS} runs; ${first.total} rows)`,
+    );
   }
   await closeDatabase();
   return timings;
 }
 
 async function main() {
+  const os = await import('node:os');
+  console.log(`[bench] machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const postgresUrl = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = 'memory://';
