@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
@@ -12,13 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function ReviewQueuePage() {
+type Props = { searchParams: Promise<{ declared?: string }> };
+
+export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requireRole('reviewer', '/review');
+  const { declared } = await searchParams;
   const t = await getTranslations('review');
   const assignments = await listMyAssignments(user);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
+      {declared === 'conflict' && <Alert tone="success">{t('declaredConflictNotice')}</Alert>}
       {assignments.length ? (
         <Table>
           <thead>
@@ -31,20 +37,38 @@ export default async function ReviewQueuePage() {
           </thead>
           <tbody>
             {assignments.map((a) => {
-              const state = a.reviewStatus === 'submitted' ? 'submitted' : a.status;
+              const state =
+                a.status === 'conflict' ? 'conflict' : a.reviewStatus === 'submitted' ? 'submitted' : a.reviewStatus === 'draft' ? 'draft' : a.status;
+              const reference = a.reference ?? '';
               return (
-                <tr key={a.id}>
+                <tr key={a.id} data-testid={`assignment-${reference}`}>
                   <Td>
-                    <div className="font-medium">{a.reference}</div>
+                    {state === 'conflict' ? (
+                      <div className="font-medium">{reference}</div>
+                    ) : (
+                      <Link
+                        href={`/review/${a.id}`}
+                        className="font-medium text-brand-700 hover:underline"
+                        aria-label={state === 'pending' ? t('declare', { reference }) : t('open', { reference })}
+                      >
+                        {reference}
+                      </Link>
+                    )}
+                    {/* The title is content: shown only once the reviewer has declared no conflict. */}
                     {a.status === 'accepted' && <div className="text-slate-600">{a.title}</div>}
+                    {a.likelyConflict && a.status === 'pending' && (
+                      <Badge tone="warning" className="mt-1">
+                        {t('likelyConflictBadge')}
+                      </Badge>
+                    )}
                   </Td>
                   <Td>{a.call.title}</Td>
                   <Td>
-                    <Badge tone={state === 'submitted' ? 'success' : state === 'conflict' ? 'neutral' : 'warning'}>
+                    <Badge tone={state === 'submitted' ? 'success' : state === 'conflict' ? 'neutral' : state === 'pending' ? 'warning' : 'info'}>
                       {t(`assignmentStatus.${state}`)}
                     </Badge>
                   </Td>
-                  <Td>{a.call.reviewDeadline ? <Instant date={a.call.reviewDeadline} timeZone={a.call.timeZone} /> : '—'}</Td>
+                  <Td>{a.call.reviewDeadline ? <Instant date={a.call.reviewDeadline} timeZone={a.call.timeZone} /> : t('noDeadline')}</Td>
                 </tr>
               );
             })}

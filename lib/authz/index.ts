@@ -20,6 +20,7 @@ export const permissions = {
   'question:ask': ['applicant'],
   'question:answer': ['admin'],
   'review:write': ['reviewer'],
+  'review:reopen': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

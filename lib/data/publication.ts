@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { applications, callCountries, calls, callThemes, criteria, decisions, organisations } from '@/db/schema';
-import { applicationFigures, rowsOf } from './ranking';
+import { rankingQuery, rowsOf } from './ranking';
 
 /**
  * The frozen record of a call's results, stored in publications.snapshot at publication.
@@ -25,14 +25,16 @@ export type ResultsSnapshot = {
   criteria: { id: string; name: string; weight: number; scaleMin: number; scaleMax: number }[];
   /** Mean score per criterion over every submitted review of an eligible application. */
   cohort: Record<string, number | null>;
+  /** Eligible applications in the ranking's documented order (lib/data/ranking.ts). */
   ranking: {
     rank: number;
     applicationId: string;
     reference: string | null;
     organisation: string;
-    eligibility: 'pending' | 'eligible' | 'ineligible';
     reviewCount: number;
     mean: number | null;
+    calibrated: number | null;
+    flagged: boolean;
     median: number | null;
     min: number | null;
     max: number | null;
@@ -43,6 +45,7 @@ export type ResultsSnapshot = {
     awardedAmount: number | null;
     rationale: string | null;
   }[];
+  ineligible: { applicationId: string; reference: string | null; organisation: string; reason: string | null }[];
   partners: {
     reference: string | null;
     organisation: { name: string; acronym: string | null; countryOfRegistration: string; website: string | null };
@@ -52,19 +55,6 @@ export type ResultsSnapshot = {
     illustrative: string | null;
   }[];
 };
-
-/** Mean score per application and criterion, over submitted reviews of a call. */
-async function criterionMeans(executor: Executor, callId: string) {
-  const result = await executor.execute(sql`
-    select ra.application_id as "applicationId", s.criterion_id as "criterionId", avg(s.score)::float8 as mean
-    from review_scores s
-    join reviews r on r.id = s.review_id and r.status = 'submitted'
-    join review_assignments ra on ra.id = r.assignment_id and ra.status = 'accepted'
-    join applications a on a.id = ra.application_id
-    where a.call_id = ${callId}
-    group by ra.application_id, s.criterion_id`);
-  return rowsOf<{ applicationId: string; criterionId: string; mean: number }>(result);
-}
 
 async function cohortMeans(executor: Executor, callId: string): Promise<Record<string, number | null>> {
   const result = await executor.execute(sql`
@@ -83,8 +73,8 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
   const countries = await executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode);
   const themes = await executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme);
   const crit = await executor.select().from(criteria).where(eq(criteria.callId, callId)).orderBy(asc(criteria.position));
-  const figures = new Map((await applicationFigures(executor, callId)).map((f) => [f.applicationId, f]));
-  const means = await criterionMeans(executor, callId);
+  // The ranking exactly as the admins saw it: eligible applications in the documented order.
+  const { rows: ranking } = await rankingQuery(executor, call, { pageSize: 1_000_000 });
   const cohort = await cohortMeans(executor, callId);
   const apps = await executor
     .select({ app: applications, org: organisations, decision: decisions })
@@ -92,17 +82,8 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted')));
-
-  const ranked = apps
-    .map((row) => ({ row, f: figures.get(row.app.id) }))
-    // Eligible first; then highest mean; ties by more reviews, then by reference.
-    .sort(
-      (a, b) =>
-        Number(b.row.app.eligibility === 'eligible') - Number(a.row.app.eligibility === 'eligible') ||
-        (b.f?.mean ?? -1) - (a.f?.mean ?? -1) ||
-        (b.f?.reviewCount ?? 0) - (a.f?.reviewCount ?? 0) ||
-        (a.row.app.reference ?? '').localeCompare(b.row.app.reference ?? ''),
-    );
+  const byId = new Map(apps.map((row) => [row.app.id, row]));
+  const ranked = [...ranking].sort((a, b) => a.position - b.position).map((r) => ({ r, row: byId.get(r.applicationId)! }));
 
   return {
     version: 1,
@@ -118,23 +99,27 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
     },
     criteria: crit.map((c) => ({ id: c.id, name: c.name, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
     cohort: Object.fromEntries(crit.map((c) => [c.id, cohort[c.id] ?? null])),
-    ranking: ranked.map(({ row, f }, i) => ({
-      rank: i + 1,
-      applicationId: row.app.id,
-      reference: row.app.reference,
-      organisation: row.org.legalName,
-      eligibility: row.app.eligibility,
-      reviewCount: f?.reviewCount ?? 0,
-      mean: f?.mean ?? null,
-      median: f?.median ?? null,
-      min: f?.min ?? null,
-      max: f?.max ?? null,
-      stddev: f?.stddev ?? null,
-      perCriterion: Object.fromEntries(crit.map((c) => [c.id, means.find((m) => m.applicationId === row.app.id && m.criterionId === c.id)?.mean ?? null])),
+    ranking: ranked.map(({ r, row }) => ({
+      rank: r.position,
+      applicationId: r.applicationId,
+      reference: r.reference,
+      organisation: r.organisation,
+      reviewCount: r.reviewCount,
+      mean: r.mean,
+      calibrated: r.calibrated,
+      median: r.median,
+      min: r.min,
+      max: r.max,
+      stddev: r.stddev,
+      flagged: r.flagged,
+      perCriterion: Object.fromEntries(crit.map((c) => [c.id, r.criterionMeans[c.id] ?? null])),
       outcome: row.decision?.outcome ?? null,
       awardedAmount: row.decision?.awardedAmount ?? null,
       rationale: row.decision?.rationale ?? null,
     })),
+    ineligible: apps
+      .filter(({ app }) => app.eligibility === 'ineligible')
+      .map(({ app, org }) => ({ applicationId: app.id, reference: app.reference, organisation: org.legalName, reason: app.eligibilityReason })),
     partners: ranked
       .filter(({ row }) => row.decision?.outcome === 'selected')
       .map(({ row }) => ({

@@ -1,6 +1,14 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db';
+import { db } from '@/db';
+import { callCountries, calls, callThemes, criteria, type Call } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertCan } from '@/lib/authz';
+import { NotFoundError } from '@/lib/errors';
+import { toCsv } from '@/lib/csv';
+import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
+import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
 
 /** postgres.js returns an array of rows, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -13,15 +21,41 @@ export function rowsOf<T>(result: unknown): T[] {
  * into JavaScript.
  */
 export const reviewTotalsSql = (callId: string) => sql`
-  select r.id as review_id, ra.application_id, ra.reviewer_id,
-         sum(c.weight * (s.score - c.scale_min)::numeric / (c.scale_max - c.scale_min)) as total
-  from reviews r
+  select r.id as review_id, ra.application_id, ra.reviewer_id, t.total
+  from (
+    select s.review_id, sum(c.weight * (s.score - c.scale_min)::float8 / (c.scale_max - c.scale_min)) as total
+    from review_scores s
+    join criteria c on c.id = s.criterion_id
+    where c.call_id = ${callId}
+    group by s.review_id
+  ) t
+  join reviews r on r.id = t.review_id
   join review_assignments ra on ra.id = r.assignment_id
   join applications a on a.id = ra.application_id
-  join review_scores s on s.review_id = r.id
-  join criteria c on c.id = s.criterion_id
-  where a.call_id = ${callId} and r.status = 'submitted' and ra.status = 'accepted'
-  group by r.id, ra.application_id, ra.reviewer_id`;
+  where a.call_id = ${callId} and r.status = 'submitted' and ra.status = 'accepted'`;
+
+/**
+ * Every submitted review of a call with its total and its calibrated total: the formula of
+ * lib/scoring/calibration.ts (documented there), in SQL, with window functions over the
+ * reviewer's own reviews and over the whole call.
+ */
+export const calibratedReviewsSql = (callId: string) => sql`
+  select f.review_id, f.application_id, f.reviewer_id, f.total,
+         case when f.n_r < 2 or f.s_all is null then f.total
+              else least(100, greatest(0,
+                (f.n_r::float8 / (f.n_r + ${CALIBRATION_PRIOR}::int))
+                  * (f.m_all + f.s_all * case when f.s_r > 0 then (f.total - f.m_r) / f.s_r else 0 end)
+                + (${CALIBRATION_PRIOR}::int::float8 / (f.n_r + ${CALIBRATION_PRIOR}::int)) * f.total))
+         end as calibrated
+  from (
+    select t.*,
+           count(*) over (partition by t.reviewer_id) as n_r,
+           avg(t.total) over (partition by t.reviewer_id) as m_r,
+           stddev_samp(t.total) over (partition by t.reviewer_id) as s_r,
+           avg(t.total) over () as m_all,
+           stddev_samp(t.total) over () as s_all
+    from (${reviewTotalsSql(callId)}) t
+  ) f`;
 
 export type ApplicationFigures = {
   applicationId: string;
@@ -49,4 +83,335 @@ export async function applicationFigures(executor: Executor, callId: string): Pr
     where a.call_id = ${callId} and a.status = 'submitted'
     group by a.id`);
   return rowsOf<ApplicationFigures>(result);
+}
+
+/** Per application: the figures above plus the calibrated score (SQL aggregates of calibratedReviewsSql). */
+const aggregatesSql = (callId: string) => sql`
+  select application_id,
+         count(*)::int as review_count,
+         avg(total) as mean,
+         percentile_cont(0.5) within group (order by total) as median,
+         min(total) as min,
+         max(total) as max,
+         stddev_samp(total) as stddev,
+         avg(calibrated) as calibrated
+  from (${calibratedReviewsSql(callId)}) c
+  group by application_id`;
+
+export const RANKING_PAGE_SIZE = 25;
+export const rankingSorts = ['mean', 'calibrated', 'median', 'stddev', 'range', 'reviews', 'reference'] as const;
+export type RankingSort = (typeof rankingSorts)[number];
+
+const sortColumns: Record<RankingSort, string> = {
+  mean: 'mean',
+  calibrated: 'calibrated',
+  median: 'median',
+  stddev: 'stddev',
+  range: 'spread',
+  reviews: 'review_count',
+  reference: 'reference',
+};
+
+/**
+ * The documented order: highest mean first; ties by higher calibrated score, then more
+ * reviews, then reference (A-Z). Applications without a submitted review come last.
+ */
+const TIE_BREAKS = 'mean desc nulls last, calibrated desc nulls last, review_count desc, reference asc';
+
+export type RankingOptions = {
+  sort?: RankingSort;
+  direction?: 'asc' | 'desc';
+  country?: string;
+  theme?: string;
+  flag?: 'flagged' | 'unflagged';
+  /** One application only (its figures and place among all). */
+  applicationId?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export type RankingRow = {
+  applicationId: string;
+  reference: string;
+  title: string;
+  organisation: string;
+  countries: string[];
+  themes: string[];
+  requestedAmount: number | null;
+  reviewCount: number;
+  assigned: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  stddev: number | null;
+  calibrated: number | null;
+  flagged: boolean;
+  /** Place in the documented order among all eligible applications of the call (before filters). */
+  position: number;
+  criterionMeans: Record<string, number>;
+};
+
+/** The ranking statement (one page), as SQL. */
+export function rankingSql(call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>, options: RankingOptions = {}) {
+  const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const sort = rankingSorts.includes(options.sort as RankingSort) ? options.sort! : 'mean';
+  const direction = options.direction === 'asc' ? 'asc' : 'desc';
+  const order = sql.raw(`${sortColumns[sort]} ${direction} nulls last, ${TIE_BREAKS}`);
+  const filters: SQL[] = [sql`true`];
+  if (options.country) filters.push(sql`${options.country} = any(countries)`);
+  if (options.theme) filters.push(sql`${options.theme} = any(themes)`);
+  if (options.flag === 'flagged') filters.push(sql`flagged`);
+  if (options.flag === 'unflagged') filters.push(sql`not flagged`);
+  if (options.applicationId) filters.push(sql`id = ${options.applicationId}`);
+  return sql`
+    with agg as (${aggregatesSql(call.id)}),
+    assigned as (
+      select ra.application_id, count(*)::int as assigned
+      from review_assignments ra
+      join applications a on a.id = ra.application_id
+      where a.call_id = ${call.id} and ra.status <> 'conflict'
+      group by ra.application_id
+    ),
+    ranked as (
+      select a.id, a.reference, a.title, a.countries, a.themes, a.requested_amount, o.legal_name,
+             coalesce(agg.review_count, 0) as review_count, coalesce(assigned.assigned, 0) as assigned,
+             agg.mean, agg.median, agg.min, agg.max, agg.stddev, agg.calibrated,
+             agg.max - agg.min as spread,
+             (coalesce(agg.max - agg.min, 0) > ${call.disagreementRange}
+               or coalesce(agg.stddev, 0) > ${call.disagreementStddev}) as flagged
+      from applications a
+      join organisations o on o.id = a.organisation_id
+      left join agg on agg.application_id = a.id
+      left join assigned on assigned.application_id = a.id
+      where a.call_id = ${call.id} and a.status = 'submitted' and a.eligibility = 'eligible'
+    ),
+    positioned as (
+      select ranked.*, row_number() over (order by ${sql.raw(TIE_BREAKS)}) as position from ranked
+    )
+    select id as "applicationId", reference, title, legal_name as organisation, countries, themes,
+           requested_amount::float8 as "requestedAmount", review_count as "reviewCount", assigned,
+           mean::float8 as mean, median::float8 as median, min::float8 as min, max::float8 as max,
+           stddev::float8 as stddev, calibrated::float8 as calibrated, flagged, position::int as position,
+           count(*) over ()::int as "totalRows"
+    from positioned
+    where ${sql.join(filters, sql` and `)}
+    order by ${order}
+    limit ${pageSize} offset ${(page - 1) * pageSize}`;
+}
+
+/** The ranking SQL alone (no access check), shared by the page and the benchmark. */
+export async function rankingQuery(
+  executor: Executor,
+  call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>,
+  options: RankingOptions = {},
+): Promise<{ rows: RankingRow[]; total: number; page: number; pageSize: number }> {
+  const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const result = await executor.execute(rankingSql(call, options));
+  const rows = rowsOf<Omit<RankingRow, 'criterionMeans'> & { totalRows: number }>(result);
+  const means = await criterionMeans(
+    executor,
+    rows.map((r) => r.applicationId),
+  );
+  return {
+    rows: rows.map(({ totalRows: _total, ...r }) => ({ ...r, criterionMeans: means.get(r.applicationId) ?? {} })),
+    total: rows[0]?.totalRows ?? 0,
+    page,
+    pageSize,
+  };
+}
+
+/** Mean score per criterion (on the criterion's own scale) of each application's submitted reviews. */
+async function criterionMeans(executor: Executor, applicationIds: string[]) {
+  const out = new Map<string, Record<string, number>>();
+  if (!applicationIds.length) return out;
+  const result = await executor.execute(sql`
+    select ra.application_id as "applicationId", s.criterion_id as "criterionId", avg(s.score)::float8 as mean
+    from review_scores s
+    join reviews r on r.id = s.review_id
+    join review_assignments ra on ra.id = r.assignment_id
+    where r.status = 'submitted' and ra.status = 'accepted'
+      and ra.application_id in (${sql.join(applicationIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    group by ra.application_id, s.criterion_id`);
+  for (const row of rowsOf<{ applicationId: string; criterionId: string; mean: number }>(result)) {
+    out.set(row.applicationId, { ...(out.get(row.applicationId) ?? {}), [row.criterionId]: row.mean });
+  }
+  return out;
+}
+
+/** The ranking page's data: admins only. */
+export async function getRanking(user: SessionUser, call: Call, options: RankingOptions) {
+  assertCan(user, 'ranking:read');
+  const [callCriteria, ranking, countries, themes] = await Promise.all([
+    db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position),
+    rankingQuery(db, call, options),
+    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
+    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
+  ]);
+  return { criteria: callCriteria, countries: countries.map((c) => c.code), themes: themes.map((t) => t.code), ...ranking };
+}
+
+/** One application's figures, as in the ranking (admins only). */
+export async function getApplicationFigures(user: SessionUser, call: Call, applicationId: string) {
+  assertCan(user, 'ranking:read');
+  const { rows } = await rankingQuery(db, call, { applicationId, pageSize: 1 });
+  return rows[0] ?? null;
+}
+
+/** The calibrated value of every submitted review of a call, straight from SQL (the agreement test reads this). */
+export async function calibratedReviews(executor: Executor, callId: string) {
+  const result = await executor.execute(sql`
+    select review_id as "reviewId", application_id as "applicationId", reviewer_id as "reviewerId",
+           total::float8 as total, calibrated::float8 as calibrated
+    from (${calibratedReviewsSql(callId)}) c`);
+  return rowsOf<{ reviewId: string; applicationId: string; reviewerId: string; total: number; calibrated: number }>(result);
+}
+
+/** Changes the disagreement thresholds of a call; returns before and after for the audit. */
+export async function setDisagreementThresholds(tx: Executor, actor: SessionUser, input: DisagreementThresholdsInput) {
+  assertCan(actor, 'ranking:read');
+  assertCan(actor, 'call:manage');
+  const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId)).for('update');
+  if (!call) throw new NotFoundError();
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const after = { disagreementRange: round(input.disagreementRange), disagreementStddev: round(input.disagreementStddev) };
+  await tx.update(calls).set(after).where(eq(calls.id, call.id));
+  return { before: { disagreementRange: call.disagreementRange, disagreementStddev: call.disagreementStddev }, after };
+}
+
+type ExportRow = {
+  reference: string;
+  applicationId: string;
+  organisation: string;
+  title: string;
+  countries: string[];
+  themes: string[];
+  eligibility: string;
+  reviewerEmail: string;
+  reviewerName: string | null;
+  assignmentId: string;
+  assignmentStatus: string;
+  reviewId: string;
+  reviewStatus: string;
+  submittedAt: string | null;
+  recommendation: string | null;
+  overallComment: string;
+  total: number | null;
+  calibrated: number | null;
+  scores: Record<string, { score: number; comment: string }> | null;
+  reviewCount: number | null;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  stddev: number | null;
+  appCalibrated: number | null;
+};
+
+/**
+ * The export: one row per review of the call (drafts included, with their status), every
+ * per-criterion score and comment, the reviewer and application identifiers, and the
+ * application's aggregates over its submitted reviews. The figures come from the same SQL
+ * as the ranking.
+ */
+export async function exportReviews(user: SessionUser, call: Call) {
+  assertCan(user, 'ranking:read');
+  const callCriteria = await db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position);
+  const result = await db.execute(sql`
+    with cal as (${calibratedReviewsSql(call.id)}),
+    agg as (${aggregatesSql(call.id)})
+    select a.reference, a.id as "applicationId", o.legal_name as organisation, a.title, a.countries, a.themes,
+           a.eligibility::text as eligibility,
+           u.email as "reviewerEmail", u.name as "reviewerName",
+           ra.id as "assignmentId", ra.status::text as "assignmentStatus",
+           r.id as "reviewId", r.status::text as "reviewStatus",
+           to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "submittedAt",
+           r.recommendation::text as recommendation, r.overall_comment as "overallComment",
+           cal.total::float8 as total, cal.calibrated::float8 as calibrated,
+           (select json_object_agg(s.criterion_id, json_build_object('score', s.score, 'comment', s.comment))
+              from review_scores s where s.review_id = r.id) as scores,
+           agg.review_count as "reviewCount", agg.mean::float8 as mean, agg.median::float8 as median,
+           agg.min::float8 as min, agg.max::float8 as max, agg.stddev::float8 as stddev,
+           agg.calibrated::float8 as "appCalibrated"
+    from reviews r
+    join review_assignments ra on ra.id = r.assignment_id
+    join applications a on a.id = ra.application_id
+    join organisations o on o.id = a.organisation_id
+    join users u on u.id = ra.reviewer_id
+    left join cal on cal.review_id = r.id
+    left join agg on agg.application_id = a.id
+    where a.call_id = ${call.id}
+    order by a.reference asc, u.email asc`);
+  const rows = rowsOf<ExportRow>(result).map((r) => ({
+    ...r,
+    scores: typeof r.scores === 'string' ? (JSON.parse(r.scores) as ExportRow['scores']) : r.scores,
+  }));
+  return { criteria: callCriteria, rows };
+}
+
+/** The export as CSV text (UTF-8 with BOM, see lib/csv.ts), headers in the given language. */
+export async function exportReviewsCsv(user: SessionUser, call: Call, t: (key: string, values?: Record<string, string | number>) => string) {
+  const { criteria: callCriteria, rows } = await exportReviews(user, call);
+  const round = (n: number | null) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
+  const header = [
+    t('reference'),
+    t('applicationId'),
+    t('organisation'),
+    t('title'),
+    t('countries'),
+    t('themes'),
+    t('eligibility'),
+    t('reviewerEmail'),
+    t('reviewerName'),
+    t('assignmentId'),
+    t('assignmentStatus'),
+    t('reviewId'),
+    t('reviewStatus'),
+    t('submittedAt'),
+    t('recommendation'),
+    t('total'),
+    t('calibratedTotal'),
+    ...callCriteria.flatMap((c) => [t('criterionScore', { criterion: c.name, max: c.scaleMax }), t('criterionComment', { criterion: c.name })]),
+    t('overallComment'),
+    t('appReviewCount'),
+    t('appMean'),
+    t('appMedian'),
+    t('appMin'),
+    t('appMax'),
+    t('appStddev'),
+    t('appCalibrated'),
+    t('appFlagged'),
+  ];
+  const body = rows.map((r) => [
+    r.reference,
+    r.applicationId,
+    r.organisation,
+    r.title,
+    r.countries.join(' '),
+    r.themes.join(' '),
+    r.eligibility,
+    r.reviewerEmail,
+    r.reviewerName,
+    r.assignmentId,
+    r.assignmentStatus,
+    r.reviewId,
+    r.reviewStatus,
+    r.submittedAt,
+    r.recommendation,
+    round(r.total),
+    round(r.calibrated),
+    ...callCriteria.flatMap((c) => [r.scores?.[c.id]?.score ?? null, r.scores?.[c.id]?.comment ?? null]),
+    r.overallComment,
+    r.reviewCount ?? 0,
+    round(r.mean),
+    round(r.median),
+    round(r.min),
+    round(r.max),
+    round(r.stddev),
+    round(r.appCalibrated),
+    r.max !== null && r.min !== null ? r.max - r.min > call.disagreementRange || (r.stddev ?? 0) > call.disagreementStddev : false,
+  ]);
+  return toCsv(header, body);
 }

@@ -24,7 +24,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { suggestSlate } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
-import { applicationFigures } from './ranking';
+import { rankingQuery } from './ranking';
 
 /** Calls whose decisions may be recorded: after the close, until publication. */
 const decidingStatuses = ['in_review', 'selection'] as const;
@@ -53,49 +53,46 @@ async function loadCall(executor: Executor, callId: string): Promise<Call> {
 
 /**
  * The selection board: every eligible application of the call with its scores and its
- * decision so far, best first (mean desc, then more reviews, then reference).
+ * decision so far, in the ranking's order.
  */
 export async function getSelectionBoard(actor: SessionUser, callId: string, executor: Executor = db) {
   assertCan(actor, 'decision:record');
   const [call] = await executor.select().from(calls).where(eq(calls.id, callId));
   if (!call) return null;
-  const [countries, themes, rows, figures] = await Promise.all([
+  const [countries, themes, ranking, rows] = await Promise.all([
     executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode),
     executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme),
+    // The ranking as on its own page: same figures, calibration, flags and documented order.
+    rankingQuery(executor, call, { pageSize: 1_000_000 }),
     executor
-      .select({ app: applications, org: { id: organisations.id, name: organisations.legalName }, decision: decisions })
+      .select({ applicationId: applications.id, organisationId: applications.organisationId, decision: decisions })
       .from(applications)
-      .innerJoin(organisations, eq(organisations.id, applications.organisationId))
       .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-      .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible')))
-      .orderBy(asc(applications.reference)),
-    applicationFigures(executor, callId),
+      .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible'))),
   ]);
-  const byApp = new Map(figures.map((f) => [f.applicationId, f]));
-  const board: BoardRow[] = rows.map(({ app, org, decision }) => {
-    const f = byApp.get(app.id);
-    const range = f?.max !== null && f?.min !== null && f ? f.max! - f.min! : null;
-    return {
-      applicationId: app.id,
-      reference: app.reference,
-      title: app.title,
-      organisationId: org.id,
-      organisation: org.name,
-      countries: app.countries,
-      themes: app.themes,
-      requestedAmount: app.requestedAmount,
-      reviewCount: f?.reviewCount ?? 0,
-      mean: f?.mean ?? null,
-      calibrated: null,
-      disagreement: (range !== null && range > call.disagreementRange) || (f?.stddev ?? 0) > call.disagreementStddev,
-      decision: decision
-        ? { outcome: decision.outcome, awardedAmount: decision.awardedAmount, rationale: decision.rationale, shareComments: decision.shareComments }
-        : null,
-    };
-  });
-  board.sort(
-    (a, b) => (b.mean ?? -1) - (a.mean ?? -1) || b.reviewCount - a.reviewCount || (a.reference ?? '').localeCompare(b.reference ?? ''),
-  );
+  const extra = new Map(rows.map((r) => [r.applicationId, r]));
+  const board: BoardRow[] = [...ranking.rows]
+    .sort((a, b) => a.position - b.position)
+    .map((r) => {
+      const { organisationId, decision } = extra.get(r.applicationId)!;
+      return {
+        applicationId: r.applicationId,
+        reference: r.reference,
+        title: r.title,
+        organisationId,
+        organisation: r.organisation,
+        countries: r.countries,
+        themes: r.themes,
+        requestedAmount: r.requestedAmount,
+        reviewCount: r.reviewCount,
+        mean: r.mean,
+        calibrated: r.calibrated,
+        disagreement: r.flagged,
+        decision: decision
+          ? { outcome: decision.outcome, awardedAmount: decision.awardedAmount, rationale: decision.rationale, shareComments: decision.shareComments }
+          : null,
+      };
+    });
   const [published] = await executor.select({ publishedAt: publications.publishedAt }).from(publications).where(eq(publications.callId, callId));
   return {
     call,
