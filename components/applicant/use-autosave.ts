@@ -70,8 +70,7 @@ export function useAutosave({
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
   const versionRef = useRef(version);
   const savedJson = useRef<string | null>(null);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const again = useRef(false);
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stopped = useRef(!enabled);
   const getDraftRef = useRef(getDraft);
@@ -80,7 +79,9 @@ export function useAutosave({
   // What the server holds when the page opens.
   if (savedJson.current === null) savedJson.current = JSON.stringify(getDraft());
 
+  /** One save of what the form holds now; nothing to do if it is what the server has. */
   const run = useCallback(async (): Promise<boolean> => {
+    if (stopped.current) return false;
     const draft = getDraftRef.current();
     const json = JSON.stringify(draft);
     if (json === savedJson.current) {
@@ -94,12 +95,12 @@ export function useAutosave({
       if (result.ok) {
         versionRef.current = result.data.version;
         savedJson.current = json;
+        // Typed on during the save: the debounce of that change saves it next.
         if (JSON.stringify(getDraftRef.current()) === json) {
           clearBackup(applicationId);
           setState({ kind: 'saved', at: new Date(result.data.savedAt) });
         } else {
           setState({ kind: 'dirty' });
-          again.current = true;
         }
         return true;
       }
@@ -118,23 +119,15 @@ export function useAutosave({
     }
   }, [applicationId]);
 
-  /** Saves now (waits for a save already on its way, then saves what changed since). */
-  const flush = useCallback(async (): Promise<boolean> => {
+  /**
+   * Saves now. Saves run one after the other (each needs the version the previous one
+   * returned); a save asked for while one is on its way runs right after it.
+   */
+  const flush = useCallback((): Promise<boolean> => {
     clearTimeout(timer.current);
-    if (stopped.current) return false;
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current.then(() => flushRef.current());
-    }
-    const pending = run();
-    inFlight.current = pending;
-    const ok = await pending;
-    inFlight.current = null;
-    if (again.current && ok) {
-      again.current = false;
-      return flushRef.current();
-    }
-    return ok;
+    const next = chain.current.then(run, run);
+    chain.current = next.catch(() => false);
+    return next;
   }, [run]);
   const flushRef = useRef(flush);
   flushRef.current = flush;
