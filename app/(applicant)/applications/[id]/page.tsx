@@ -118,7 +118,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
       */}
 
       <section aria-labelledby="content" className="space-y-3">
-        <h2 id="content">{t('content')}</h2>
+        <h2 id="content">{app.status === 'draft' ? t('contentDraft') : t('content')}</h2>
         <Card>
           <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail)} files={filesForForm(detail)} />
         </Card>
