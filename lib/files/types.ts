@@ -2,8 +2,9 @@
  * The kinds of file a document slot may accept, recognised by their content (magic
  * bytes), never by the name or the type the browser claims.
  */
-export const fileKinds = ['pdf', 'docx', 'xlsx', 'png', 'jpeg'] as const;
-export type FileKind = (typeof fileKinds)[number];
+import { fileKinds, type FileKind } from '@/lib/reference/file-kinds';
+
+export { fileKinds, type FileKind };
 
 export const fileKindInfo: Record<FileKind, { mime: string; extension: string }> = {
   pdf: { mime: 'application/pdf', extension: 'pdf' },

@@ -24,7 +24,7 @@ const statusOf: Record<string, number> = {
   notDraft: 409,
 };
 
-async function failure(key: string, values?: Record<string, string | number>) {
+async function failure(key: string, values?: Record<string, string | number | Date>) {
   const t = loose(await requestTranslator('errors'));
   return Response.json({ ok: false, error: t(key, values) }, { status: statusOf[key] ?? 400, headers: { 'Cache-Control': 'no-store' } });
 }
