@@ -72,7 +72,7 @@ describe('organisations', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['heritageCountries', 'legalName', 'website', 'yearFounded']);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['heritageCountries.0', 'legalName', 'website', 'yearFounded']);
   });
 
   it('[applicant] another organisation\'s profile cannot be changed: not found', async () => {
