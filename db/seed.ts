@@ -24,7 +24,7 @@ import { writeAudit } from '@/lib/audit';
 import type { ApplicationContent } from '@/lib/validations/application';
 import { hashPassword } from '@/lib/auth/password';
 import { buildResultsSnapshot } from '@/lib/data/publication';
-import { rowsOf } from '@/lib/data/ranking';
+import { nextReference } from '@/lib/data/applications';
 import {
   call2022,
   criteria2022,
@@ -80,11 +80,6 @@ async function insertCall(
     .returning();
   await tx.insert(documentSlots).values(slotsStandard.map((s, position) => ({ ...s, callId: call.id, position })));
   return { call, criteria: crit, requirements: reqs };
-}
-
-async function nextReference(tx: Transaction, year: number): Promise<string> {
-  const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`select nextval('application_reference_seq') as n`));
-  return `EOI-${year}-${String(n).padStart(4, '0')}`;
 }
 
 /** The form's content beyond its columns (lib/validations/application.ts), invented for the demo. */

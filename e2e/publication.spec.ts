@@ -5,6 +5,7 @@ import { readLatestMail } from './support/outbox';
 test('[admin] runs the suggested slate on the demo call in review, adjusts it, decides and publishes; the world sees the partners', async ({
   adminPage: page,
   request,
+  browser,
 }) => {
   test.setTimeout(120_000);
   const title = 'Diaspora health professionals for primary care 2026';
@@ -63,6 +64,17 @@ test('[admin] runs the suggested slate on the demo call in review, adjusts it, d
   const letter = await readLatestMail(page, demo.applicant, /Outcome of your application/);
   expect(letter).toContain('Remote mentoring for midwives in Hargeisa');
   expect(letter).toMatch(/Health impact: [\d.]+ \(average of all: [\d.]+\) out of 5/);
+
+  // ... and their feedback on the application's status page.
+  const context = await browser.newContext();
+  const applicant = await context.newPage();
+  await signInViaApi(applicant.request, demo.applicant);
+  await applicant.goto('/dashboard');
+  await applicant.getByRole('link', { name: /Remote mentoring for midwives in Hargeisa/ }).first().click();
+  const outcome = applicant.getByTestId('outcome');
+  await expect(outcome.getByText('Not selected', { exact: true })).toBeVisible();
+  await expect(outcome.getByRole('cell', { name: 'Health impact' })).toBeVisible();
+  await context.close();
 });
 
 test('[visitor] results.json and results.csv of the 2022 call list its six partners; unpublished calls have none', async ({ request }) => {

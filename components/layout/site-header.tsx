@@ -11,7 +11,9 @@ export async function SiteHeader() {
     { href: '/', label: t('calls') },
     { href: '/partners', label: t('partners') },
   ];
-  if (user?.roles.includes('applicant')) links.push({ href: '/dashboard', label: t('myApplications') });
+  if (user?.roles.includes('applicant')) {
+    links.push({ href: '/dashboard', label: t('myApplications') }, { href: '/organisation', label: t('organisation') });
+  }
   if (user?.roles.includes('reviewer')) links.push({ href: '/review', label: t('review') });
   if (user?.roles.includes('admin')) links.push({ href: '/admin', label: t('admin') });
 

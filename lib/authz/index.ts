@@ -11,6 +11,8 @@ export const permissions = {
   'outbox:read': ['admin'],
   'audit:read': ['admin'],
   'application:screen': ['admin'],
+  /** Every application, read-only; members (and, later, assigned reviewers) see theirs by record (lib/data/applications.ts). */
+  'application:readAll': ['admin'],
   'assignment:manage': ['admin'],
   'ranking:read': ['admin'],
   'decision:record': ['admin'],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
-import { applications, callCountries, calls, callThemes, criteria, decisions, organisations } from '@/db/schema';
+import { applications, callCountries, calls, callThemes, criteria, decisions, organisations, type Outcome } from '@/db/schema';
 import { rankingQuery, rowsOf } from './ranking';
 
 /**
@@ -41,7 +41,7 @@ export type ResultsSnapshot = {
     stddev: number | null;
     /** Mean score per criterion id. */
     perCriterion: Record<string, number | null>;
-    outcome: string | null;
+    outcome: Outcome | null;
     awardedAmount: number | null;
     rationale: string | null;
   }[];

@@ -25,6 +25,7 @@ z.config({
   customError: (iss) => {
     switch (iss.code) {
       case 'invalid_type':
+        if (iss.expected === 'int' && typeof iss.input === 'number') return 'wholeNumber';
         return iss.input === undefined || iss.input === null || iss.input === '' ? 'required' : 'invalidType';
       case 'too_small':
         if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? 'required' : issue('tooShort', { minimum: Number(iss.minimum) });

@@ -1,0 +1,139 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { fileSize } from '@/components/calls/format';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { acceptAttribute } from '@/lib/files/types';
+import { fileUrl, type FileForForm, type RulesForForm } from './types';
+
+type Slot = RulesForForm['slots'][number];
+
+/**
+ * One document slot: what it accepts, the file in it (download, replace, remove) and an
+ * upload control. The server checks size and type again; this only saves a wasted upload.
+ */
+export function DocumentSlot({
+  applicationId,
+  slot,
+  file,
+  editable,
+  error,
+  onChange,
+}: {
+  applicationId: string;
+  slot: Slot;
+  file: FileForForm | undefined;
+  editable: boolean;
+  error?: string;
+  onChange: (file: FileForForm | null) => void;
+}) {
+  const t = useTranslations('application');
+  const format = useFormatter();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<'upload' | 'remove' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const inputId = `slot-${slot.id}`;
+  const types = slot.acceptedTypes.map((x) => x.toUpperCase()).join(', ');
+  const limit = fileSize(format, slot.maxSizeBytes);
+  const shownError = message ?? error;
+
+  const upload = async (chosen: File) => {
+    setMessage(null);
+    if (chosen.size > slot.maxSizeBytes) {
+      setMessage(t('fileTooLarge', { size: limit }));
+      return;
+    }
+    setPending('upload');
+    try {
+      const response = await fetch(fileUrl(applicationId, slot.id), {
+        method: 'PUT',
+        body: chosen,
+        headers: { 'Content-Type': chosen.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(chosen.name) },
+      });
+      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string; file?: FileForForm & { uploadedAt: string } } | null;
+      if (response.ok && body?.ok && body.file) onChange({ ...body.file, uploadedAt: String(body.file.uploadedAt) });
+      else setMessage(body?.error ?? t('uploadFailed'));
+    } catch {
+      setMessage(t('uploadOffline'));
+    } finally {
+      setPending(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('confirmRemoveFile', { file: file?.fileName ?? '' }))) return;
+    setMessage(null);
+    setPending('remove');
+    try {
+      const response = await fetch(fileUrl(applicationId, slot.id), { method: 'DELETE' });
+      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string } | null;
+      if (response.ok && body?.ok) onChange(null);
+      else setMessage(body?.error ?? t('uploadFailed'));
+    } catch {
+      setMessage(t('uploadOffline'));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${inputId}-name`} className="space-y-2 rounded-md border border-slate-200 p-4" data-testid={`slot-${slot.name}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={`${inputId}-name`} className="text-base font-semibold">
+          {slot.name}
+        </h3>
+        <Badge tone={slot.required ? 'warning' : 'neutral'}>{slot.required ? t('required') : t('optional')}</Badge>
+        {file && <Badge tone="success">{t('uploaded')}</Badge>}
+      </div>
+      {slot.description && <p className="text-sm text-slate-600">{slot.description}</p>}
+      <p className="text-xs text-slate-600" id={`${inputId}-hint`}>
+        {t('fileRules', { types, size: limit })}
+      </p>
+      {file && (
+        <p className="text-sm">
+          <a href={fileUrl(applicationId, slot.id)} className="font-medium text-brand-700 underline" download>
+            {file.fileName}
+          </a>{' '}
+          <span className="text-slate-500">({fileSize(format, file.size)})</span>
+        </p>
+      )}
+      {editable && (
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor={inputId} className="text-sm font-medium">
+            {file ? t('replaceFile', { slot: slot.name }) : t('uploadFile', { slot: slot.name })}
+          </label>
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept={acceptAttribute(slot.acceptedTypes)}
+            disabled={pending !== null}
+            aria-describedby={`${inputId}-hint ${inputId}-error`}
+            aria-invalid={shownError ? true : undefined}
+            className="text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              if (chosen) void upload(chosen);
+            }}
+          />
+          {pending === 'upload' && (
+            <span role="status" className="text-sm text-slate-600">
+              {t('uploading')}
+            </span>
+          )}
+          {file && (
+            <Button type="button" variant="ghost" size="sm" onClick={remove} pending={pending === 'remove'}>
+              {t('removeFile', { slot: slot.name })}
+            </Button>
+          )}
+        </div>
+      )}
+      <p id={`${inputId}-error`} className="text-sm text-red-700" aria-live="polite">
+        {shownError}
+      </p>
+    </section>
+  );
+}

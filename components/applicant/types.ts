@@ -1,0 +1,73 @@
+import type { ApplicationDraftValues, ApplicationRules } from '@/lib/validations/application';
+
+/** What the applicant's pages pass to their client components (dates as ISO strings). */
+export type RulesForForm = Omit<ApplicationRules, 'requirements' | 'slots'> & {
+  requirements: { id: string; statement: string; required: boolean }[];
+  slots: { id: string; name: string; description: string; required: boolean; acceptedTypes: string[]; maxSizeBytes: number }[];
+};
+
+export type FileForForm = { slotId: string; fileName: string; size: number; sha256: string; uploadedAt: string };
+
+/** The form's values in react-hook-form: every field present, numbers null when empty. */
+export type ApplicationFormValues = {
+  title: string;
+  countries: string[];
+  themes: string[];
+  summary: string;
+  objectives: string;
+  activities: string;
+  targetPopulation: string;
+  peopleToReach: number | null;
+  localPartners: { name: string; country: string; role: string }[];
+  risks: { risk: string; mitigation: string }[];
+  durationMonths: number | null;
+  requestedAmount: number | null;
+  budgetLines: { label: string; amount: number | null }[];
+  declarations: Record<string, boolean>;
+};
+
+export function formValuesOf(draft: ApplicationDraftValues): ApplicationFormValues {
+  return {
+    title: draft.title ?? '',
+    countries: draft.countries ?? [],
+    themes: draft.themes ?? [],
+    summary: draft.summary ?? '',
+    objectives: draft.objectives ?? '',
+    activities: draft.activities ?? '',
+    targetPopulation: draft.targetPopulation ?? '',
+    peopleToReach: draft.peopleToReach ?? null,
+    localPartners: (draft.localPartners ?? []).map((p) => ({ name: p.name ?? '', country: p.country ?? '', role: p.role ?? '' })),
+    risks: (draft.risks ?? []).map((r) => ({ risk: r.risk ?? '', mitigation: r.mitigation ?? '' })),
+    durationMonths: draft.durationMonths ?? null,
+    requestedAmount: draft.requestedAmount ?? null,
+    budgetLines: (draft.budgetLines ?? []).map((l) => ({ label: l.label ?? '', amount: l.amount ?? null })),
+    declarations: draft.declarations ?? {},
+  };
+}
+
+const num = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : null);
+
+/** The values as the draft save sends them: no NaN, nothing the server would call malformed. */
+export function draftOf(values: ApplicationFormValues): ApplicationDraftValues {
+  return {
+    title: values.title,
+    countries: values.countries,
+    themes: values.themes,
+    summary: values.summary,
+    objectives: values.objectives,
+    activities: values.activities,
+    targetPopulation: values.targetPopulation,
+    peopleToReach: num(values.peopleToReach),
+    localPartners: values.localPartners.map((p) => ({ name: p.name, country: p.country, role: p.role })),
+    risks: values.risks.map((r) => ({ risk: r.risk, mitigation: r.mitigation })),
+    durationMonths: num(values.durationMonths),
+    requestedAmount: num(values.requestedAmount),
+    budgetLines: values.budgetLines.map((l) => ({ label: l.label, amount: num(l.amount) })),
+    declarations: values.declarations,
+  };
+}
+
+/** Where a slot's file is uploaded, replaced, removed and downloaded. */
+export function fileUrl(applicationId: string, slotId: string) {
+  return `/api/applications/${applicationId}/files/${slotId}`;
+}

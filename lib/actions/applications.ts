@@ -1,0 +1,97 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import {
+  reopenApplication,
+  saveApplicationDraft,
+  startApplication,
+  submitApplication,
+  withdrawApplication,
+} from '@/lib/data/applications';
+import type { ActionResult } from '@/lib/errors';
+import {
+  reopenApplicationSchema,
+  saveApplicationDraftSchema,
+  startApplicationSchema,
+  submitApplicationSchema,
+  withdrawApplicationSchema,
+} from '@/lib/validations/application';
+import { action } from './action';
+
+const startApplicationTx = action(startApplicationSchema, 'application:edit', async ({ input, user, tx, audit }) => {
+  const started = await startApplication(tx, user, input);
+  if (started.created) {
+    await audit({ action: 'application.started', entityType: 'application', entityId: started.id, after: { call: input.callSlug, organisationId: input.organisationId } });
+  }
+  return started;
+});
+
+/** Starts the organisation's application to a call, or opens the one it already has. */
+export async function startApplicationAction(raw: unknown): Promise<ActionResult<never>> {
+  const result = await startApplicationTx(raw);
+  if (!result.ok) return result;
+  // redirect() throws, so it stays outside the wrapper's try/catch.
+  redirect(result.data.status === 'draft' ? `/applications/${result.data.id}/edit` : `/applications/${result.data.id}`);
+}
+
+export const saveApplicationDraftAction = action(saveApplicationDraftSchema, 'application:edit', async ({ input, user, tx, audit }) => {
+  const saved = await saveApplicationDraft(tx, user, input);
+  await audit({ action: 'application.draft_saved', entityType: 'application', entityId: input.applicationId, before: saved.before, after: { version: saved.version } });
+  return { version: saved.version, savedAt: saved.savedAt };
+});
+
+export const submitApplicationAction = action(
+  submitApplicationSchema,
+  'application:edit',
+  async ({ input, user, tx, audit, revalidate }) => {
+    const submitted = await submitApplication(tx, user, input);
+    if (!submitted.alreadySubmitted) {
+      await audit({
+        action: 'application.submitted',
+        entityType: 'application',
+        entityId: input.applicationId,
+        before: { status: 'draft', version: input.version },
+        after: { status: 'submitted', reference: submitted.reference, version: submitted.version },
+      });
+    }
+    revalidate(`/applications/${input.applicationId}`);
+    return submitted;
+  },
+  { revalidate: ['/dashboard'] },
+);
+
+export const withdrawApplicationAction = action(
+  withdrawApplicationSchema,
+  'application:edit',
+  async ({ input, user, tx, audit, revalidate }) => {
+    const withdrawn = await withdrawApplication(tx, user, input);
+    await audit({
+      action: 'application.withdrawn',
+      entityType: 'application',
+      entityId: input.applicationId,
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn', reference: withdrawn.reference },
+    });
+    revalidate(`/applications/${input.applicationId}`);
+    return withdrawn;
+  },
+  { revalidate: ['/dashboard'] },
+);
+
+export const reopenApplicationAction = action(
+  reopenApplicationSchema,
+  'application:edit',
+  async ({ input, user, tx, audit, revalidate }) => {
+    const reopened = await reopenApplication(tx, user, input);
+    await audit({
+      action: 'application.reopened',
+      entityType: 'application',
+      entityId: input.applicationId,
+      before: { status: reopened.before },
+      after: { status: 'draft', reference: reopened.reference },
+    });
+    revalidate(`/applications/${input.applicationId}`);
+    return reopened;
+  },
+  { revalidate: ['/dashboard'] },
+);

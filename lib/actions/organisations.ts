@@ -1,0 +1,108 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/lib/auth';
+import { createApplicantAccount } from '@/lib/data/accounts';
+import {
+  createOrganisation,
+  findOpenOrganisationInvitation,
+  inviteMember,
+  joinOrganisation,
+  signSelfDeclaration,
+  updateOrganisation,
+} from '@/lib/data/organisations';
+import { AppError, type ActionResult } from '@/lib/errors';
+import { loose, requestTranslator } from '@/lib/i18n/translate';
+import {
+  createOrganisationSchema,
+  inviteMemberSchema,
+  joinOrganisationSchema,
+  selfDeclarationSchema,
+  updateOrganisationSchema,
+} from '@/lib/validations/organisation';
+import { action, publicAction } from './action';
+
+export const createOrganisationAction = action(
+  createOrganisationSchema,
+  'organisation:manage',
+  async ({ input, user, tx, audit }) => {
+    const org = await createOrganisation(tx, user, input);
+    await audit({ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: { legalName: org.legalName } });
+    return { id: org.id };
+  },
+  { revalidate: ['/organisation', '/dashboard'] },
+);
+
+export const updateOrganisationAction = action(
+  updateOrganisationSchema,
+  'organisation:manage',
+  async ({ input, user, tx, audit }) => {
+    const { before, after } = await updateOrganisation(tx, user, input);
+    const changed = Object.keys(after).filter(
+      (k) => k !== 'updatedAt' && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
+    );
+    await audit({ action: 'organisation.updated', entityType: 'organisation', entityId: input.organisationId, after: { changed } });
+    return { id: input.organisationId };
+  },
+  { revalidate: ['/organisation', '/dashboard'] },
+);
+
+export const signSelfDeclarationAction = action(
+  selfDeclarationSchema,
+  'organisation:manage',
+  async ({ input, user, tx, audit }) => {
+    const signed = await signSelfDeclaration(tx, user, input);
+    await audit({ action: 'organisation.declaration_signed', entityType: 'organisation', entityId: input.organisationId, before: signed.before, after: signed.after });
+    return { signedAt: signed.after.signedAt };
+  },
+  { revalidate: ['/organisation', '/dashboard'] },
+);
+
+export const inviteMemberAction = action(
+  inviteMemberSchema,
+  'organisation:manage',
+  async ({ input, user, tx, audit }) => {
+    const invited = await inviteMember(tx, user, input);
+    await audit({ action: 'organisation.member_invited', entityType: 'organisation', entityId: invited.organisationId, after: { email: input.email } });
+    return invited;
+  },
+  { revalidate: ['/organisation'] },
+);
+
+const joinTx = publicAction(joinOrganisationSchema, async ({ input, user, tx, audit }) => {
+  let member = user;
+  let created = false;
+  if (!member) {
+    // An invitee without an account creates it here, with the address the invitation went to.
+    const invitation = await findOpenOrganisationInvitation(tx, input.token);
+    if (!invitation) throw new AppError('organisationInvitationInvalid');
+    if (!input.name || !input.password) {
+      throw new AppError('invalidInput', {}, { ...(!input.name && { name: ['required'] }), ...(!input.password && { password: ['required'] }) });
+    }
+    const account = await createApplicantAccount(tx, { name: input.name, email: invitation.email, password: input.password });
+    await audit({ action: 'user.sign_up', entityType: 'user', entityId: account.id, after: { email: account.email, roles: ['applicant'] } });
+    member = { id: account.id, email: account.email, name: input.name, roles: ['applicant'], locale: null };
+    created = true;
+  }
+  const joined = await joinOrganisation(tx, member, input.token);
+  await audit({ action: 'organisation.member_joined', entityType: 'organisation', entityId: joined.organisationId, after: { userId: member.id, email: member.email } });
+  return { ...joined, email: member.email, created };
+});
+
+/** Joins an organisation from the mailed link, creating the account first when the invitee has none. */
+export async function joinOrganisationAction(raw: unknown): Promise<ActionResult<never>> {
+  const result = await joinTx(raw);
+  if (!result.ok) return result;
+  if (result.data.created) {
+    const input = joinOrganisationSchema.parse(raw);
+    try {
+      await signIn('credentials', { email: result.data.email, password: input.password, redirect: false });
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const t = loose(await requestTranslator('auth'));
+      return { ok: false, error: t('errorInvalid') };
+    }
+  }
+  redirect(`/organisation?org=${result.data.organisationId}&joined=1`);
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { db, type Executor } from '@/db';
+import { applicationFiles, applications, documentSlots, organisationMembers } from '@/db/schema';
+import { writeAudit } from '@/lib/audit';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertCan } from '@/lib/authz';
+import { acceptsApplications } from '@/lib/calls/phase';
+import { AppError, NotFoundError } from '@/lib/errors';
+import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
+import { fileKindInfo } from '@/lib/files/types';
+import { callRules, findVisibleApplication } from './applications';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type UploadTarget = { applicationId: string; slotId: string };
+
+/**
+ * The slot a member may upload into now: the application is theirs and a draft, the call
+ * is open, the slot is the call's. Locks the application row when given a transaction.
+ */
+async function editableSlot(executor: Executor, user: SessionUser, target: UploadTarget, now: Date, lock: boolean) {
+  assertCan(user, 'application:edit');
+  if (!UUID.test(target.applicationId) || !UUID.test(target.slotId)) throw new NotFoundError();
+  const query = executor
+    .select({ application: applications })
+    .from(applications)
+    .innerJoin(
+      organisationMembers,
+      and(eq(organisationMembers.organisationId, applications.organisationId), eq(organisationMembers.userId, user.id)),
+    )
+    .where(eq(applications.id, target.applicationId));
+  const [row] = lock ? await query.for('update', { of: applications }) : await query;
+  if (!row) throw new NotFoundError();
+  const app = row.application;
+  const [slot] = await executor
+    .select()
+    .from(documentSlots)
+    .where(and(eq(documentSlots.id, target.slotId), eq(documentSlots.callId, app.callId)));
+  if (!slot) throw new NotFoundError();
+  const rules = await callRules(executor, app.callId);
+  if (!acceptsApplications(rules.call, now)) throw new AppError('callClosed');
+  if (app.status !== 'draft') throw new AppError('notDraft');
+  return { app, slot };
+}
+
+/**
+ * Checks, before a byte of the body is read, that this upload may happen at all; returns
+ * the slot's limits so the reader can stop as soon as the body exceeds them.
+ */
+export async function prepareUpload(user: SessionUser, target: UploadTarget, now = new Date()) {
+  const { slot } = await editableSlot(db, user, target, now, false);
+  return { maxSizeBytes: slot.maxSizeBytes, acceptedTypes: slot.acceptedTypes };
+}
+
+/**
+ * Stores (or replaces) the file of a slot: checked again under the row lock, recognised
+ * by its bytes, recorded with its size and SHA-256; the row, the bytes and the audit entry
+ * commit together.
+ */
+export async function storeApplicationFile(
+  user: SessionUser,
+  target: UploadTarget & { fileName: string; bytes: Buffer },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const { app, slot } = await editableSlot(tx, user, target, now, true);
+    if (target.bytes.length === 0) throw new AppError('fileEmpty');
+    if (target.bytes.length > slot.maxSizeBytes) throw new AppError('fileTooLarge');
+    const kind = detectFileKind(target.bytes);
+    if (!kind || !slot.acceptedTypes.includes(kind)) {
+      throw new AppError('fileTypeNotAccepted', { types: slot.acceptedTypes.map((t) => t.toUpperCase()).join(', ') });
+    }
+    const values = {
+      fileName: sanitiseFileName(target.fileName, kind),
+      contentType: fileKindInfo[kind].mime,
+      size: target.bytes.length,
+      sha256: crypto.createHash('sha256').update(target.bytes).digest('hex'),
+      content: target.bytes,
+      uploadedBy: user.id,
+      uploadedAt: now,
+    };
+    const [before] = await tx
+      .select({ fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 })
+      .from(applicationFiles)
+      .where(and(eq(applicationFiles.applicationId, app.id), eq(applicationFiles.slotId, slot.id)));
+    const [stored] = await tx
+      .insert(applicationFiles)
+      .values({ applicationId: app.id, slotId: slot.id, ...values })
+      .onConflictDoUpdate({ target: [applicationFiles.applicationId, applicationFiles.slotId], set: values })
+      .returning({
+        id: applicationFiles.id,
+        slotId: applicationFiles.slotId,
+        fileName: applicationFiles.fileName,
+        contentType: applicationFiles.contentType,
+        size: applicationFiles.size,
+        sha256: applicationFiles.sha256,
+        uploadedAt: applicationFiles.uploadedAt,
+      });
+    await writeAudit(tx, { id: user.id, email: user.email }, {
+      action: before ? 'application.file_replaced' : 'application.file_uploaded',
+      entityType: 'application',
+      entityId: app.id,
+      before: before ?? null,
+      after: { slot: slot.name, fileName: stored.fileName, size: stored.size, sha256: stored.sha256 },
+    });
+    return stored;
+  });
+}
+
+/** Removes the file of a slot while the application is a draft. */
+export async function removeApplicationFile(user: SessionUser, target: UploadTarget, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { app, slot } = await editableSlot(tx, user, target, now, true);
+    const [removed] = await tx
+      .delete(applicationFiles)
+      .where(and(eq(applicationFiles.applicationId, app.id), eq(applicationFiles.slotId, slot.id)))
+      .returning({ fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 });
+    if (!removed) throw new NotFoundError();
+    await writeAudit(tx, { id: user.id, email: user.email }, {
+      action: 'application.file_removed',
+      entityType: 'application',
+      entityId: app.id,
+      before: { slot: slot.name, ...removed },
+    });
+    return removed;
+  });
+}
+
+/** A file with its bytes, for those who may see the application (findVisibleApplication); else null. */
+export async function getApplicationFileForDownload(user: SessionUser | null, target: UploadTarget) {
+  if (!UUID.test(target.slotId)) return null;
+  const visible = await findVisibleApplication(db, user, target.applicationId);
+  if (!visible) return null;
+  const [file] = await db
+    .select()
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.applicationId, visible.application.id), eq(applicationFiles.slotId, target.slotId)));
+  return file ?? null;
+}

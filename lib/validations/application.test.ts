@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applicationDraftValuesSchema,
+  applicationIssues,
+  applicationRulesIssues,
+  saveApplicationDraftSchema,
+  stepIssues,
+  type ApplicationRules,
+} from './application';
+
+const req = '11111111-1111-4111-8111-111111111111';
+const info = '22222222-2222-4222-8222-222222222222';
+const slot = '33333333-3333-4333-8333-333333333333';
+const rules: ApplicationRules = {
+  countries: ['SN', 'HT'],
+  themes: ['climate'],
+  minBudget: 10_000,
+  maxBudget: 50_000,
+  currency: 'USD',
+  requirements: [
+    { id: req, required: true },
+    { id: info, required: false },
+  ],
+  slots: [{ id: slot, required: true }],
+};
+const complete = {
+  title: 'T',
+  countries: ['SN'],
+  themes: ['climate'],
+  summary: 'S',
+  objectives: 'O',
+  activities: 'A',
+  targetPopulation: 'P',
+  peopleToReach: 10,
+  localPartners: [],
+  risks: [{ risk: 'R', mitigation: 'M' }],
+  durationMonths: 6,
+  requestedAmount: 20_000,
+  budgetLines: [
+    { label: 'a', amount: 15_000 },
+    { label: 'b', amount: 5_000 },
+  ],
+  declarations: { [req]: true, [info]: false },
+};
+
+describe('the call rules of an application', () => {
+  it('a complete application with its document has no issue', () => {
+    expect(applicationIssues(complete, rules, [slot])).toEqual([]);
+  });
+
+  it('says what is missing, step by step', () => {
+    const issues = applicationIssues({ ...complete, title: '', risks: [], declarations: { [req]: false } }, rules, []);
+    expect(issues.map((i) => `${i.step}:${i.path}:${i.message}`)).toEqual([
+      'project:title:required',
+      'risks:risks:chooseOne',
+      `declarations:declarations.${req}:declarationRequired`,
+      `declarations:declarations.${info}:answerRequired`,
+      `documents:documents.${slot}:documentRequired`,
+    ]);
+  });
+
+  it('keeps countries and themes within the call, the amount within its limits, the lines adding up', () => {
+    const out = applicationRulesIssues({ ...complete, countries: ['SN', 'FR'], themes: ['health'], requestedAmount: 60_000 }, rules, [slot]);
+    expect(out.map((i) => i.path)).toEqual(['countries', 'themes', 'requestedAmount', 'budgetLines']);
+    expect(out[2].message).toBe('amountAboveMax::{"maximum":50000,"currency":"USD"}');
+    const low = applicationRulesIssues({ ...complete, requestedAmount: 5_000, budgetLines: [{ label: 'a', amount: 5_000 }] }, rules, [slot]);
+    expect(low.map((i) => i.message)).toEqual(['amountBelowMin::{"minimum":10000,"currency":"USD"}']);
+    // Exactly at the limits is fine.
+    expect(applicationRulesIssues({ ...complete, requestedAmount: 50_000, budgetLines: [{ label: 'a', amount: 50_000 }] }, rules, [slot])).toEqual([]);
+  });
+
+  it('a step with its own fields complete is complete even if others are not', () => {
+    expect(stepIssues('reach', { targetPopulation: 'x', peopleToReach: 3 }, rules)).toEqual([]);
+    expect(stepIssues('reach', { targetPopulation: 'x', peopleToReach: 2.5 }, rules).map((i) => i.message)).toEqual(['wholeNumber']);
+  });
+
+  it('a draft may be half-typed but not malformed; unknown fields are refused', () => {
+    expect(applicationDraftValuesSchema.safeParse({ title: '', localPartners: [{ name: 'x', country: '', role: '' }] }).success).toBe(true);
+    expect(applicationDraftValuesSchema.safeParse({ countries: ['Senegal'] }).success).toBe(false);
+    expect(applicationDraftValuesSchema.safeParse({ title: 'x', status: 'submitted' }).success).toBe(false);
+    expect(saveApplicationDraftSchema.safeParse({ applicationId: req, version: 1, draft: {}, score: 5 }).success).toBe(false);
+  });
+});
