@@ -69,7 +69,7 @@ test('[review] an admin screens and assigns; reviewers declare a conflict and sc
 
   // 2. Assignment: automatically, then one more by hand.
   await adminPage.getByRole('navigation', { name: 'Review stages of this call' }).getByRole('link', { name: 'Assignments' }).click();
-  await expect(adminPage.getByTestId('assignment-summary')).toHaveText('1 of 8 eligible applications needs more reviewers.');
+  await expect(adminPage.getByTestId('assignment-summary')).toHaveText('1 of 9 eligible applications needs more reviewers.');
   await adminPage.getByRole('button', { name: 'Assign automatically' }).click();
   await expect(adminPage.getByText('3 assignments made; 3 reviewers notified.')).toBeVisible();
   await expect(adminPage.getByTestId('assignment-summary')).toHaveText('Every eligible application has its reviewers.');
