@@ -64,16 +64,15 @@ export async function claimDueMessages(
   { limit, leaseSeconds, maxAttempts }: { limit: number; leaseSeconds: number; maxAttempts: number },
 ): Promise<OutboxMessage[]> {
   await failAbandoned(executor, maxAttempts);
+  const isDue = or(
+    and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)),
+    // A lease that ran out: its worker crashed or hung.
+    and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, sql`now()`), lt(outbox.attempts, maxAttempts)),
+  );
   const due = executor
     .select({ id: outbox.id })
     .from(outbox)
-    .where(
-      or(
-        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)),
-        // A lease that ran out: its worker crashed or hung.
-        and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, sql`now()`), lt(outbox.attempts, maxAttempts)),
-      ),
-    )
+    .where(isDue)
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
     .limit(limit)
     .for('update', { skipLocked: true });

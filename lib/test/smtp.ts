@@ -26,6 +26,7 @@ export async function startSmtpServer(options: { port?: number; reply?: (to: str
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       const code = options.reply?.(address.address) ?? null;
