@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { auditLog, users, userTokens, type TokenPurpose } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
@@ -57,6 +57,29 @@ export async function findOpenToken(executor: Executor, purpose: TokenPurpose, t
       ),
     );
   return row ?? null;
+}
+
+/**
+ * What a confirmation link leads to: the button (still open), a thank-you (used, and the
+ * address is confirmed: a second click, or the page after confirming), or an error.
+ */
+export async function verificationLinkState(executor: Executor, token: string): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
+  const open = await findOpenToken(executor, 'email_verification', token);
+  if (open) return { state: 'open', email: open.email };
+  const [used] = await executor
+    .select({ email: users.email })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, 'email_verification'),
+        isNotNull(userTokens.usedAt),
+        eq(userTokens.email, users.email),
+        isNotNull(users.emailVerified),
+      ),
+    );
+  return used ? { state: 'confirmed', email: used.email } : { state: 'invalid' };
 }
 
 /** Uses a token once: false if it was used meanwhile. */

@@ -34,7 +34,10 @@ export type MailConfig =
 
 export class MailConfigError extends Error {}
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+/** The environment, or any set of variables (tests). */
+type Env = Record<string, string | undefined>;
+
+function number(env: Env, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -45,7 +48,7 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 /** Timeouts of one SMTP conversation; the lease is always longer than their sum. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
-export function deliverySettings(env: NodeJS.ProcessEnv = process.env): DeliverySettings {
+export function deliverySettings(env: Env = process.env): DeliverySettings {
   return {
     maxAttempts: Math.floor(number(env, 'MAIL_MAX_ATTEMPTS', 8, 1)),
     batchSize: 10,
@@ -58,7 +61,7 @@ export function deliverySettings(env: NodeJS.ProcessEnv = process.env): Delivery
 }
 
 /** The mail settings of this process. Throws MailConfigError on a half-done configuration. */
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+export function mailConfig(env: Env = process.env): MailConfig {
   const delivery = deliverySettings(env);
   const url = env.SMTP_URL?.trim();
   const host = env.SMTP_HOST?.trim();
