@@ -13,7 +13,7 @@ import { freePort, parseMail, startSmtpServer, testTransport, type ReceivedMail 
 import { z } from '@/lib/validations/zod';
 import type { DeliverySettings } from './config';
 import { queueMail } from './outbox';
-import { claimDueMessages, createMailWorker, retryDelayMs, type MailTransport, type MailWorker } from './worker';
+import { claimDueMessages, createMailWorker, retryDelayMs, startMailWorker, stopMailWorker, type MailTransport, type MailWorker } from './worker';
 
 const FROM = 'EOI Portal <noreply@eoi.example>';
 
@@ -316,6 +316,33 @@ describe('the delivery worker', () => {
       ['pending', 0],
       ['pending', 0],
     ]);
+  });
+});
+
+describe("the app's worker", () => {
+  it('[mail] configured by SMTP_URL and MAIL_FROM, it starts, delivers through nodemailer and stops', async () => {
+    const smtp = await startSmtpServer();
+    const saved = { ...process.env };
+    Object.assign(process.env, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Calls <calls@eoi.example>', MAIL_POLL_SECONDS: '0.05' });
+    try {
+      const [id] = await queue(1, 'app');
+      const started = startMailWorker();
+      expect(startMailWorker()).toBe(started); // one per process
+      expect(started.running).toBe(true);
+      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery');
+      const [mail] = smtp.received.filter((m) => outboxIdsIn([m], [id]).length);
+      expect(mail.from).toBe('calls@eoi.example');
+      expect(parseMail(mail.raw).headers.get('from')).toBe('Calls <calls@eoi.example>');
+      await stopMailWorker();
+      expect(started.running).toBe(false);
+    } finally {
+      await stopMailWorker();
+      for (const key of ['SMTP_URL', 'MAIL_FROM', 'MAIL_POLL_SECONDS']) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+      await smtp.close();
+    }
   });
 });
 
