@@ -13,6 +13,15 @@ function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => !!p && fs.existsSync(p));
 }
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath(),
+    // The network here is closed: keep Chromium from reaching out on its own.
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
@@ -31,17 +40,9 @@ export default defineConfig({
     locale: 'en-GB',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          // The network here is closed: keep Chromium from reaching out on its own.
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: /publication\.spec\.ts/, use: browser },
+    // Publishes the demo call under review: runs once every other journey is done.
+    { name: 'publication', testMatch: /publication\.spec\.ts/, dependencies: ['chromium'], use: browser },
   ],
   webServer: {
     // Builds when needed and serves the app on a database of its own (e2e/support/serve.mjs).

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -78,11 +79,21 @@ function handle(): Handle {
 }
 
 /**
+ * Set while an action's transaction runs (lib/actions/action.ts). PGlite is one
+ * connection: a query on `db` inside a transaction would wait for that transaction
+ * forever, so it fails at once instead, naming the mistake.
+ */
+export const transactionScope = new AsyncLocalStorage<true>();
+
+/**
  * The one database. Opened on first use (never at build time); `prepareDatabase()` must
  * have run first, which the server does at start-up (instrumentation.ts).
  */
 export const db: Database = new Proxy({} as Database, {
   get(_target, property) {
+    if (transactionScope.getStore() && databaseKind() === 'pglite') {
+      throw new Error('`db` used inside an action transaction: use ctx.tx (on PGlite this would deadlock).');
+    }
     const real = handle().db;
     const value = Reflect.get(real, property, real);
     return typeof value === 'function' ? value.bind(real) : value;

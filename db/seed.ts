@@ -372,8 +372,13 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
       },
       { countries: reviewCall.countries, themes: reviewCall.themes, criteria: reviewCall.criteria },
     );
-    const reviewApplicants = fictionalOrganisations.slice(3);
+    // The demo applicant's own organisation has applied too, so its journey shows an outcome once published.
+    const reviewApplicants = [
+      { organisationId: hdn.id, country: 'SO' },
+      ...fictionalOrganisations.slice(3).map((o) => ({ organisationId: fictional[o.legalName], country: o.heritage[0] })),
+    ];
     const projectTitles = [
+      'Remote mentoring for midwives in Hargeisa',
       'Emergency obstetric care training in Baidoa',
       'Mentoring rural health extension workers in Amhara',
       'Paediatric triage training for Khartoum clinics',
@@ -384,16 +389,17 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
       'Community health worker supervision in Kordofan',
     ];
     const scoreRows = [
+      [2, 3, 2, 3],
       [5, 4, 4, 3], [4, 4, 3, 4], [3, 3, 4, 3], [4, 5, 4, 4], [2, 3, 3, 3], [4, 3, 4, 5], [3, 4, 2, 3], [5, 5, 4, 4],
     ];
     for (const [i, o] of reviewApplicants.entries()) {
-      const country = o.heritage[0];
-      const ineligible = i === 6;
+      const country = o.country;
+      const ineligible = i === 7;
       const [app] = await tx
         .insert(applications)
         .values({
           callId: inReview.call.id,
-          organisationId: fictional[o.legalName],
+          organisationId: o.organisationId,
           reference: await nextReference(tx, new Date().getUTCFullYear()),
           status: 'submitted',
           title: projectTitles[i],

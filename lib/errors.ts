@@ -6,7 +6,7 @@
 export class AppError extends Error {
   constructor(
     readonly key: string,
-    readonly values: Record<string, string | number> = {},
+    readonly values: Record<string, string | number | Date> = {},
     readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(key);

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('admin');
   const links = [
-    { href: '/admin', label: t('calls') },
+    { href: '/admin/calls', label: t('calls') },
     { href: '/admin/users', label: t('users') },
     { href: '/admin/outbox', label: t('outbox') },
     { href: '/admin/audit', label: t('audit') },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import { db, type Transaction } from '@/db';
+import { db, transactionScope, type Transaction } from '@/db';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/authz';
@@ -10,7 +10,6 @@ import { loose, requestTranslator } from '@/lib/i18n/translate';
 import { queueMail, type QueuedMail } from '@/lib/mail/outbox';
 import type { MailTemplateName } from '@/lib/mail/templates';
 import { translateFieldErrors } from '@/lib/validations/translate-issue';
-import { z as zod } from '@/lib/validations/zod';
 
 type Context<I, U> = {
   input: I;
@@ -26,7 +25,7 @@ type Context<I, U> = {
 
 type Options = { revalidate?: string[] };
 
-async function errorText(key: string, values?: Record<string, string | number>) {
+async function errorText(key: string, values?: Record<string, string | number | Date>) {
   const t = loose(await requestTranslator('errors'));
   return t(key, values);
 }
@@ -52,10 +51,17 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const t = loose(await requestTranslator('validation'));
-    const { formErrors, fieldErrors } = zod.flattenError(parsed.error);
-    const translated = translateFieldErrors(t, fieldErrors as Record<string, string[]>);
-    const general = formErrors.map((m) => translateFieldErrors(t, { _: [m] })._[0]);
-    return { ok: false, error: general[0] ?? (await errorText('invalidInput')), fieldErrors: translated };
+    // Keyed by the full path ("criteria.2.weight"), as react-hook-form names its fields;
+    // z.flattenError would fold nested fields into their top-level key.
+    const fieldErrors: Record<string, string[]> = {};
+    const formErrors: string[] = [];
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join('.');
+      if (key) (fieldErrors[key] ??= []).push(issue.message);
+      else formErrors.push(issue.message);
+    }
+    const general = translateFieldErrors(t, { _: formErrors })._?.[0];
+    return { ok: false, error: general ?? (await errorText('invalidInput')), fieldErrors: translateFieldErrors(t, fieldErrors) };
   }
   // 2. authenticate and 3. authorise, before anything is written.
   const gate = authorise(await getOptionalUser());
@@ -67,14 +73,14 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   try {
     const data = await db.transaction(async (tx) => {
       const actor = { id: user?.id ?? null, email: user?.email ?? null };
-      return body({
+      return transactionScope.run(true, () => body({
         input: parsed.data,
         user,
         tx,
         audit: (entry) => writeAudit(tx, actor, entry),
         mail: (message) => queueMail(tx, message),
         revalidate: (...more) => more.forEach((p) => paths.add(p)),
-      });
+      }));
     });
     // 5. revalidate, 6. a typed result.
     refresh(paths);

@@ -14,6 +14,8 @@ import { Instant } from '@/components/time/instant';
 import { getOptionalUser } from '@/lib/auth/session';
 import { publicPhase } from '@/lib/calls/phase';
 import { getCallBySlug } from '@/lib/data/calls';
+import { listMyQuestions, questionDeadline } from '@/lib/data/questions';
+import { AskQuestionForm } from '@/components/calls/ask-question-form';
 import { countryName } from '@/lib/reference/countries';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -37,6 +39,10 @@ export default async function CallPage({ params }: Props) {
   const format = await getFormatter();
   const now = new Date();
   const phase = publicPhase(call, now);
+  const tq = await getTranslations('questions');
+  const deadline = questionDeadline(call);
+  const questionsOpen = phase === 'open' && (!deadline || now < deadline);
+  const myQuestions = user?.roles.includes('applicant') ? await listMyQuestions(user, call.id) : [];
 
   const dates = (
     [
@@ -175,6 +181,32 @@ export default async function CallPage({ params }: Props) {
             ) : (
               <p className="text-sm text-slate-600">{t('faqEmpty')}</p>
             )}
+            {myQuestions.length > 0 && (
+              <div className="space-y-2">
+                <h3 className="font-medium">{tq('yours')}</h3>
+                <ul className="space-y-1 text-sm">
+                  {myQuestions.map((q) => (
+                    <li key={q.id}>
+                      “{q.question}” <span className="text-slate-600">({tq(`yourStatus.${q.status}`)})</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {questionsOpen && deadline && (
+              <Card className="space-y-3">
+                <h3 className="font-semibold">{tq('askTitle')}</h3>
+                <p className="text-sm text-slate-600">{tq.rich('askIntro', { deadline: () => <Instant date={deadline} timeZone={call.timeZone} /> })}</p>
+                {user?.roles.includes('applicant') ? (
+                  <AskQuestionForm callId={call.id} />
+                ) : !user ? (
+                  <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/calls/${call.slug}#faq`)}`} className="text-sm font-medium text-brand-600 hover:underline">
+                    {tq('signInToAsk')}
+                  </Link>
+                ) : null}
+              </Card>
+            )}
+            {phase === 'open' && !questionsOpen && <p className="text-sm text-slate-600">{tq('closed')}</p>}
           </section>
         </div>
 

@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { money } from '@/components/calls/format';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { PublicResults, RegisterEntry } from '@/lib/data/results';
+import { countryName } from '@/lib/reference/countries';
+
+type Partner = PublicResults['partners'][number] & Partial<Pick<RegisterEntry, 'call'>>;
+
+/** The selected partners: organisation, where it is registered, the project, where it runs, the award. */
+export async function PartnerTable({ partners, showCall = false }: { partners: Partner[]; showCall?: boolean }) {
+  const t = await getTranslations('results');
+  const tt = await getTranslations('themes');
+  const tc = await getTranslations('common');
+  const locale = await getLocale();
+  const format = await getFormatter();
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th>{t('organisation')}</Th>
+          <Th>{t('registeredIn')}</Th>
+          <Th>{t('project')}</Th>
+          <Th>{t('implementedIn')}</Th>
+          <Th className="text-end">{t('award')}</Th>
+          {showCall && <Th>{t('call')}</Th>}
+        </tr>
+      </thead>
+      <tbody>
+        {partners.map((p) => (
+          <tr key={`${p.call?.slug ?? ''}-${p.reference}`}>
+            <Td>
+              <div className="font-medium">
+                {p.organisation.website ? (
+                  <a href={p.organisation.website} className="text-brand-700 hover:underline" rel="noopener noreferrer">
+                    {p.organisation.name}
+                  </a>
+                ) : (
+                  p.organisation.name
+                )}
+                {p.organisation.acronym && <span className="text-slate-500"> ({p.organisation.acronym})</span>}
+              </div>
+              {p.illustrative && (
+                <Badge tone="warning" title={p.illustrative} className="mt-1">
+                  {tc('illustrative')}
+                </Badge>
+              )}
+            </Td>
+            <Td>{countryName(p.organisation.countryOfRegistration, locale)}</Td>
+            <Td>
+              <div>{p.project.title}</div>
+              <div className="text-xs text-slate-600">{p.project.themes.map((code) => (tt.has(code as never) ? tt(code as never) : code)).join(', ')}</div>
+            </Td>
+            <Td>{p.project.countries.map((c) => countryName(c, locale)).join(', ')}</Td>
+            <Td className="text-end tabular-nums">{money(format, p.awardedAmount, p.currency)}</Td>
+            {showCall && p.call && (
+              <Td>
+                <Link href={`/calls/${p.call.slug}/results`} className="text-brand-700 hover:underline">
+                  {p.call.title}
+                </Link>
+              </Td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
