@@ -9,7 +9,7 @@ import { retryFailedOutboxAction, retryOutboxMessageAction } from '@/lib/actions
 import { actingAs } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
-import { freePort, parseMail, startSmtpServer, testTransport, type ReceivedMail } from '@/lib/test/smtp';
+import { parseMail, startOutageProxy, startSmtpServer, testTransport, type ReceivedMail } from '@/lib/test/smtp';
 import { z } from '@/lib/validations/zod';
 import type { DeliverySettings } from './config';
 import { queueMail } from './outbox';
@@ -163,33 +163,36 @@ describe('the delivery worker', () => {
   });
 
   it('[mail] while the SMTP server is down it retries with growing delays, and delivers once when it is back', async () => {
-    const port = await freePort();
-    const [id] = await queue(1, 'down');
-    const [{ toAddress }] = await rows([id]);
-    const { transport, calls: allCalls } = recording(testTransport(port));
-    // The database may hold other tests' pending mail, which this worker sends too.
-    const mineOnly = () => allCalls.filter((c) => c.to === toAddress);
-    worker(db, transport, { retryBaseMs: 100, maxAttempts: 10 }).start();
-
-    await until(async () => (await rows([id]))[0].attempts >= 3, 20_000, 'three failed attempts');
-    const [failing] = await rows([id]);
-    expect(failing.status === 'pending' || failing.status === 'sending').toBe(true);
-    expect(failing.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
-
-    const smtp = await startSmtpServer({ port });
+    const smtp = await startSmtpServer();
+    const server = await startOutageProxy(smtp.port);
     try {
+      const [id] = await queue(1, 'down');
+      const [{ toAddress }] = await rows([id]);
+      const { transport, calls: allCalls } = recording(testTransport(server.port));
+      // The database may hold other tests' pending mail, which this worker sends too.
+      const mine = () => allCalls.filter((c) => c.to === toAddress);
+      worker(db, transport, { retryBaseMs: 100, maxAttempts: 10 }).start();
+
+      await until(async () => (await rows([id]))[0].attempts >= 3, 20_000, 'three failed attempts');
+      const [failing] = await rows([id]);
+      expect(failing.status === 'pending' || failing.status === 'sending').toBe(true);
+      expect(failing.lastError).toBeTruthy();
+      expect(outboxIdsIn(smtp.received, [id])).toEqual([]);
+
+      server.setUp(true);
       await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery');
       // A few more rounds: nothing is sent again.
       await new Promise((r) => setTimeout(r, 200));
       expect(outboxIdsIn(smtp.received, [id])).toEqual([id]);
       const [sent] = await rows([id]);
-      const calls = mineOnly();
+      const calls = mine();
       expect(sent.attempts).toBe(calls.length);
       expect(sent.attempts).toBeGreaterThanOrEqual(4);
       // Each wait at least doubles the base delay of the one before (100, 200, 400 ms…).
       const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
       gaps.forEach((gap, i) => expect(gap, `wait before attempt ${i + 2}`).toBeGreaterThanOrEqual(100 * 2 ** i * 0.9));
     } finally {
+      await server.close();
       await smtp.close();
     }
   });

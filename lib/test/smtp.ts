@@ -153,3 +153,39 @@ export function parseMail(raw: string): ParsedMail {
   walk(top.headers, top.body);
   return { headers: top.headers, subject: decodeWords(top.headers.get('subject') ?? ''), to: top.headers.get('to') ?? '', parts };
 }
+
+/**
+ * A port that stands for a mail server which can go down and come back: while down, every
+ * connection is dropped at once; while up, it is passed through to `targetPort`. (Closing
+ * and reopening a real port would race with other processes for it.)
+ */
+export async function startOutageProxy(targetPort: number) {
+  let up = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    if (!up) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    setUp(value: boolean) {
+      up = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
