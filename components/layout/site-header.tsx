@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getOptionalUser } from '@/lib/auth/session';
 import { signOutAction } from '@/lib/actions/auth';
 import { buttonClass } from '@/components/ui/button';
+import { VerifyEmailNotice } from '@/components/auth/verify-email-notice';
 
 export async function SiteHeader() {
   const t = await getTranslations('nav');
@@ -56,6 +57,7 @@ export async function SiteHeader() {
           </div>
         )}
       </div>
+      {user && <VerifyEmailNotice user={user} />}
     </header>
   );
 }

@@ -9,6 +9,7 @@ export const permissions = {
   'call:manage': ['admin'],
   'user:manage': ['admin'],
   'outbox:read': ['admin'],
+  'outbox:manage': ['admin'],
   'audit:read': ['admin'],
   'application:screen': ['admin'],
   /** Every application, read-only; members (and, later, assigned reviewers) see theirs by record (lib/data/applications.ts). */
@@ -23,6 +24,8 @@ export const permissions = {
   'question:answer': ['admin'],
   'review:write': ['reviewer'],
   'review:reopen': ['admin'],
+  /** Anyone signed in, on their own account (e.g. asking again for the e-mail confirmation link). */
+  'account:own': ['admin', 'reviewer', 'applicant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

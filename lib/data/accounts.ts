@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
+import { queueEmailVerification } from './account-tokens';
 import { hashToken, newToken } from '@/lib/tokens';
 import {
   signInSchema,
@@ -70,7 +71,7 @@ async function findUserByEmail(executor: Executor, email: string) {
   return user;
 }
 
-/** A new applicant account. */
+/** A new applicant account; a link to confirm the address is mailed. */
 export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
   if (await findUserByEmail(tx, input.email)) {
     throw new AppError('emailTaken', {}, { email: ['emailTaken'] });
@@ -80,6 +81,7 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
     .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
     .returning({ id: users.id, email: users.email });
   await tx.insert(userRoles).values({ userId: user.id, role: 'applicant' });
+  await queueEmailVerification(tx, { id: user.id, email: user.email, name: input.name });
   return user;
 }
 

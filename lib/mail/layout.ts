@@ -5,6 +5,8 @@ export type MailContent = {
   paragraphs: string[];
   /** Label/value lines, e.g. a reference number and a deadline. */
   details?: [string, string][];
+  /** Headed blocks after the details, e.g. an outcome letter's feedback and the panel's comments. */
+  sections?: { heading: string; paragraphs?: string[]; details?: [string, string][] }[];
   action?: { label: string; url: string };
   /** Shown under the button: the link to paste if the button does not work. */
   actionHint?: string;
@@ -30,6 +32,14 @@ export function renderText(content: MailContent): string {
     for (const [label, value] of content.details) lines.push(`${label}: ${value}`);
     lines.push('');
   }
+  for (const section of content.sections ?? []) {
+    lines.push(section.heading, '');
+    for (const p of section.paragraphs ?? []) lines.push(p, '');
+    if (section.details?.length) {
+      for (const [label, value] of section.details) lines.push(`${label}: ${value}`);
+      lines.push('');
+    }
+  }
   if (content.action) lines.push(`${content.action.label}: ${content.action.url}`, '');
   lines.push('--', content.footer);
   return lines.join('\n');
@@ -39,14 +49,25 @@ export function renderHtml(content: MailContent): string {
   const e = escapeHtml;
   const dir = content.dir ?? 'ltr';
   const align = dir === 'rtl' ? 'right' : 'left';
-  const details = content.details?.length
-    ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${content.details
-        .map(
-          ([label, value]) =>
-            `<tr><td style="padding:4px 12px 4px 0;color:#555;text-align:${align}">${e(label)}</td><td style="padding:4px 0;font-weight:600;text-align:${align}">${e(value)}</td></tr>`,
-        )
-        .join('')}</table>`
-    : '';
+  const padEnd = dir === 'rtl' ? 'padding:4px 0 4px 12px' : 'padding:4px 12px 4px 0';
+  const table = (rows: [string, string][] | undefined) =>
+    rows?.length
+      ? `<table role="presentation" style="border-collapse:collapse;margin:16px 0">${rows
+          .map(
+            ([label, value]) =>
+              `<tr><td style="${padEnd};color:#555;text-align:${align};vertical-align:top">${e(label)}</td><td style="padding:4px 0;font-weight:600;text-align:${align}">${e(value)}</td></tr>`,
+          )
+          .join('')}</table>`
+      : '';
+  const details = table(content.details);
+  const sections = (content.sections ?? [])
+    .map(
+      (section) =>
+        `<h2 style="font-size:16px;margin:24px 0 8px">${e(section.heading)}</h2>` +
+        (section.paragraphs ?? []).map((p) => `<p>${e(p)}</p>`).join('\n') +
+        table(section.details),
+    )
+    .join('\n');
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${e(content.action.url)}" style="background:#0b5cab;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${e(content.action.label)}</a></p>` +
       (content.actionHint
@@ -63,6 +84,7 @@ export function renderHtml(content: MailContent): string {
 ${content.greeting ? `<p>${e(content.greeting)}</p>` : ''}
 ${content.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${details}
+${sections}
 ${action}
 </div>
 <p style="font-size:12px;color:#777;text-align:${align};padding-top:12px">${e(content.footer)}</p>

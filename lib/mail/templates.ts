@@ -73,7 +73,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
   emailVerification: (d, t, locale) => ({
     subject: t('emailVerification.subject'),
     greeting: d.name ? t('greetingName', { name: d.name }) : t('greeting'),
-    paragraphs: [t('emailVerification.body'), t('expires', { expiresAt: when(d.expiresAt, locale) })],
+    paragraphs: [t('emailVerification.body'), t('expires', { expiresAt: when(d.expiresAt, locale) }), t('emailVerification.ignore')],
     action: { label: t('emailVerification.action'), url: d.link },
     actionHint: t('linkHint'),
   }),
@@ -183,12 +183,17 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
           organisation: d.organisation,
           callTitle: d.callTitle,
           projectTitle: d.projectTitle,
-          amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : '',
+          amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : 'none',
         }),
-        ...(feedback.length ? [t('outcome.feedbackIntro')] : []),
-        ...d.comments.map((c) => `${t('labels.panelComment')}: ${c}`),
       ],
-      details: [[t('labels.reference'), d.reference], ...feedback],
+      details: [
+        [t('labels.reference'), d.reference],
+        [t('labels.project'), d.projectTitle],
+      ],
+      sections: [
+        ...(feedback.length ? [{ heading: t('outcome.feedbackIntro'), details: feedback }] : []),
+        ...(d.comments.length ? [{ heading: t('labels.panelComments'), paragraphs: d.comments }] : []),
+      ],
       action: { label: t('outcome.action'), url: d.link },
     };
   },
@@ -206,3 +211,6 @@ export function renderMail<N extends MailTemplateName>(name: N, data: MailTempla
   };
   return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }
+
+/** Every kind of message, e.g. for the outbox filter. */
+export const mailTemplateNames = Object.keys(builders) as MailTemplateName[];

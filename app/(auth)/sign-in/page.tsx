@@ -12,13 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signInTitle') };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string; reset?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error, code } = await searchParams;
+  const { callbackUrl, error, code, reset } = await searchParams;
   const user = await getOptionalUser();
   if (user) redirect(homeFor(user.roles));
   const t = await getTranslations('auth');
+  const ta = await getTranslations('account');
   // Auth.js's own endpoint (scripts posting to /api/auth/callback/credentials) lands here on failure.
   const authError = error ? t(code === 'disabled' ? 'errorDisabled' : code === 'throttled' ? 'errorThrottled' : 'errorInvalid') : null;
   return (
@@ -28,7 +29,13 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="text-slate-600">{t('signInIntro')}</p>
       </div>
       {authError && <Alert tone="error">{authError}</Alert>}
+      {reset === 'done' && !authError && <Alert tone="success">{ta('passwordChanged')}</Alert>}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+          {ta('forgotLink')}
+        </Link>
+      </p>
       <p className="text-sm text-slate-600">
         {t('noAccount')}{' '}
         <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">

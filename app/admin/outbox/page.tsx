@@ -3,32 +3,54 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
+import { DeliveryBanner } from '@/components/mail/delivery-banner';
+import { RetryAllFailedButton } from '@/components/mail/outbox-controls';
+import { statusTone } from '@/components/mail/status-tone';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
-import { listOutbox } from '@/lib/data/admin';
+import { countOutboxByStatus, isOutboxStatus, isTemplateName, listOutbox, outboxStatuses } from '@/lib/data/outbox';
 import { instantFormat } from '@/lib/i18n/formats';
+import { mailTemplateNames } from '@/lib/mail/templates';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('outbox');
   return { title: t('title') };
 }
 
-type Props = { searchParams: Promise<{ status?: string; to?: string; page?: string }> };
-const statuses = ['pending', 'sending', 'sent', 'failed'] as const;
+type Props = { searchParams: Promise<{ status?: string; to?: string; template?: string; page?: string }> };
 
 export default async function OutboxPage({ searchParams }: Props) {
   const user = await requireRole('admin', '/admin/outbox');
-  const { status, to, page } = await searchParams;
+  const params = await searchParams;
+  const { to, page } = params;
+  const status = isOutboxStatus(params.status) ? params.status : undefined;
+  const template = isTemplateName(params.template) ? params.template : undefined;
   const t = await getTranslations('outbox');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const result = await listOutbox(user, { status, to, page: Number(page) || 1 });
+  const [result, counts] = await Promise.all([
+    listOutbox(user, { status, to, template, page: Number(page) || 1 }),
+    countOutboxByStatus(user),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
+      <DeliveryBanner />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ul aria-label={t('countsLabel')} className="flex flex-wrap gap-2 text-sm" data-testid="outbox-counts">
+          {outboxStatuses.map((s) => (
+            <li key={s}>
+              <Link href={`/admin/outbox?status=${s}`} aria-current={status === s ? 'page' : undefined} className="hover:underline">
+                <Badge tone={statusTone(s)}>{t('count', { status: t(`statuses.${s}`), count: counts[s] })}</Badge>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {counts.failed > 0 && <RetryAllFailedButton count={counts.failed} />}
+      </div>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-64 flex-1">
           <label htmlFor="to" className="text-sm font-medium">
@@ -42,9 +64,22 @@ export default async function OutboxPage({ searchParams }: Props) {
           </label>
           <Select id="status" name="status" defaultValue={status ?? ''}>
             <option value="">{tc('all')}</option>
-            {statuses.map((s) => (
+            {outboxStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <label htmlFor="template" className="text-sm font-medium">
+            {t('template')}
+          </label>
+          <Select id="template" name="template" defaultValue={template ?? ''}>
+            <option value="">{tc('all')}</option>
+            {mailTemplateNames.map((name) => (
+              <option key={name} value={name}>
+                {t(`templates.${name}`)}
               </option>
             ))}
           </Select>
@@ -59,6 +94,7 @@ export default async function OutboxPage({ searchParams }: Props) {
             <tr>
               <Th>{t('to')}</Th>
               <Th>{t('subject')}</Th>
+              <Th>{t('template')}</Th>
               <Th>{t('status')}</Th>
               <Th>{t('queuedAt')}</Th>
             </tr>
@@ -72,14 +108,16 @@ export default async function OutboxPage({ searchParams }: Props) {
                     {m.subject}
                   </Link>
                 </Td>
+                <Td>{isTemplateName(m.template) ? t(`templates.${m.template}`) : m.template}</Td>
                 <Td>
-                  <Badge tone={m.status === 'sent' ? 'success' : m.status === 'failed' ? 'danger' : 'warning'}>
-                    {t(`statuses.${m.status}`)}
-                  </Badge>
+                  <Badge tone={statusTone(m.status)}>{t(`statuses.${m.status}`)}</Badge>
+                  {m.attempts > 0 && (
+                    <span className="ms-2 text-xs text-slate-600">
+                      {t('attempts')}: {m.attempts}
+                    </span>
+                  )}
                 </Td>
-                <Td>
-                  {format.dateTime(m.createdAt, instantFormat('UTC', 'short'))}
-                </Td>
+                <Td>{format.dateTime(m.createdAt, instantFormat('UTC', 'short'))}</Td>
               </tr>
             ))}
           </tbody>
@@ -87,7 +125,13 @@ export default async function OutboxPage({ searchParams }: Props) {
       ) : (
         <EmptyState>{t('empty')}</EmptyState>
       )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/outbox" params={{ status, to }} />
+      <Pagination
+        page={result.page}
+        pageSize={result.pageSize}
+        total={result.total}
+        basePath="/admin/outbox"
+        params={{ status, to, template }}
+      />
     </div>
   );
 }

@@ -1,0 +1,201 @@
+import 'server-only';
+import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db';
+import { auditLog, users, userTokens, type TokenPurpose } from '@/db/schema';
+import { appUrl } from '@/lib/app-url';
+import { writeAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { assertCan } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import { queueMail } from '@/lib/mail/outbox';
+import { hashToken, newToken } from '@/lib/tokens';
+import type { ConfirmEmailInput, ForgotPasswordInput, ResetPasswordInput } from '@/lib/validations/account';
+
+/**
+ * E-mail confirmation and password reset: single-use, expiring tokens mailed as links.
+ * Only a hash of a token is stored (user_tokens); using one marks it used in the same
+ * statement that checks it, so a link works once even if clicked twice at once.
+ */
+export const EMAIL_VERIFICATION_HOURS = 48;
+export const PASSWORD_RESET_MINUTES = 60;
+/** A new confirmation link: at most this many an hour, and not twice within a minute. */
+export const VERIFICATION_RESEND_LIMIT = { perHour: 3, minSeconds: 60 };
+/** Password reset requests per e-mail address an hour (whether or not it has an account). */
+export const PASSWORD_RESET_LIMIT = { perHour: 3 };
+
+type Recipient = { id: string; email: string; name: string | null; locale?: string | null };
+
+/** Creates a confirmation token and queues its mail, in the caller's transaction. */
+export async function queueEmailVerification(tx: Executor, user: Recipient) {
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 3600 * 1000);
+  await tx.insert(userTokens).values({ purpose: 'email_verification', tokenHash: hash, email: user.email, userId: user.id, expiresAt });
+  await queueMail(tx, {
+    to: user.email,
+    toUserId: user.id,
+    locale: user.locale,
+    template: 'emailVerification',
+    data: { name: user.name, link: appUrl(`/verify-email/${token}`), expiresAt },
+  });
+}
+
+/** The still-usable token of a purpose (not used, not expired, for the user's current address). */
+export async function findOpenToken(executor: Executor, purpose: TokenPurpose, token: string) {
+  const [row] = await executor
+    .select({ id: userTokens.id, userId: users.id, email: users.email, expiresAt: userTokens.expiresAt })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+        eq(userTokens.email, users.email),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * What a confirmation link leads to: the button (still open), a thank-you (used, and the
+ * address is confirmed: a second click, or the page after confirming), or an error.
+ */
+export async function verificationLinkState(executor: Executor, token: string): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
+  const open = await findOpenToken(executor, 'email_verification', token);
+  if (open) return { state: 'open', email: open.email };
+  const [used] = await executor
+    .select({ email: users.email })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, 'email_verification'),
+        isNotNull(userTokens.usedAt),
+        eq(userTokens.email, users.email),
+        isNotNull(users.emailVerified),
+      ),
+    );
+  return used ? { state: 'confirmed', email: used.email } : { state: 'invalid' };
+}
+
+/** Uses a token once: false if it was used meanwhile. */
+async function useToken(tx: Executor, id: string): Promise<boolean> {
+  const rows = await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.id, id), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return rows.length > 0;
+}
+
+/** Whether the user still has to confirm their address. */
+export async function needsEmailVerification(user: SessionUser): Promise<boolean> {
+  const [row] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, user.id));
+  return !!row && row.verified === null;
+}
+
+/** The link from the confirmation mail: marks the address confirmed. */
+export async function confirmEmail(tx: Executor, input: ConfirmEmailInput) {
+  const open = await findOpenToken(tx, 'email_verification', input.token);
+  if (!open || !(await useToken(tx, open.id))) throw new AppError('verificationInvalid');
+  await tx
+    .update(users)
+    .set({ emailVerified: sql`coalesce(${users.emailVerified}, now() at time zone 'utc')` })
+    .where(eq(users.id, open.userId));
+  return { userId: open.userId, email: open.email };
+}
+
+/** "Send the link again", for a signed-in user whose address is not confirmed yet; rate-limited. */
+export async function resendEmailVerification(tx: Executor, actor: SessionUser) {
+  assertCan(actor, 'account:own');
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, actor.id))
+    .for('update');
+  if (!user) throw new AppError('notFound');
+  if (user.verified) throw new AppError('alreadyVerified');
+  const [recent] = await tx
+    .select({
+      lastHour: count(),
+      lastMinute: sql<number>`count(*) filter (where ${userTokens.createdAt} > now() - make_interval(secs => ${VERIFICATION_RESEND_LIMIT.minSeconds}))::int`,
+    })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, user.id),
+        eq(userTokens.purpose, 'email_verification'),
+        gt(userTokens.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+  if (recent.lastHour >= VERIFICATION_RESEND_LIMIT.perHour || recent.lastMinute > 0) throw new AppError('tooManyRequests');
+  await queueEmailVerification(tx, user);
+  return { email: user.email };
+}
+
+/**
+ * "Forgot your password": mails a reset link if the address has an active account with a
+ * password. Whatever the case, the caller answers the same, so the form does not reveal
+ * which addresses have accounts. Requests are counted per address (in the audit log,
+ * which also records them), accounts or not, and beyond the limit nothing is sent.
+ */
+export async function requestPasswordReset(tx: Executor, input: ForgotPasswordInput): Promise<{ sent: boolean }> {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'auth.password_reset_requested'),
+        eq(auditLog.actorEmail, input.email),
+        gt(auditLog.at, sql`now() - interval '1 hour'`),
+      ),
+    );
+  const [user] = await tx.select().from(users).where(eq(users.email, input.email));
+  const throttled = n >= PASSWORD_RESET_LIMIT.perHour;
+  const eligible = !!user && !!user.passwordHash && !user.disabledAt;
+  await writeAudit(tx, { id: null, email: input.email }, {
+    action: 'auth.password_reset_requested',
+    entityType: 'user',
+    entityId: user?.id ?? null,
+    after: { sent: eligible && !throttled, ...(throttled ? { throttled: true } : {}) },
+  });
+  if (!eligible || throttled) return { sent: false };
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + PASSWORD_RESET_MINUTES * 60 * 1000);
+  await tx.insert(userTokens).values({ purpose: 'password_reset', tokenHash: hash, email: user.email, userId: user.id, expiresAt });
+  await queueMail(tx, {
+    to: user.email,
+    toUserId: user.id,
+    locale: user.locale,
+    template: 'passwordReset',
+    data: { link: appUrl(`/reset-password/${token}`), expiresAt },
+  });
+  return { sent: true };
+}
+
+/**
+ * Sets a new password from a reset link. Ends every session of the account (the session
+ * version moves on), closes the account's other reset links and, as the mail reached its
+ * owner, confirms the address.
+ */
+export async function resetPassword(tx: Executor, input: ResetPasswordInput) {
+  const open = await findOpenToken(tx, 'password_reset', input.token);
+  if (!open || !(await useToken(tx, open.id))) throw new AppError('resetInvalid');
+  await tx
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(input.password),
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+      emailVerified: sql`coalesce(${users.emailVerified}, now() at time zone 'utc')`,
+    })
+    .where(eq(users.id, open.userId));
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, open.userId), eq(userTokens.purpose, 'password_reset'), isNull(userTokens.usedAt)));
+  return { userId: open.userId, email: open.email };
+}

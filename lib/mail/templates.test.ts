@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { mailTemplateNames, renderMail, type MailTemplateName, type MailTemplates } from './templates';
+
+const at = new Date('2027-03-15T16:00:00Z');
+const closes = { at, timeZone: 'Africa/Harare' };
+const link = 'https://eoi.example.org/x?a=1&b=2';
+
+const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
+  emailVerification: { name: 'Amina', link, expiresAt: at },
+  passwordReset: { link, expiresAt: at },
+  invitation: { inviterName: 'Call Manager', roles: ['reviewer', 'admin'], link, expiresAt: at },
+  organisationInvitation: { inviterName: 'Amina', organisation: 'Genesis Entrepreneurship Trust', link, expiresAt: at },
+  submissionReceipt: {
+    organisation: 'Citizens Initiative',
+    callTitle: 'Climate 2027',
+    reference: 'EOI-2027-0007',
+    projectTitle: 'Rural <b>vaccination</b>',
+    submittedAt: at,
+    closes,
+    requestedAmount: null,
+    currency: 'USD',
+    countries: ['ZW'],
+    link,
+  },
+  withdrawal: { organisation: 'Citizens Initiative', callTitle: 'Climate 2027', reference: 'EOI-2027-0007', withdrawnAt: at, closes, link },
+  clarificationAnswer: { callTitle: 'Climate 2027', question: 'Can two organisations apply together?', answer: 'Yes, as a consortium.', link },
+  reviewAssignment: { callTitle: 'Climate 2027', count: 3, deadline: closes, link },
+  reviewReminder: { callTitle: 'Climate 2027', pending: 1, deadline: closes, daysLeft: 3, link },
+  conflictDeclared: { reviewerName: 'R. Eviewer', reference: 'EOI-2027-0007', callTitle: 'Climate 2027', reason: 'Former employer', link },
+  draftReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', closes, daysLeft: 1, link },
+  outcome: {
+    outcome: 'selected',
+    callTitle: 'Climate 2027',
+    organisation: 'Citizens Initiative',
+    reference: 'EOI-2027-0007',
+    projectTitle: 'Rural vaccination',
+    awardedAmount: 120000,
+    currency: 'USD',
+    feedback: [{ criterion: 'Relevance', yours: 4.33, cohort: 3.1, scaleMax: 5 }],
+    comments: ['Strong local partners.'],
+    link,
+  },
+};
+
+describe('mail templates', () => {
+  it('every message has a subject, a plain-text part with the link, and an HTML part in the shared layout', () => {
+    expect(mailTemplateNames.sort()).toEqual(Object.keys(samples).sort());
+    for (const name of mailTemplateNames) {
+      const mail = renderMail(name, samples[name] as never, 'en');
+      expect(mail.subject, name).toMatch(/\S/);
+      expect(mail.subject, name).not.toMatch(/[{}]/);
+      expect(mail.text, name).toContain(link);
+      expect(mail.text, name).not.toMatch(/[{}]/);
+      expect(mail.html, name).toContain('<html lang="en" dir="ltr">');
+      expect(mail.html, name).toContain('href="https://eoi.example.org/x?a=1&amp;b=2"');
+      expect(mail.html, name).toContain('Replies are not read.');
+    }
+  });
+
+  it('data is escaped in HTML and kept as written in the text', () => {
+    const mail = renderMail('submissionReceipt', samples.submissionReceipt, 'en');
+    expect(mail.html).toContain('Rural &lt;b&gt;vaccination&lt;/b&gt;');
+    expect(mail.html).not.toContain('<b>vaccination');
+    expect(mail.text).toContain('Project: Rural <b>vaccination</b>');
+    // No amount requested: no amount line.
+    expect(mail.text).not.toContain('Amount requested');
+    // Dates in the call's time zone (Harare).
+    expect(mail.text).toContain('GMT+2');
+  });
+
+  it('outcome letters: the award when there is one, then the feedback per criterion and the panel comments', () => {
+    const selected = renderMail('outcome', samples.outcome, 'en');
+    expect(selected.subject).toBe('Selected: Climate 2027');
+    expect(selected.text).toContain('with an award of $120,000.');
+    const feedback = selected.text.indexOf('How the panel scored');
+    expect(feedback).toBeGreaterThan(selected.text.indexOf('Reference: EOI-2027-0007'));
+    expect(selected.text).toContain('Relevance: 4.3 (average of all: 3.1) out of 5');
+    expect(selected.text.indexOf('Comments from the panel')).toBeGreaterThan(feedback);
+    expect(selected.html).toContain('<h2 style="font-size:16px;margin:24px 0 8px">Comments from the panel</h2>');
+
+    const noAmount = renderMail('outcome', { ...samples.outcome, awardedAmount: null }, 'en');
+    expect(noAmount.text).toContain('has been selected in the call “Climate 2027”. We will contact you');
+    const notSelected = renderMail('outcome', { ...samples.outcome, outcome: 'not_selected', awardedAmount: null, feedback: [], comments: [] }, 'en');
+    expect(notSelected.subject).toBe('Outcome of your application: Climate 2027');
+    expect(notSelected.text).not.toContain('How the panel scored');
+    const reserve = renderMail('outcome', { ...samples.outcome, outcome: 'reserve', awardedAmount: null }, 'en');
+    expect(reserve.text).toContain('reserve list');
+  });
+});

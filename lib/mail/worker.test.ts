@@ -1,0 +1,394 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterEach, describe, expect, it } from 'vitest';
+import { db, schema, type Database, type Executor } from '@/db';
+import { auditLog, outbox, type OutboxMessage } from '@/db/schema';
+import { action } from '@/lib/actions/action';
+import { retryFailedOutboxAction, retryOutboxMessageAction } from '@/lib/actions/mail';
+import { actingAs } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { createUser, uniqueEmail } from '@/lib/test/factories';
+import { parseMail, startOutageProxy, startSmtpServer, testTransport, type ReceivedMail } from '@/lib/test/smtp';
+import { z } from '@/lib/validations/zod';
+import type { DeliverySettings } from './config';
+import { queueMail } from './outbox';
+import { claimDueMessages, createMailWorker, retryDelayMs, startMailWorker, stopMailWorker, type MailTransport, type MailWorker } from './worker';
+
+const FROM = 'EOI Portal <noreply@eoi.example>';
+
+function settings(overrides: Partial<DeliverySettings> = {}): DeliverySettings {
+  return {
+    maxAttempts: 5,
+    batchSize: 10,
+    leaseSeconds: 60,
+    pollMs: 20,
+    retryBaseMs: 50,
+    maxRetryMs: 60_000,
+    scheduleMs: Number.POSITIVE_INFINITY,
+    ...overrides,
+  };
+}
+
+const quiet = { log: () => {}, error: (...args: unknown[]) => console.error(...args) };
+const noSchedule = async () => {};
+
+/** Workers started in a test, stopped after it whatever happens. */
+const running: MailWorker[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((w) => w.stop()));
+});
+
+function worker(executor: Executor, transport: MailTransport | null, overrides: Partial<DeliverySettings> = {}) {
+  const w = createMailWorker({ executor, transport, from: FROM, settings: settings(overrides), schedule: noSchedule, log: quiet });
+  running.push(w);
+  return w;
+}
+
+/** Queues simple messages to fresh addresses, as an action would, and returns their ids. */
+async function queue(n: number, prefix = 'mail'): Promise<string[]> {
+  const rows = await db
+    .insert(outbox)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        toAddress: uniqueEmail(`${prefix}${i}`),
+        template: 'passwordReset',
+        subject: `Test ${i}`,
+        textBody: `Plain ${i}`,
+        htmlBody: `<p>HTML ${i}</p>`,
+      })),
+    )
+    .returning({ id: outbox.id });
+  return rows.map((r) => r.id);
+}
+
+async function rows(ids: string[]): Promise<OutboxMessage[]> {
+  return db.select().from(outbox).where(inArray(outbox.id, ids));
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000, what = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Only the messages of this test: the database may hold other tests' mail. */
+function outboxIdsIn(received: ReceivedMail[], ids: string[]): string[] {
+  const wanted = new Set(ids);
+  return received.map((m) => parseMail(m.raw).headers.get('x-eoi-outbox-id') ?? '').filter((id) => wanted.has(id));
+}
+
+/** Counts sendMail calls and remembers when they happened. */
+function recording(inner: MailTransport) {
+  const calls: { at: number; to: string }[] = [];
+  const transport: MailTransport = {
+    async sendMail(message) {
+      calls.push({ at: Date.now(), to: String(message.to) });
+      return inner.sendMail(message);
+    },
+    close: () => inner.close?.(),
+  };
+  return { transport, calls };
+}
+
+describe('retry delays', () => {
+  it('double with each attempt, stay under the cap and add at most 25 % jitter', () => {
+    const s = { retryBaseMs: 1000, maxRetryMs: 10_000 };
+    expect([1, 2, 3, 4].map((a) => retryDelayMs(a, s, () => 0))).toEqual([1000, 2000, 4000, 8000]);
+    expect(retryDelayMs(5, s, () => 0)).toBe(10_000);
+    expect(retryDelayMs(30, s, () => 0)).toBe(10_000);
+    expect(retryDelayMs(2, s, () => 1)).toBe(2500);
+    for (let i = 0; i < 50; i++) {
+      const d = retryDelayMs(3, s);
+      expect(d).toBeGreaterThanOrEqual(4000);
+      expect(d).toBeLessThanOrEqual(5000);
+    }
+  });
+});
+
+describe('the delivery worker', () => {
+  it('[mail] a submission receipt arrives over SMTP with its subject, reference and both parts', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const to = uniqueEmail('receipt');
+      await db.transaction((tx) =>
+        queueMail(tx, {
+          to,
+          template: 'submissionReceipt',
+          data: {
+            organisation: 'Pontes Ricerche e Interventi',
+            callTitle: 'Diaspora partnerships for climate resilience 2027',
+            reference: 'EOI-2027-0042',
+            projectTitle: 'Solar pumps for Tunisian cooperatives',
+            submittedAt: new Date('2027-03-01T10:00:00Z'),
+            closes: { at: new Date('2027-03-15T16:00:00Z'), timeZone: 'Africa/Tunis' },
+            requestedAmount: 150000,
+            currency: 'USD',
+            countries: ['TN', 'LB'],
+            link: 'http://localhost:3000/applications/x',
+          },
+        }),
+      );
+      const [queued] = await db.select().from(outbox).where(eq(outbox.toAddress, to));
+      expect(queued.status).toBe('pending');
+
+      await worker(db, testTransport(smtp.port)).runOnce();
+
+      const mine = smtp.received.filter((m) => m.to.includes(to));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].from).toBe('noreply@eoi.example');
+      const mail = parseMail(mine[0].raw);
+      expect(mail.subject).toBe('Receipt: application EOI-2027-0042 submitted');
+      expect(mail.headers.get('message-id')).toBe(`<${queued.id}@eoi.example>`);
+      expect(mail.headers.get('content-type')).toMatch(/^multipart\/alternative/);
+      const text = mail.parts.find((p) => p.type === 'text/plain');
+      const html = mail.parts.find((p) => p.type === 'text/html');
+      expect(text?.body).toContain('Reference: EOI-2027-0042');
+      expect(text?.body).toContain('Solar pumps for Tunisian cooperatives');
+      expect(text?.body).toContain('Tunisia, Lebanon');
+      expect(text?.body).toContain('Amount requested: $150,000');
+      expect(html?.body).toContain('EOI-2027-0042');
+      expect(html?.body).toContain('<a href="http://localhost:3000/applications/x"');
+      expect(html?.body).toContain('We received the application of Pontes Ricerche e Interventi');
+
+      const [sent] = await db.select().from(outbox).where(eq(outbox.id, queued.id));
+      expect(sent).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
+      expect(sent.sentAt).toBeInstanceOf(Date);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] while the SMTP server is down it retries with growing delays, and delivers once when it is back', async () => {
+    const smtp = await startSmtpServer();
+    const server = await startOutageProxy(smtp.port);
+    try {
+      const [id] = await queue(1, 'down');
+      const [{ toAddress }] = await rows([id]);
+      const { transport, calls: allCalls } = recording(testTransport(server.port));
+      // The database may hold other tests' pending mail, which this worker sends too.
+      const mine = () => allCalls.filter((c) => c.to === toAddress);
+      worker(db, transport, { retryBaseMs: 100, maxAttempts: 10 }).start();
+
+      await until(async () => (await rows([id]))[0].attempts >= 3, 20_000, 'three failed attempts');
+      const [failing] = await rows([id]);
+      expect(failing.status === 'pending' || failing.status === 'sending').toBe(true);
+      expect(failing.lastError).toBeTruthy();
+      expect(outboxIdsIn(smtp.received, [id])).toEqual([]);
+
+      server.setUp(true);
+      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery');
+      // A few more rounds: nothing is sent again.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(outboxIdsIn(smtp.received, [id])).toEqual([id]);
+      const [sent] = await rows([id]);
+      const calls = mine();
+      expect(sent.attempts).toBe(calls.length);
+      expect(sent.attempts).toBeGreaterThanOrEqual(4);
+      // Each wait at least doubles the base delay of the one before (100, 200, 400 ms…).
+      const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
+      gaps.forEach((gap, i) => expect(gap, `wait before attempt ${i + 2}`).toBeGreaterThanOrEqual(100 * 2 ** i * 0.9));
+    } finally {
+      await server.close();
+      await smtp.close();
+    }
+  });
+
+  it('[mail] a message refused again and again is marked failed after the last attempt; an admin retry delivers it', async () => {
+    let refuse = true;
+    const smtp = await startSmtpServer({ reply: (to) => (refuse && to.startsWith('flaky') ? 451 : null) });
+    try {
+      const [id] = await queue(1, 'flaky');
+      const w = worker(db, testTransport(smtp.port), { maxAttempts: 3, retryBaseMs: 10 });
+      w.start();
+      await until(async () => (await rows([id]))[0].status === 'failed', 20_000, 'failure');
+      const [failed] = await rows([id]);
+      expect(failed.attempts).toBe(3);
+      expect(failed.lastError).toContain('451');
+
+      // Left alone, a failed message is not tried again.
+      await new Promise((r) => setTimeout(r, 150));
+      expect((await rows([id]))[0].attempts).toBe(3);
+
+      refuse = false;
+      const admin = await createUser(['admin']);
+      const applicant = await createUser(['applicant']);
+      expect(await actingAs(applicant, () => retryOutboxMessageAction({ id }))).toMatchObject({ ok: false });
+      expect(await actingAs(admin, () => retryOutboxMessageAction({ id }))).toEqual({ ok: true, data: { id } });
+      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery after the retry');
+      expect(outboxIdsIn(smtp.received, [id])).toEqual([id]);
+      const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'outbox.retried'), eq(auditLog.entityId, id)));
+      expect(entry).toMatchObject({ actorEmail: admin.email, before: { status: 'failed', attempts: 3 }, after: { status: 'pending', attempts: 0 } });
+
+      // Only a failed message can be retried.
+      const again = await actingAs(admin, () => retryOutboxMessageAction({ id }));
+      expect(again).toEqual({ ok: false, error: 'Only a failed message can be retried; this one is already in the queue or sent.' });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] a recipient refused for good (550) fails at once; "retry all failed" puts it back', async () => {
+    const smtp = await startSmtpServer({ reply: (to) => (to.startsWith('gone') ? 550 : null) });
+    try {
+      const [id] = await queue(1, 'gone');
+      await worker(db, testTransport(smtp.port), { maxAttempts: 5 }).runOnce();
+      const [failed] = await rows([id]);
+      expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(failed.lastError).toContain('550');
+
+      const admin = await createUser(['admin']);
+      const result = await actingAs(admin, () => retryFailedOutboxAction({}));
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.data.count).toBeGreaterThanOrEqual(1);
+      expect((await rows([id]))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+      const [{ n }] = await db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed'));
+      expect(n).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] a message whose worker died mid-send is sent again only after its lease runs out', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const ids = await queue(1, 'crash');
+      // A worker claims it with a short lease, then "crashes" (never sends, never releases).
+      const claimed = await claimDueMessages(db, { limit: 1000, leaseSeconds: 1, maxAttempts: 5 });
+      expect(claimed.map((m) => m.id)).toContain(ids[0]);
+      const other = worker(db, testTransport(smtp.port));
+      await other.runOnce();
+      expect(outboxIdsIn(smtp.received, ids)).toEqual([]);
+      expect((await rows(ids))[0].status).toBe('sending');
+
+      await new Promise((r) => setTimeout(r, 1100));
+      await other.runOnce();
+      expect(outboxIdsIn(smtp.received, ids)).toEqual(ids);
+      expect((await rows(ids))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] stopping finishes the message being sent and gives the rest of the batch back', async () => {
+    const smtp = await startSmtpServer({ delayMs: 400 });
+    try {
+      // Only this test's messages are due (a later instant would leave them to the next round).
+      await db.update(outbox).set({ nextAttemptAt: sql`now() + interval '1 hour'` }).where(eq(outbox.status, 'pending'));
+      const ids = await queue(3, 'stop');
+      const { transport, calls } = recording(testTransport(smtp.port));
+      const w = worker(db, transport);
+      w.start();
+      await until(async () => calls.length === 1, 10_000, 'the first send');
+      await w.stop();
+      expect(calls).toHaveLength(1);
+      expect(smtp.received).toHaveLength(1);
+      const after = await rows(ids);
+      const sent = after.filter((m) => m.status === 'sent');
+      const back = after.filter((m) => m.status === 'pending');
+      expect(sent).toHaveLength(1);
+      expect(back).toHaveLength(2);
+      for (const m of back) expect(m).toMatchObject({ attempts: 0, lockedUntil: null });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] a rolled-back action queues nothing, so nothing is ever sent', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const to = uniqueEmail('rolled-back');
+      const failing = action(z.strictObject({}), 'user:manage', async ({ mail }) => {
+        await mail({ to, template: 'passwordReset', data: { link: 'http://localhost/x', expiresAt: new Date() } });
+        throw new AppError('forbidden');
+      });
+      const admin = await createUser(['admin']);
+      expect(await actingAs(admin, () => failing({}))).toEqual({ ok: false, error: 'You do not have permission to do that.' });
+      expect(await db.select().from(outbox).where(eq(outbox.toAddress, to))).toEqual([]);
+      await worker(db, testTransport(smtp.port)).runOnce();
+      expect(smtp.received.filter((m) => m.to.includes(to))).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('[mail] without SMTP settings nothing is sent: messages stay pending, readable in the outbox', async () => {
+    const ids = await queue(2, 'nosmtp');
+    const result = await worker(db, null).runOnce();
+    expect(result.claimed).toBe(0);
+    expect((await rows(ids)).map((m) => [m.status, m.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+  });
+});
+
+describe("the app's worker", () => {
+  it('[mail] configured by SMTP_URL and MAIL_FROM, it starts, delivers through nodemailer and stops', async () => {
+    const smtp = await startSmtpServer();
+    const saved = { ...process.env };
+    Object.assign(process.env, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Calls <calls@eoi.example>', MAIL_POLL_SECONDS: '0.05' });
+    try {
+      const [id] = await queue(1, 'app');
+      const started = startMailWorker();
+      expect(startMailWorker()).toBe(started); // one per process
+      expect(started.running).toBe(true);
+      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery');
+      const [mail] = smtp.received.filter((m) => outboxIdsIn([m], [id]).length);
+      expect(mail.from).toBe('calls@eoi.example');
+      expect(parseMail(mail.raw).headers.get('from')).toBe('Calls <calls@eoi.example>');
+      await stopMailWorker();
+      expect(started.running).toBe(false);
+    } finally {
+      await stopMailWorker();
+      for (const key of ['SMTP_URL', 'MAIL_FROM', 'MAIL_POLL_SECONDS']) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+      await smtp.close();
+    }
+  });
+});
+
+describe('several instances', () => {
+  // On PostgreSQL, each worker has its own connection pool, as two app instances would. On
+  // the embedded database (one connection in one process) the two loops share it; the
+  // claim is still one atomic statement each.
+  const separateDatabases = !!process.env.DATABASE_URL;
+
+  it(`[mail] two workers deliver 200 messages, each exactly once (${separateDatabases ? 'two PostgreSQL pools' : 'two loops on PGlite'})`, async () => {
+    const smtp = await startSmtpServer();
+    const clients: postgres.Sql[] = [];
+    const executorFor = (): Database => {
+      if (!separateDatabases) return db;
+      const client = postgres(process.env.DATABASE_URL!, { max: 3, onnotice: () => {} });
+      clients.push(client);
+      return drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+    };
+    try {
+      const ids = await queue(200, 'bulk');
+      const a = recording(testTransport(smtp.port));
+      const b = recording(testTransport(smtp.port));
+      worker(executorFor(), a.transport, { batchSize: 5, pollMs: 5 }).start();
+      worker(executorFor(), b.transport, { batchSize: 5, pollMs: 5 }).start();
+      await until(async () => (await rows(ids)).every((m) => m.status === 'sent'), 60_000, '200 deliveries');
+
+      const delivered = outboxIdsIn(smtp.received, ids);
+      expect(delivered).toHaveLength(200);
+      expect(new Set(delivered).size).toBe(200);
+      expect((await rows(ids)).every((m) => m.attempts === 1)).toBe(true);
+      // Both took part.
+      const mine = (calls: { to: string }[]) => calls.filter((c) => c.to.startsWith('bulk')).length;
+      expect(mine(a.calls)).toBeGreaterThan(0);
+      expect(mine(b.calls)).toBeGreaterThan(0);
+      expect(mine(a.calls) + mine(b.calls)).toBe(200);
+    } finally {
+      await Promise.all(running.splice(0).map((w) => w.stop()));
+      await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
+      await smtp.close();
+    }
+  }, 90_000);
+});

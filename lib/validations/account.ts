@@ -1,0 +1,16 @@
+import { email, newPassword } from './auth';
+import { z } from './zod';
+
+/** A token from a mailed link (e-mail confirmation, password reset). */
+const token = z.string().min(20).max(200);
+
+export const confirmEmailSchema = z.strictObject({ token });
+export type ConfirmEmailInput = z.infer<typeof confirmEmailSchema>;
+
+export const resendVerificationSchema = z.strictObject({});
+
+export const forgotPasswordSchema = z.strictObject({ email });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export const resetPasswordSchema = z.strictObject({ token, password: newPassword });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
