@@ -69,7 +69,7 @@ test('[applicant] a new user signs up, creates the organisation, applies, reload
 
   // Step 3: partners.
   await expect(page.getByRole('heading', { name: 'Step 3 of 8: Partners' })).toBeVisible();
-  await page.getByRole('button', { name: 'Add a partner' }).click();
+  await page.getByRole('button', { name: 'Add a local partner' }).click();
   await page.getByLabel('Name of partner 1').fill('Pêcheurs Unis de Saint-Louis');
   await page.getByLabel('Country of partner 1').selectOption('SN');
   await page.getByLabel('Role of partner 1').fill('Runs the volunteer network.');

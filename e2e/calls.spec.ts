@@ -16,10 +16,8 @@ test('[admin] creates a call from scratch, opens it, and it is public on / and a
   await expect(form.getByLabel('Web address')).toHaveValue(/^call-for-youth-centres-/);
   await form.getByLabel('Summary').fill('Diaspora organisations run youth centres.');
   await form.getByLabel('Full description').fill('We fund **youth centres**. <script>alert(1)</script>');
-  await form.getByLabel('Implementation countries').fill('Lebanon');
-  await form.getByRole('button', { name: 'Add', exact: true }).click();
-  await form.getByLabel('Implementation countries').fill('Jordan');
-  await form.getByLabel('Implementation countries').press('Enter');
+  await form.getByLabel('Implementation countries').selectOption({ label: 'Lebanon' });
+  await form.getByLabel('Implementation countries').selectOption({ label: 'Jordan' });
   await expect(form.getByRole('button', { name: 'Remove Jordan' })).toBeVisible();
   await form.getByLabel('Youth development').check();
   await form.getByLabel('Maximum per project').fill('50000');

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
-import { CountryMultiSelect } from '@/components/forms/country-multi-select';
+import { CountryMultiPicker } from '@/components/forms/country-picker';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -307,7 +307,7 @@ export function CallForm({
               control={form.control}
               name="countries"
               render={({ field }) => (
-                <CountryMultiSelect id={p.id} value={field.value ?? []} onChange={field.onChange} invalid={p['aria-invalid']} describedBy={p['aria-describedby']} />
+                <CountryMultiPicker id={p.id} value={field.value ?? []} onChange={field.onChange} invalid={p['aria-invalid']} describedBy={p['aria-describedby']} />
               )}
             />
           )}

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactN
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
-import { CountrySelect } from '@/components/organisation/country-picker';
+import { CountrySelect } from '@/components/forms/country-picker';
+import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -135,7 +136,6 @@ export function ApplicationForm({
     else setRestore(backup);
   }, [applicationId, form]);
 
-  const partners = useFieldArray({ control, name: 'localPartners' });
   const risks = useFieldArray({ control, name: 'risks' });
   const lines = useFieldArray({ control, name: 'budgetLines' });
 
@@ -284,32 +284,7 @@ export function ApplicationForm({
     partners: (
       <div className="space-y-3">
         <p className="text-sm text-slate-600">{t('partnersIntro')}</p>
-        {partners.fields.length === 0 && <p className="text-sm text-slate-500">{t('noPartners')}</p>}
-        {partners.fields.map((row, i) => (
-          <div key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-start">
-            <Field id={`lp-${i}-name`} label={t('partnerName', { n: i + 1 })} error={errorOf(`localPartners.${i}.name`)} required>
-              {(p) => <Input maxLength={200} {...p} {...register(`localPartners.${i}.name`)} />}
-            </Field>
-            <Field id={`lp-${i}-country`} label={t('partnerCountry', { n: i + 1 })} error={errorOf(`localPartners.${i}.country`)} required>
-              {(p) => (
-                <Controller
-                  control={control}
-                  name={`localPartners.${i}.country`}
-                  render={({ field }) => <CountrySelect {...p} value={field.value} onChange={field.onChange} placeholder={t('chooseCountry')} />}
-                />
-              )}
-            </Field>
-            <Field id={`lp-${i}-role`} label={t('partnerRole', { n: i + 1 })} error={errorOf(`localPartners.${i}.role`)} required>
-              {(p) => <Input maxLength={500} {...p} {...register(`localPartners.${i}.role`)} />}
-            </Field>
-            <Button type="button" variant="ghost" size="sm" className="sm:mt-7" onClick={() => partners.remove(i)}>
-              {t('removePartner', { n: i + 1 })}
-            </Button>
-          </div>
-        ))}
-        <Button type="button" variant="secondary" size="sm" onClick={() => partners.append({ name: '', country: '', role: '' })}>
-          {t('addPartner')}
-        </Button>
+        <LocalPartnersFields control={control} register={register} errorOf={errorOf} idPrefix="lp" empty={t('noPartners')} />
       </div>
     ),
     risks: (

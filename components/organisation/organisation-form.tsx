@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, useFieldArray } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -19,7 +19,8 @@ import {
   updateOrganisationSchema,
   type OrganisationProfileInput,
 } from '@/lib/validations/organisation';
-import { CountryMultiPicker, CountrySelect } from './country-picker';
+import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
+import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 
 const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
@@ -56,7 +57,6 @@ export function OrganisationForm({
       }
     },
   });
-  const partners = useFieldArray({ control: form.control, name: 'localPartners' });
   const { register, control } = form;
   const num = { setValueAs: toNumberOrNull };
 
@@ -226,32 +226,7 @@ export function OrganisationForm({
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{t('localPartners')}</legend>
         <p className="text-sm text-slate-600">{t('localPartnersHint')}</p>
-        {partners.fields.length === 0 && <p className="text-sm text-slate-500">{t('noLocalPartners')}</p>}
-        {partners.fields.map((row, i) => (
-          <div key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-start">
-            <Field id={`partner-${i}-name`} label={t('partnerName', { n: i + 1 })} error={errorOf(`localPartners.${i}.name`)} required>
-              {(p) => <Input maxLength={200} {...p} {...register(`localPartners.${i}.name`)} />}
-            </Field>
-            <Field id={`partner-${i}-country`} label={t('partnerCountry', { n: i + 1 })} error={errorOf(`localPartners.${i}.country`)} required>
-              {(p) => (
-                <Controller
-                  control={control}
-                  name={`localPartners.${i}.country`}
-                  render={({ field }) => <CountrySelect {...p} value={field.value} onChange={field.onChange} placeholder={t('chooseCountry')} />}
-                />
-              )}
-            </Field>
-            <Field id={`partner-${i}-role`} label={t('partnerRole', { n: i + 1 })} error={errorOf(`localPartners.${i}.role`)} required>
-              {(p) => <Input maxLength={500} {...p} {...register(`localPartners.${i}.role`)} />}
-            </Field>
-            <Button type="button" variant="ghost" size="sm" className="sm:mt-7" onClick={() => partners.remove(i)}>
-              {t('removePartner', { n: i + 1 })}
-            </Button>
-          </div>
-        ))}
-        <Button type="button" variant="secondary" size="sm" onClick={() => partners.append({ name: '', country: '', role: '' })}>
-          {t('addPartner')}
-        </Button>
+        <LocalPartnersFields control={form.control} register={register} errorOf={errorOf} idPrefix="partner" empty={t('noLocalPartners')} />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -61,7 +61,7 @@ export function CountryMultiPicker({
   describedBy?: string;
   invalid?: boolean;
 }) {
-  const t = useTranslations('organisation');
+  const t = useTranslations('picker');
   const locale = useLocale();
   const options = useCountryOptions();
   return (
