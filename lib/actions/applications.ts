@@ -34,9 +34,10 @@ export async function startApplicationAction(raw: unknown): Promise<ActionResult
   redirect(result.data.status === 'draft' ? `/applications/${result.data.id}/edit` : `/applications/${result.data.id}`);
 }
 
-export const saveApplicationDraftAction = action(saveApplicationDraftSchema, 'application:edit', async ({ input, user, tx, audit }) => {
+// Autosave runs every few seconds while someone types: a draft save is not a change of
+// state, so it is not audited (submit, withdraw, reopen and files are).
+export const saveApplicationDraftAction = action(saveApplicationDraftSchema, 'application:edit', async ({ input, user, tx }) => {
   const saved = await saveApplicationDraft(tx, user, input);
-  await audit({ action: 'application.draft_saved', entityType: 'application', entityId: input.applicationId, before: saved.before, after: { version: saved.version } });
   return { version: saved.version, savedAt: saved.savedAt };
 });
 

@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import { answerQuestionAction, askQuestionAction, saveCallAction, transitionCallAction } from '@/lib/actions/calls';
 import { actingAs } from '@/lib/auth/session';
+import { nextReference } from '@/lib/data/applications';
 import { getCallForEditor } from '@/lib/data/call-editor';
 import { callInput } from '@/lib/test/call-factory';
 import { createUser } from '@/lib/test/factories';
@@ -38,7 +39,7 @@ async function addApplication(callId: string, status: 'draft' | 'submitted' = 'd
   await db.insert(organisationMembers).values({ organisationId: org.id, userId: applicant.id, role: 'owner' });
   const [app] = await db
     .insert(applications)
-    .values({ callId, organisationId: org.id, status, countries: ['LB'], reference: status === 'submitted' ? `EOI-2026-${Math.floor(1000 + Math.random() * 8999)}${Math.floor(Math.random() * 9)}` : null })
+    .values({ callId, organisationId: org.id, status, countries: ['LB'], reference: status === 'submitted' ? await nextReference(db, 2026) : null })
     .returning();
   return { applicant, org, app };
 }

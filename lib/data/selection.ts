@@ -265,7 +265,8 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
               scaleMax: c.scaleMax,
             }))
           : [],
-        comments: eligible ? (comments.get(r.applicationId) ?? []) : r.eligibilityReason ? [r.eligibilityReason] : [],
+        comments: eligible ? (comments.get(r.applicationId) ?? []) : [],
+        ineligibleReason: eligible ? null : r.eligibilityReason,
         link: appUrl(`/applications/${r.applicationId}`),
       },
     });

@@ -1,3 +1,4 @@
+import { nextReference } from '@/lib/data/applications';
 import crypto from 'node:crypto';
 import { eq, inArray, like, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -35,10 +36,8 @@ async function organisation(memberIds: string[]) {
   return org;
 }
 
-let refs = 0;
 async function application(callId: string, organisationId: string, status: 'draft' | 'submitted' | 'withdrawn') {
-  refs += 1;
-  const reference = status === 'draft' ? null : `EOI-2026-${String(900000 + Math.floor(Math.random() * 90000) + refs)}`;
+  const reference = status === 'draft' ? null : await nextReference(db, 2026);
   const [row] = await db.insert(applications).values({ callId, organisationId, status, reference, title: 'A project' }).returning();
   return row;
 }

@@ -43,6 +43,8 @@ export type MailTemplates = {
     feedback: { criterion: string; yours: number | null; cohort: number | null; scaleMax: number }[];
     /** The panel's comments, when the admins chose to share them. */
     comments: string[];
+    /** Set when the application was screened out: why (no feedback then, it was not reviewed). */
+    ineligibleReason?: string | null;
     link: string;
   };
 };
@@ -185,6 +187,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
           projectTitle: d.projectTitle,
           amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : 'none',
         }),
+        ...(d.ineligibleReason ? [t('outcome.ineligible', { reason: d.ineligibleReason })] : []),
       ],
       details: [
         [t('labels.reference'), d.reference],

@@ -1,3 +1,4 @@
+import { nextReference } from '@/lib/data/applications';
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
@@ -16,7 +17,6 @@ import {
   users,
   type Call,
 } from '@/db/schema';
-import { rowsOf } from '@/lib/data/ranking';
 
 /** Factories for the review stage: a closed call with criteria, organisations and submitted applications. */
 
@@ -68,14 +68,13 @@ export async function createSubmittedApplication(
   options: { organisation?: typeof organisations.$inferSelect; eligibility?: 'pending' | 'eligible' | 'ineligible'; title?: string; countries?: string[]; themes?: string[] } = {},
 ) {
   const organisation = options.organisation ?? (await createOrganisation());
-  const [{ n }] = rowsOf<{ n: string }>(await db.execute(sql`select nextval('application_reference_seq') as n`));
   const eligibility = options.eligibility ?? 'eligible';
   const [application] = await db
     .insert(applications)
     .values({
       callId: call.id,
       organisationId: organisation.id,
-      reference: `EOI-2026-${String(n).padStart(4, '0')}`,
+      reference: await nextReference(db, 2026),
       status: 'submitted',
       title: options.title ?? 'Training midwives',
       countries: options.countries ?? ['SO'],

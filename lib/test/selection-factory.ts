@@ -12,6 +12,7 @@ import {
   reviewScores,
 } from '@/db/schema';
 import { saveCallAction } from '@/lib/actions/calls';
+import { nextReference } from '@/lib/data/applications';
 import { actingAs } from '@/lib/auth/session';
 import { callInput } from './call-factory';
 import { createUser } from './factories';
@@ -47,7 +48,7 @@ export async function callInSelection(specs: AppSpec[], options: { envelope?: nu
         callId,
         organisationId,
         status: 'submitted',
-        reference: `EOI-2026-${crypto.randomInt(10_000, 99_999)}`,
+        reference: await nextReference(db, 2026),
         title: `Project ${i}`,
         countries: [spec.country],
         themes: ['education'],
