@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
+import { Pagination } from '@/components/layout/pagination';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -14,13 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-type Props = { searchParams: Promise<{ declared?: string }> };
+type Props = { searchParams: Promise<{ declared?: string; page?: string }> };
 
 export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requireRole('reviewer', '/review');
-  const { declared } = await searchParams;
+  const { declared, page } = await searchParams;
   const t = await getTranslations('review');
-  const assignments = await listMyAssignments(user);
+  const queue = await listMyAssignments(user, { page: Number(page) || 1 });
+  const assignments = queue.rows;
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -76,6 +78,9 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         </Table>
       ) : (
         <EmptyState>{t('empty')}</EmptyState>
+      )}
+      {queue.total > queue.pageSize && (
+        <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} basePath="/review" params={{}} />
       )}
     </div>
   );

@@ -61,7 +61,7 @@ describe('review visibility, for every persona', () => {
     );
     expect(save.ok).toBe(false);
     expect(await db.select().from(reviews).where(eq(reviews.assignmentId, assignment.id))).toEqual([]);
-    expect((await listMyAssignments(other)).map((a) => a.id)).not.toContain(assignment.id);
+    expect((await listMyAssignments(other)).rows.map((a) => a.id)).not.toContain(assignment.id);
     // an applicant or an admin without the reviewer role cannot use the reviewer functions at all
     const applicant = await createUser(['applicant']);
     await expect(getAssignmentForReviewer(applicant, assignment.id)).rejects.toMatchObject({ key: 'forbidden' });
@@ -132,7 +132,7 @@ describe('review visibility, for every persona', () => {
     for (const identity of [organisation.legalName, 'shpa.example', 'Amina Yusuf', 'SHPA registration']) expect(text).not.toContain(identity);
     const download = await getFileForReviewer(reviewer, assignment.id, file.id);
     expect(download?.fileName).toBe(`${application.reference}-document-1.pdf`);
-    expect((await listMyAssignments(reviewer)).find((a) => a.id === assignment.id)).toBeDefined();
+    expect((await listMyAssignments(reviewer)).rows.find((a) => a.id === assignment.id)).toBeDefined();
   });
 
   it('[review] applications screened ineligible disappear from the reviewer\'s view', async () => {
@@ -141,7 +141,7 @@ describe('review visibility, for every persona', () => {
     const { application } = await createSubmittedApplication(call, { eligibility: 'ineligible' });
     const assignment = await createAssignment(application.id, reviewer.id, 'accepted');
     expect(await getAssignmentForReviewer(reviewer, assignment.id)).toBeNull();
-    expect((await listMyAssignments(reviewer)).map((a) => a.id)).not.toContain(assignment.id);
+    expect((await listMyAssignments(reviewer)).rows.map((a) => a.id)).not.toContain(assignment.id);
   });
 });
 
@@ -223,5 +223,19 @@ describe('scoring', () => {
     );
     expect(sneaky.ok).toBe(false);
     expect(await db.select().from(reviews).where(eq(reviews.assignmentId, assignment.id))).toEqual([]);
+  });
+});
+
+describe('the review queue', () => {
+  it('[reviewer] comes a page at a time, in a stable order', async () => {
+    const { callInSelection } = await import('@/lib/test/selection-factory');
+    const { reviewers } = await callInSelection(Array.from({ length: 30 }, () => ({ country: 'LB', amount: 1000, scores: [[3, 3]] })));
+    const first = await listMyAssignments(reviewers[0], { page: 1 });
+    const second = await listMyAssignments(reviewers[0], { page: 2 });
+    expect(first.total).toBe(30);
+    expect(first.rows).toHaveLength(25);
+    expect(second.rows).toHaveLength(5);
+    const ids = [...first.rows, ...second.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(30);
   });
 });

@@ -34,9 +34,13 @@ import { issue } from '@/lib/validations/zod';
  */
 
 /** The reviewer's own assignments: never anyone else's, never on ineligible applications. */
-export async function listMyAssignments(user: SessionUser) {
+export const QUEUE_PAGE_SIZE = 25;
+
+/** The reviewer's queue, a page at a time: calls still in review first, soonest deadline first. */
+export async function listMyAssignments(user: SessionUser, options: { page?: number } = {}) {
   assertCan(user, 'review:write');
-  return db
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const rows = await db
     .select({
       id: reviewAssignments.id,
       status: reviewAssignments.status,
@@ -45,6 +49,7 @@ export async function listMyAssignments(user: SessionUser) {
       reference: applications.reference,
       title: applications.title,
       call: { title: calls.title, reviewDeadline: calls.reviewDeadline, timeZone: calls.timeZone, blindReview: calls.blindReview },
+      total: sql<number>`count(*) over ()::int`,
     })
     .from(reviewAssignments)
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
@@ -58,8 +63,10 @@ export async function listMyAssignments(user: SessionUser) {
         ne(calls.status, 'cancelled'),
       ),
     )
-    // Calls still in review first, soonest deadline first.
-    .orderBy(sql`${calls.status} in ('published', 'cancelled')`, asc(calls.reviewDeadline), asc(applications.reference));
+    .orderBy(sql`${calls.status} in ('published', 'cancelled')`, asc(calls.reviewDeadline), asc(applications.reference), asc(reviewAssignments.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((page - 1) * QUEUE_PAGE_SIZE);
+  return { rows, page, pageSize: QUEUE_PAGE_SIZE, total: rows[0]?.total ?? 0 };
 }
 
 /** The reviewer's own open assignment, locked for the transaction; anything else is not found. */
