@@ -239,3 +239,27 @@ describe('the review queue', () => {
     expect(new Set(ids).size).toBe(30);
   });
 });
+
+describe('the admin view of one application', () => {
+  it('[admin] links every uploaded file to the download route admins may use', async () => {
+    const { db } = await import('@/db');
+    const { applicationFiles, documentSlots } = await import('@/db/schema');
+    const { eq: equals } = await import('drizzle-orm');
+    const { listApplicationReviews } = await import('./reviews');
+    const { callInSelection } = await import('@/lib/test/selection-factory');
+    const { admin, callId, applications } = await callInSelection([{ country: 'LB', amount: 1000, scores: [[3, 3]] }]);
+    const [slot] = await db.select().from(documentSlots).where(equals(documentSlots.callId, callId));
+    const app = applications[0].app;
+    await db.insert(applicationFiles).values({
+      applicationId: app.id,
+      slotId: slot.id,
+      fileName: 'proposal.pdf',
+      contentType: 'application/pdf',
+      size: 4,
+      sha256: '0'.repeat(64),
+      content: Buffer.from('%PDF'),
+    });
+    const data = await listApplicationReviews(admin, callId, app.id);
+    expect(data?.files).toEqual([{ id: expect.any(String), slotName: slot.name, fileName: 'proposal.pdf', size: 4, href: `/api/applications/${app.id}/files/${slot.id}` }]);
+  });
+});

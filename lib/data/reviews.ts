@@ -411,7 +411,7 @@ export async function listApplicationReviews(user: SessionUser, callId: string, 
     db.select().from(criteria).where(eq(criteria.callId, callId)).orderBy(asc(criteria.position)),
     db.select().from(eligibilityRequirements).where(eq(eligibilityRequirements.callId, callId)).orderBy(asc(eligibilityRequirements.position)),
     db
-      .select({ id: applicationFiles.id, slotName: documentSlots.name, fileName: applicationFiles.fileName, size: applicationFiles.size })
+      .select({ id: applicationFiles.id, slotId: applicationFiles.slotId, slotName: documentSlots.name, fileName: applicationFiles.fileName, size: applicationFiles.size })
       .from(applicationFiles)
       .innerJoin(documentSlots, eq(documentSlots.id, applicationFiles.slotId))
       .where(eq(applicationFiles.applicationId, applicationId))
@@ -424,7 +424,8 @@ export async function listApplicationReviews(user: SessionUser, callId: string, 
     organisation: application.organisation,
     criteria: callCriteria,
     requirements: requirements.map((r) => ({ id: r.id, statement: r.statement, required: r.required })),
-    files: files.map((f) => ({ ...f, href: null })),
+    // Admins download through the applicant's own route, which lets them read every application.
+    files: files.map(({ slotId, ...f }) => ({ ...f, href: `/api/applications/${applicationId}/files/${slotId}` })),
     assignments: assignmentRows.map((a) => {
       const mine = a.review?.id ? scores.filter((s) => s.reviewId === a.review!.id) : [];
       const complete = callCriteria.length > 0 && callCriteria.every((c) => mine.some((s) => s.criterionId === c.id));
