@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { PartnerTable } from '@/components/results/partner-table';
-import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/input';
 import { listPartners } from '@/lib/data/results';
 import { countryName } from '@/lib/reference/countries';
+import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('partners');
@@ -24,37 +23,17 @@ export default async function PartnersPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
-      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t('filters')}>
-        <div>
-          <label htmlFor="country" className="text-sm font-medium">
-            {t('country')}
-          </label>
-          <Select id="country" name="country" defaultValue={country ?? ''}>
-            <option value="">{tc('all')}</option>
-            {register.countries.map((c) => (
-              <option key={c} value={c}>
-                {countryName(c, locale)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="theme" className="text-sm font-medium">
-            {t('theme')}
-          </label>
-          <Select id="theme" name="theme" defaultValue={theme ?? ''}>
-            <option value="">{tc('all')}</option>
-            {register.themes.map((code) => (
-              <option key={code} value={code}>
-                {tt.has(code as never) ? tt(code as never) : code}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="secondary">
-          {tc('filter')}
-        </Button>
-      </form>
+      <FilterForm label={t('filters')} submit={tc('filter')}>
+        <FilterSelect id="country" name="country" label={t('country')} value={country} allLabel={tc('all')} options={register.countries.map((c) => ({ value: c, label: countryName(c, locale) }))} />
+        <FilterSelect
+          id="theme"
+          name="theme"
+          label={t('theme')}
+          value={theme}
+          allLabel={tc('all')}
+          options={register.themes.map((code) => ({ value: code, label: tt.has(code as never) ? tt(code as never) : code }))}
+        />
+      </FilterForm>
       <p className="text-sm text-slate-600" aria-live="polite">
         {t('count', { shown: register.partners.length, total: register.total })}
       </p>

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
 import { listAudit } from '@/lib/data/admin';
+import { FilterForm, FilterText } from '@/components/layout/filter-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('audit');
@@ -31,23 +30,10 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
-      <form method="get" className="flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="action" className="text-sm font-medium">
-            {t('actionFilter')}
-          </label>
-          <Input id="action" name="action" defaultValue={action ?? ''} placeholder="application." />
-        </div>
-        <div>
-          <label htmlFor="actor" className="text-sm font-medium">
-            {t('actorFilter')}
-          </label>
-          <Input id="actor" name="actor" defaultValue={actor ?? ''} />
-        </div>
-        <Button type="submit" variant="secondary">
-          {tc('filter')}
-        </Button>
-      </form>
+      <FilterForm submit={tc('filter')}>
+        <FilterText id="action" name="action" type="text" label={t('actionFilter')} value={action} placeholder="application." />
+        <FilterText id="actor" name="actor" type="text" label={t('actorFilter')} value={actor} />
+      </FilterForm>
       {result.rows.length ? (
         <Table>
           <thead>

@@ -7,13 +7,12 @@ import { DeliveryBanner } from '@/components/mail/delivery-banner';
 import { RetryAllFailedButton } from '@/components/mail/outbox-controls';
 import { statusTone } from '@/components/mail/status-tone';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Input, Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
 import { countOutboxByStatus, isOutboxStatus, isTemplateName, listOutbox, outboxStatuses } from '@/lib/data/outbox';
 import { instantFormat } from '@/lib/i18n/formats';
 import { mailTemplateNames } from '@/lib/mail/templates';
+import { FilterForm, FilterSelect, FilterText } from '@/components/layout/filter-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('outbox');
@@ -51,43 +50,11 @@ export default async function OutboxPage({ searchParams }: Props) {
         </ul>
         {counts.failed > 0 && <RetryAllFailedButton count={counts.failed} />}
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3" role="search">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="to" className="text-sm font-medium">
-            {t('searchLabel')}
-          </label>
-          <Input id="to" name="to" type="search" defaultValue={to ?? ''} />
-        </div>
-        <div>
-          <label htmlFor="status" className="text-sm font-medium">
-            {t('status')}
-          </label>
-          <Select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">{tc('all')}</option>
-            {outboxStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="template" className="text-sm font-medium">
-            {t('template')}
-          </label>
-          <Select id="template" name="template" defaultValue={template ?? ''}>
-            <option value="">{tc('all')}</option>
-            {mailTemplateNames.map((name) => (
-              <option key={name} value={name}>
-                {t(`templates.${name}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="secondary">
-          {tc('filter')}
-        </Button>
-      </form>
+      <FilterForm submit={tc('filter')}>
+        <FilterText id="to" name="to" label={t('searchLabel')} value={to} wide />
+        <FilterSelect id="status" name="status" label={t('status')} value={status} allLabel={tc('all')} options={outboxStatuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <FilterSelect id="template" name="template" label={t('template')} value={template} allLabel={tc('all')} options={mailTemplateNames.map((name) => ({ value: name, label: t(`templates.${name}`) }))} />
+      </FilterForm>
       {result.rows.length ? (
         <Table>
           <thead>

@@ -5,13 +5,12 @@ import { UserControls } from '@/components/admin/user-controls';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Input, Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Role } from '@/db/schema';
 import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/accounts';
+import { FilterForm, FilterSelect, FilterText } from '@/components/layout/filter-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('users');
@@ -40,30 +39,17 @@ export default async function UsersPage({ searchParams }: Props) {
         <h2 id="user-list" className="sr-only">
           {t('title')}
         </h2>
-        <form method="get" className="flex flex-wrap items-end gap-3" role="search">
-          <div className="min-w-64 flex-1">
-            <label htmlFor="q" className="text-sm font-medium">
-              {t('searchLabel')}
-            </label>
-            <Input id="q" name="q" defaultValue={q ?? ''} type="search" />
-          </div>
-          <div>
-            <label htmlFor="role" className="text-sm font-medium">
-              {t('roleFilter')}
-            </label>
-            <Select id="role" name="role" defaultValue={roleFilter ?? ''}>
-              <option value="">{tc('all')}</option>
-              {(['admin', 'reviewer', 'applicant'] as const).map((r) => (
-                <option key={r} value={r}>
-                  {tr(r)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <Button type="submit" variant="secondary">
-            {tc('search')}
-          </Button>
-        </form>
+        <FilterForm submit={tc('search')}>
+          <FilterText id="q" name="q" label={t('searchLabel')} value={q} wide />
+          <FilterSelect
+            id="role"
+            name="role"
+            label={t('roleFilter')}
+            value={roleFilter}
+            allLabel={tc('all')}
+            options={(['admin', 'reviewer', 'applicant'] as const).map((r) => ({ value: r, label: tr(r) }))}
+          />
+        </FilterForm>
         {result.rows.length ? (
           <Table>
             <thead>

@@ -7,14 +7,14 @@ import { Pagination } from '@/components/layout/pagination';
 import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ThresholdsForm } from '@/components/review/thresholds-form';
 import { Badge } from '@/components/ui/badge';
-import { Button, buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
 import { getRanking, rankingSorts, type RankingSort } from '@/lib/data/ranking';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
+import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
 
 type Search = { sort?: string; dir?: string; country?: string; theme?: string; flag?: string; page?: string };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Search> };
@@ -79,49 +79,28 @@ export default async function RankingPage({ params, searchParams }: Props) {
       <div className="grid gap-4 md:grid-cols-2">
         <Card className="space-y-3">
           <h2 className="text-base font-semibold">{t('filters')}</h2>
-          <form method="get" className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="sort" value={sort} />
-            <input type="hidden" name="dir" value={direction} />
-            <div>
-              <label htmlFor="country" className="text-sm font-medium">
-                {t('country')}
-              </label>
-              <Select id="country" name="country" defaultValue={search.country ?? ''}>
-                <option value="">{tc('all')}</option>
-                {countries.map((code) => (
-                  <option key={code} value={code}>
-                    {countryName(code, locale)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div>
-              <label htmlFor="theme" className="text-sm font-medium">
-                {t('theme')}
-              </label>
-              <Select id="theme" name="theme" defaultValue={search.theme ?? ''}>
-                <option value="">{tc('all')}</option>
-                {themes.map((theme) => (
-                  <option key={theme} value={theme}>
-                    {tt.has(theme as never) ? tt(theme as never) : theme}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div>
-              <label htmlFor="flag" className="text-sm font-medium">
-                {t('flagFilter')}
-              </label>
-              <Select id="flag" name="flag" defaultValue={flag ?? ''}>
-                <option value="">{tc('all')}</option>
-                <option value="flagged">{t('flagOnly')}</option>
-                <option value="unflagged">{t('flagNone')}</option>
-              </Select>
-            </div>
-            <Button type="submit" variant="secondary">
-              {t('apply')}
-            </Button>
-          </form>
+          <FilterForm submit={t('apply')} hidden={{ sort, dir: direction }}>
+            <FilterSelect id="country" name="country" label={t('country')} value={search.country} allLabel={tc('all')} options={countries.map((code) => ({ value: code, label: countryName(code, locale) }))} />
+            <FilterSelect
+              id="theme"
+              name="theme"
+              label={t('theme')}
+              value={search.theme}
+              allLabel={tc('all')}
+              options={themes.map((theme) => ({ value: theme, label: tt.has(theme as never) ? tt(theme as never) : theme }))}
+            />
+            <FilterSelect
+              id="flag"
+              name="flag"
+              label={t('flagFilter')}
+              value={flag}
+              allLabel={tc('all')}
+              options={[
+                { value: 'flagged', label: t('flagOnly') },
+                { value: 'unflagged', label: t('flagNone') },
+              ]}
+            />
+          </FilterForm>
         </Card>
         <Card className="space-y-3">
           <h2 className="text-base font-semibold">{t('thresholds')}</h2>

@@ -8,13 +8,12 @@ import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ScreeningControl } from '@/components/review/screening-control';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { getCallForAdmin, listScreening, screeningOpen } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
+import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; eligibility?: string }> };
 
@@ -49,24 +48,16 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-700" data-testid="screening-counts">
         {t('counts', result.counts)}
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="eligibility-filter" className="text-sm font-medium">
-            {t('filter')}
-          </label>
-          <Select id="eligibility-filter" name="eligibility" defaultValue={eligibility ?? ''}>
-            <option value="">{t('filterAll')}</option>
-            {(['pending', 'eligible', 'ineligible'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`eligibility.${v}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="secondary">
-          {tc('filter')}
-        </Button>
-      </form>
+      <FilterForm submit={tc('filter')}>
+        <FilterSelect
+          id="eligibility-filter"
+          name="eligibility"
+          label={t('filter')}
+          value={eligibility}
+          allLabel={t('filterAll')}
+          options={(['pending', 'eligible', 'ineligible'] as const).map((v) => ({ value: v, label: t(`eligibility.${v}`) }))}
+        />
+      </FilterForm>
       {result.rows.length ? (
         <Table>
           <thead>
