@@ -139,4 +139,9 @@ export async function closeDatabase(): Promise<void> {
   await h.close();
 }
 
+/** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 export { schema };

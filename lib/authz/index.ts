@@ -43,9 +43,6 @@ export function assertCan(actor: Actor | null | undefined, permission: Permissio
   if (!can(actor, permission)) throw new AppError('forbidden');
 }
 
-export function hasRole(actor: Actor | null | undefined, role: Role): boolean {
-  return !!actor?.roles.includes(role);
-}
 
 /** Where each role starts. A user with several roles starts at the most powerful one. */
 export function homeFor(roles: readonly Role[]): string {

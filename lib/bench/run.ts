@@ -33,7 +33,8 @@ type Timing = { label: string; median: number; min: number; max: number; cpu: nu
 async function bench(kind: 'pglite' | 'postgres'): Promise<Timing[]> {
   const { sql } = await import('drizzle-orm');
   const { closeDatabase, db, prepareDatabase } = await import('@/db');
-  const { rankingQuery, rowsOf } = await import('@/lib/data/ranking');
+  const { rankingQuery } = await import('@/lib/data/ranking');
+  const { rowsOf } = await import('@/db');
   await prepareDatabase();
 
   const started = performance.now();

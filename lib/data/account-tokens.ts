@@ -9,8 +9,9 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
-import { hashToken, newToken } from '@/lib/tokens';
+import { hashToken } from '@/lib/tokens';
 import type { ConfirmEmailInput, ForgotPasswordInput, ResetPasswordInput } from '@/lib/validations/account';
+import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
 
 /**
  * E-mail confirmation and password reset: single-use, expiring tokens mailed as links.
@@ -28,9 +29,12 @@ type Recipient = { id: string; email: string; name: string | null; locale?: stri
 
 /** Creates a confirmation token and queues its mail, in the caller's transaction. */
 export async function queueEmailVerification(tx: Executor, user: Recipient) {
-  const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 3600 * 1000);
-  await tx.insert(userTokens).values({ purpose: 'email_verification', tokenHash: hash, email: user.email, userId: user.id, expiresAt });
+  const { token, expiresAt } = await issueToken(tx, {
+    purpose: 'email_verification',
+    email: user.email,
+    userId: user.id,
+    lifetimeMs: EMAIL_VERIFICATION_HOURS * 3600 * 1000,
+  });
   await queueMail(tx, {
     to: user.email,
     toUserId: user.id,
@@ -47,14 +51,8 @@ export async function findOpenToken(executor: Executor, purpose: TokenPurpose, t
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
     .where(
-      and(
-        eq(userTokens.tokenHash, hashToken(token)),
-        eq(userTokens.purpose, purpose),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, sql`now()`),
-        eq(userTokens.email, users.email),
-        isNull(users.disabledAt),
-      ),
+      // For the user's current address, and an account that is not disabled.
+      and(usableToken(purpose, token), eq(userTokens.email, users.email), isNull(users.disabledAt)),
     );
   return row ?? null;
 }
@@ -80,16 +78,6 @@ export async function verificationLinkState(executor: Executor, token: string): 
       ),
     );
   return used ? { state: 'confirmed', email: used.email } : { state: 'invalid' };
-}
-
-/** Uses a token once: false if it was used meanwhile. */
-async function useToken(tx: Executor, id: string): Promise<boolean> {
-  const rows = await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.id, id), isNull(userTokens.usedAt)))
-    .returning({ id: userTokens.id });
-  return rows.length > 0;
 }
 
 /** Whether the user still has to confirm their address. */
@@ -164,9 +152,12 @@ export async function requestPasswordReset(tx: Executor, input: ForgotPasswordIn
     after: { sent: eligible && !throttled, ...(throttled ? { throttled: true } : {}) },
   });
   if (!eligible || throttled) return { sent: false };
-  const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + PASSWORD_RESET_MINUTES * 60 * 1000);
-  await tx.insert(userTokens).values({ purpose: 'password_reset', tokenHash: hash, email: user.email, userId: user.id, expiresAt });
+  const { token, expiresAt } = await issueToken(tx, {
+    purpose: 'password_reset',
+    email: user.email,
+    userId: user.id,
+    lifetimeMs: PASSWORD_RESET_MINUTES * 60 * 1000,
+  });
   await queueMail(tx, {
     to: user.email,
     toUserId: user.id,
@@ -193,9 +184,6 @@ export async function resetPassword(tx: Executor, input: ResetPasswordInput) {
       emailVerified: sql`coalesce(${users.emailVerified}, now() at time zone 'utc')`,
     })
     .where(eq(users.id, open.userId));
-  await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.userId, open.userId), eq(userTokens.purpose, 'password_reset'), isNull(userTokens.usedAt)));
+  await closeOpenTokens(tx, 'password_reset', eq(userTokens.userId, open.userId));
   return { userId: open.userId, email: open.email };
 }

@@ -10,7 +10,6 @@ import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
 import { queueEmailVerification } from './account-tokens';
-import { hashToken, newToken } from '@/lib/tokens';
 import {
   signInSchema,
   type AcceptInvitationInput,
@@ -18,6 +17,8 @@ import {
   type SetUserRolesInput,
   type SignUpInput,
 } from '@/lib/validations/auth';
+import { containsPattern } from './like';
+import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
 
 /** Failed sign-ins allowed per e-mail address in the window before it is throttled. */
 export const SIGN_IN_LIMIT = { attempts: 10, windowMinutes: 15 };
@@ -100,19 +101,13 @@ export async function inviteStaff(tx: Executor, actor: SessionUser, input: Invit
     .values(input.roles.map((role) => ({ userId: user.id, role, grantedBy: actor.id })))
     .onConflictDoNothing();
   // A new invitation replaces any earlier one still open.
-  await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'invitation'), isNull(userTokens.usedAt)));
-  const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
-  await tx.insert(userTokens).values({
+  await closeOpenTokens(tx, 'invitation', eq(userTokens.userId, user.id));
+  const { token, expiresAt } = await issueToken(tx, {
     purpose: 'invitation',
-    tokenHash: hash,
     email: input.email,
     userId: user.id,
     data: { roles: input.roles },
-    expiresAt,
+    lifetimeMs: INVITATION_DAYS * 24 * 3600 * 1000,
     createdBy: actor.id,
   });
   await queueMail(tx, {
@@ -137,27 +132,14 @@ export async function findOpenInvitation(executor: Executor, token: string) {
     })
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
-    .where(
-      and(
-        eq(userTokens.tokenHash, hashToken(token)),
-        eq(userTokens.purpose, 'invitation'),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, new Date()),
-      ),
-    );
+    .where(usableToken('invitation', token));
   return row ?? null;
 }
 
 export async function acceptInvitation(tx: Executor, input: AcceptInvitationInput) {
   const invitation = await findOpenInvitation(tx, input.token);
   if (!invitation?.userId) throw new AppError('invitationInvalid');
-  // Marking it used in the same statement that checks it makes the link single-use, even if clicked twice.
-  const used = await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.id, invitation.id), isNull(userTokens.usedAt)))
-    .returning({ id: userTokens.id });
-  if (!used.length) throw new AppError('invitationInvalid');
+  if (!(await useToken(tx, invitation.id))) throw new AppError('invitationInvalid');
   await tx
     .update(users)
     .set({
@@ -237,7 +219,7 @@ export async function listUsers(actor: SessionUser, options: { query?: string; r
   const page = Math.max(1, options.page ?? 1);
   const conditions = [];
   if (options.query?.trim()) {
-    const like = `%${options.query.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(options.query.trim().toLowerCase());
     conditions.push(sql`(${users.email} like ${like} or lower(coalesce(${users.name}, '')) like ${like})`);
   }
   if (options.role) {

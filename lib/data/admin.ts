@@ -4,12 +4,10 @@ import { db } from '@/db';
 import { applications, auditLog, calls } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
+import { containsPattern, startsWithPattern } from './like';
 
 export const PAGE_SIZE = 25;
 
-function likePattern(value: string) {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** All calls, newest first, with application counts by status. */
 export async function listCallsForAdmin(user: SessionUser) {
@@ -35,8 +33,8 @@ export async function listAudit(user: SessionUser, filters: { action?: string; a
   assertCan(user, 'audit:read');
   const page = Math.max(1, filters.page ?? 1);
   const conditions = [];
-  if (filters.action?.trim()) conditions.push(ilike(auditLog.action, `${filters.action.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (filters.actor?.trim()) conditions.push(ilike(auditLog.actorEmail, likePattern(filters.actor.trim())));
+  if (filters.action?.trim()) conditions.push(ilike(auditLog.action, startsWithPattern(filters.action.trim())));
+  if (filters.actor?.trim()) conditions.push(ilike(auditLog.actorEmail, containsPattern(filters.actor.trim())));
   const rows = await db
     .select({
       id: auditLog.id,

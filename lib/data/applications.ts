@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, type Executor } from '@/db';
+import { db, rowsOf, type Executor } from '@/db';
 import {
   applicationFiles,
   applications,
@@ -35,10 +35,6 @@ export { listMyOrganisations };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /** The next submission reference, EOI-<year>-<nnnn>, from the database sequence (unique, never reused). */
 export async function nextReference(executor: Executor, year: number): Promise<string> {

@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { db, type Executor } from '@/db';
+import { db, rowsOf, type Executor } from '@/db';
 import { applications, calls, organisations, reviewAssignments, reviews, userRoles, users, type Call } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
-import { rowsOf } from './ranking';
 import { planAssignments, type Shortfall } from '@/lib/scoring/assignment';
 import { likelyConflictDomain } from '@/lib/scoring/conflicts';
 import type { AssignReviewerInput } from '@/lib/validations/assignment';

@@ -100,15 +100,3 @@ export async function getCallBySlug(viewer: SessionUser | null, slug: string) {
     publishedAt: publication?.publishedAt ?? null,
   };
 }
-
-export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCallBySlug>>>;
-
-/** Every call that is not a draft, for the admin dashboard and lists. */
-export async function countCallsByStatus(viewer: SessionUser) {
-  if (!can(viewer, 'call:manage')) return [];
-  return db
-    .select({ status: calls.status, count: sql<number>`count(*)::int` })
-    .from(calls)
-    .groupBy(calls.status);
-}
-

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
-import { hashToken, newToken } from '@/lib/tokens';
+import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
 import {
   profileRequiredFields,
   type InviteMemberInput,
@@ -168,38 +168,23 @@ export async function inviteMember(tx: Executor, user: SessionUser, input: Invit
     if (member) throw new AppError('alreadyMember', { email: input.email }, { email: ['alreadyMember'] });
   }
   // A new invitation replaces an earlier one to the same address for this organisation.
-  await tx
-    .update(userTokens)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(userTokens.purpose, 'organisation_invitation'),
-        eq(userTokens.email, input.email),
-        sql`${tokenOrganisationId} = ${organisation.id}`,
-        isNull(userTokens.usedAt),
-      ),
-    );
-  const { token, hash } = newToken();
-  const expiresAt = new Date(now.getTime() + ORGANISATION_INVITATION_DAYS * 24 * 3600 * 1000);
-  const [row] = await tx
-    .insert(userTokens)
-    .values({
-      purpose: 'organisation_invitation',
-      tokenHash: hash,
-      email: input.email,
-      userId: existing?.id ?? null,
-      data: { organisationId: organisation.id },
-      expiresAt,
-      createdBy: user.id,
-    })
-    .returning({ id: userTokens.id });
+  await closeOpenTokens(tx, 'organisation_invitation', and(eq(userTokens.email, input.email), sql`${tokenOrganisationId} = ${organisation.id}`)!, now);
+  const { id: invitationId, token, expiresAt } = await issueToken(tx, {
+    purpose: 'organisation_invitation',
+    email: input.email,
+    userId: existing?.id ?? null,
+    data: { organisationId: organisation.id },
+    lifetimeMs: ORGANISATION_INVITATION_DAYS * 24 * 3600 * 1000,
+    createdBy: user.id,
+    now,
+  });
   await queueMail(tx, {
     to: input.email,
     toUserId: existing?.id ?? null,
     template: 'organisationInvitation',
     data: { inviterName: user.name ?? user.email, organisation: organisation.legalName, link: appUrl(`/organisation/join/${token}`), expiresAt },
   });
-  return { invitationId: row.id, organisationId: organisation.id };
+  return { invitationId, organisationId: organisation.id };
 }
 
 /** The organisation invitation a token opens, if it is still good. */
@@ -214,14 +199,7 @@ export async function findOpenOrganisationInvitation(executor: Executor, token: 
     })
     .from(userTokens)
     .innerJoin(organisations, sql`${organisations.id}::text = ${tokenOrganisationId}`)
-    .where(
-      and(
-        eq(userTokens.tokenHash, hashToken(token)),
-        eq(userTokens.purpose, 'organisation_invitation'),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, now),
-      ),
-    );
+    .where(usableToken('organisation_invitation', token, now));
   return row ?? null;
 }
 
@@ -234,12 +212,7 @@ export async function joinOrganisation(tx: Executor, user: SessionUser, token: s
   const invitation = await findOpenOrganisationInvitation(tx, token, now);
   if (!invitation) throw new AppError('organisationInvitationInvalid');
   if (invitation.email !== user.email) throw new AppError('organisationInvitationOtherEmail', { email: invitation.email });
-  const used = await tx
-    .update(userTokens)
-    .set({ usedAt: now, userId: user.id })
-    .where(and(eq(userTokens.id, invitation.id), isNull(userTokens.usedAt)))
-    .returning({ id: userTokens.id });
-  if (!used.length) throw new AppError('organisationInvitationInvalid');
+  if (!(await useToken(tx, invitation.id, now, { userId: user.id }))) throw new AppError('organisationInvitationInvalid');
   await tx
     .insert(organisationMembers)
     .values({ organisationId: invitation.organisationId, userId: user.id, role: 'member' })

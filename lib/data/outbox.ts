@@ -6,14 +6,12 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { mailTemplateNames, type MailTemplateName } from '@/lib/mail/templates';
+import { containsPattern } from './like';
 
 export const OUTBOX_PAGE_SIZE = 25;
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 export const outboxStatuses = outboxStatusEnum.enumValues;
 
-function likePattern(value: string) {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function isOutboxStatus(value: unknown): value is OutboxStatus {
   return typeof value === 'string' && (outboxStatuses as readonly string[]).includes(value);
@@ -32,7 +30,7 @@ export async function listOutbox(user: SessionUser, filters: OutboxFilters) {
   const conditions = [];
   if (isOutboxStatus(filters.status)) conditions.push(eq(outbox.status, filters.status));
   if (isTemplateName(filters.template)) conditions.push(eq(outbox.template, filters.template));
-  if (filters.to?.trim()) conditions.push(ilike(outbox.toAddress, likePattern(filters.to.trim())));
+  if (filters.to?.trim()) conditions.push(ilike(outbox.toAddress, containsPattern(filters.to.trim())));
   const rows = await db
     .select({
       id: outbox.id,

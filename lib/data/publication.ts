@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '@/db';
+import { rowsOf, type Executor } from '@/db';
 import { applications, callCountries, calls, callThemes, criteria, decisions, organisations, type Outcome } from '@/db/schema';
-import { rankingQuery, rowsOf } from './ranking';
+import { rankingQuery } from './ranking';
 
 /**
  * The frozen record of a call's results, stored in publications.snapshot at publication.

@@ -1,7 +1,6 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '@/db';
-import { db } from '@/db';
+import { db, rowsOf, type Executor } from '@/db';
 import { callCountries, calls, callThemes, criteria, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
@@ -10,10 +9,6 @@ import { toCsv } from '@/lib/csv';
 import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
 import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
 
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /**
  * Each submitted review's total, 0-100: sum of weight x (score - min) / (max - min).

@@ -9,11 +9,6 @@ US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW`
   .split(/\s+/)
   .filter(Boolean);
 
-const known = new Set(countryCodes);
-export function isCountryCode(value: string): boolean {
-  return known.has(value);
-}
-
 /** The country's name in the given language, e.g. ("LB", "fr") -> "Liban". */
 export function countryName(code: string, locale: string): string {
   try {

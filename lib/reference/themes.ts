@@ -24,6 +24,3 @@ export const themeCodes = [
 ] as const;
 export type ThemeCode = (typeof themeCodes)[number];
 
-export function isThemeCode(value: string): value is ThemeCode {
-  return (themeCodes as readonly string[]).includes(value);
-}
