@@ -1,9 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { signUpAction } from '@/lib/actions/auth';
@@ -11,9 +14,23 @@ import { signUpSchema } from '@/lib/validations/auth';
 
 export function SignUpForm() {
   const t = useTranslations('auth');
+  // The answer is the same whether or not the address already had an account: look for our mail, then sign in.
+  const [doneFor, setDoneFor] = useState<string | null>(null);
   const { form, onSubmit, formError, errorOf, pending } = useActionForm(signUpSchema, signUpAction, {
     defaultValues: { name: '', email: '', password: '' },
+    onSuccess: (data) => setDoneFor(data.email),
   });
+  if (doneFor) {
+    return (
+      <div className="space-y-4" aria-live="polite">
+        <h2>{t('signUpDoneTitle')}</h2>
+        <Alert tone="success">{t('signUpDone', { email: doneFor })}</Alert>
+        <Link href="/sign-in" className={buttonClass('primary', 'md', 'w-full')}>
+          {t('signIn')}
+        </Link>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('signUpTitle')}>
       <FormError message={formError} />

@@ -40,6 +40,9 @@ export async function SiteHeader() {
             <span className="text-slate-600" data-testid="signed-in-as">
               {t('signedInAs', { name: user.name ?? user.email })}
             </span>
+            <Link href="/account" className="text-slate-700 hover:text-brand-700 hover:underline">
+              {t('account')}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass('secondary', 'sm')}>
                 {t('signOut')}

@@ -7,3 +7,4 @@ export * from './selection';
 export * from './mail';
 export * from './audit';
 export * from './settings';
+export * from './security';

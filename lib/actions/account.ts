@@ -1,22 +1,34 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { signOut } from '@/lib/auth';
+import { currentSessionId } from '@/lib/auth/session';
+import { revokeAllSessions } from '@/lib/auth/sessions';
 import { confirmEmail, requestPasswordReset, resendEmailVerification, resetPassword } from '@/lib/data/account-tokens';
+import { changePassword } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
+import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { limits } from '@/lib/security/rate-limit';
 import {
+  changePasswordSchema,
   confirmEmailSchema,
   forgotPasswordSchema,
   resendVerificationSchema,
   resetPasswordSchema,
+  signOutEverywhereSchema,
 } from '@/lib/validations/account';
 import { action, publicAction } from './action';
 
 /** The button on /verify-email/[token]: the token is the proof, no sign-in needed. */
-export const confirmEmailAction = publicAction(confirmEmailSchema, async ({ input, tx, audit }) => {
-  const confirmed = await confirmEmail(tx, input);
-  await audit({ action: 'user.email_verified', entityType: 'user', entityId: confirmed.userId, after: { email: confirmed.email } });
-  return { email: confirmed.email };
-});
+export const confirmEmailAction = publicAction(
+  confirmEmailSchema,
+  async ({ input, tx, audit }) => {
+    const confirmed = await confirmEmail(tx, input);
+    await audit({ action: 'user.email_verified', entityType: 'user', entityId: confirmed.userId, after: { email: confirmed.email } });
+    return { email: confirmed.email };
+  },
+  { limit: limits.tokenAddress },
+);
 
 /** "Send the link again" in the notice a user with an unconfirmed address sees. */
 export const resendVerificationAction = action(resendVerificationSchema, 'account:own', async ({ user, tx, audit }) => {
@@ -26,16 +38,24 @@ export const resendVerificationAction = action(resendVerificationSchema, 'accoun
 });
 
 /** Always the same answer, whether or not the address has an account (audited in the data function). */
-export const requestPasswordResetAction = publicAction(forgotPasswordSchema, async ({ input, tx }) => {
-  await requestPasswordReset(tx, input);
-  return null;
-});
+export const requestPasswordResetAction = publicAction(
+  forgotPasswordSchema,
+  async ({ input, tx }) => {
+    await requestPasswordReset(tx, input);
+    return null;
+  },
+  { limit: limits.passwordResetAddress },
+);
 
-const resetPasswordTx = publicAction(resetPasswordSchema, async ({ input, tx, audit }) => {
-  const reset = await resetPassword(tx, input);
-  await audit({ action: 'user.password_reset', entityType: 'user', entityId: reset.userId });
-  return reset;
-});
+const resetPasswordTx = publicAction(
+  resetPasswordSchema,
+  async ({ input, tx, audit }) => {
+    const reset = await resetPassword(tx, input);
+    await audit({ action: 'user.password_reset', entityType: 'user', entityId: reset.userId });
+    return reset;
+  },
+  { limit: limits.tokenAddress },
+);
 
 /** Sets the new password, then sends the user to sign in with it. */
 export async function resetPasswordAction(raw: unknown): Promise<ActionResult<never>> {
@@ -43,4 +63,39 @@ export async function resetPasswordAction(raw: unknown): Promise<ActionResult<ne
   if (!result.ok) return result;
   // redirect() throws, so it stays outside any try/catch.
   redirect('/sign-in?reset=done');
+}
+
+const changePasswordTx = action(changePasswordSchema, 'account:own', async ({ input, user, tx, audit }) => {
+  const changed = await changePassword(tx, user, input, await currentSessionId());
+  if (changed.ok) {
+    await audit({ action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: changed.otherSessionsEnded } });
+  }
+  return changed;
+});
+
+/** A signed-in user changes their password: the current one is required; other sessions end. */
+export async function changePasswordAction(raw: unknown): Promise<ActionResult<{ otherSessionsEnded: number }>> {
+  const result = await changePasswordTx(raw);
+  if (!result.ok) return result;
+  if (result.data.ok) return { ok: true, data: { otherSessionsEnded: result.data.otherSessionsEnded } };
+  const t = loose(await requestTranslator('errors'));
+  if (result.data.reason === 'throttled') {
+    return { ok: false, error: t('tooManyAttempts', { minutes: Math.ceil((result.data.retryAfterSeconds ?? 60) / 60) }) };
+  }
+  const message = t('currentPasswordWrong');
+  return { ok: false, error: message, fieldErrors: { currentPassword: [message] } };
+}
+
+const endEverySession = action(signOutEverywhereSchema, 'account:own', async ({ user, tx, audit }) => {
+  const ended = await revokeAllSessions(tx, user.id);
+  await audit({ action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded: ended } });
+  return { ended };
+});
+
+/** "Sign out of all devices": every session of the account ends on the server, this one too. */
+export async function signOutEverywhereAction(raw: unknown): Promise<ActionResult<never>> {
+  const result = await endEverySession(raw);
+  if (!result.ok) return result;
+  await signOut({ redirect: false });
+  redirect('/sign-in?signedOut=all');
 }

@@ -9,6 +9,9 @@ import { AppError, type ActionResult } from '@/lib/errors';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
 import { queueMail, type QueuedMail } from '@/lib/mail/outbox';
 import type { MailTemplateName } from '@/lib/mail/templates';
+import { clientAddress } from '@/lib/security/client-address';
+import { hit, type Limit } from '@/lib/security/rate-limit';
+import { cleanInput } from '@/lib/security/text';
 import { translateFieldErrors } from '@/lib/validations/translate-issue';
 
 type Context<I, U> = {
@@ -23,7 +26,11 @@ type Context<I, U> = {
   revalidate: (...paths: string[]) => void;
 };
 
-type Options = { revalidate?: string[] };
+type Options = {
+  revalidate?: string[];
+  /** Counted per client address before the transaction (sign-up, invitations, password resets). */
+  limit?: Limit;
+};
 
 async function errorText(key: string, values?: Record<string, string | number | Date>) {
   const t = loose(await requestTranslator('errors'));
@@ -40,6 +47,25 @@ function refresh(paths: Set<string>) {
   }
 }
 
+/**
+ * Counts this call against a per-address limit, outside the transaction so that refusals
+ * count too; the one call that starts a lock writes an audit row. The message, or null.
+ */
+async function overLimit(limit: Limit, user: SessionUser | null): Promise<string | null> {
+  const address = await clientAddress();
+  const counted = await hit(limit, address);
+  if (counted.allowed) return null;
+  if (counted.justLocked) {
+    await writeAudit(db, { id: user?.id ?? null, email: user?.email ?? null }, {
+      action: 'security.locked',
+      entityType: 'address',
+      entityId: address,
+      after: { scope: limit.name, address, until: counted.windowEndsAt.toISOString() },
+    });
+  }
+  return errorText('tooManyAttempts', { minutes: Math.ceil(counted.retryAfterSeconds / 60) });
+}
+
 async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   schema: S,
   raw: unknown,
@@ -47,8 +73,9 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   body: (ctx: Context<z.output<S>, U>) => Promise<T>,
   options: Options,
 ): Promise<ActionResult<T>> {
-  // 1. validate: the client is never trusted, whatever its form checked.
-  const parsed = schema.safeParse(raw);
+  // 1. validate: the client is never trusted, whatever its form checked. Control
+  // characters are removed first (lib/security/text.ts): the database refuses NUL.
+  const parsed = schema.safeParse(cleanInput(raw));
   if (!parsed.success) {
     const t = loose(await requestTranslator('validation'));
     // Keyed by the full path ("criteria.2.weight"), as react-hook-form names its fields;
@@ -67,6 +94,10 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   const gate = authorise(await getOptionalUser());
   if (!gate.ok) return { ok: false, error: await errorText(gate.key) };
   const user = gate.user;
+  if (options.limit) {
+    const refused = await overLimit(options.limit, user);
+    if (refused) return { ok: false, error: refused };
+  }
 
   // 4. one transaction: the change, its audit row and its mail commit together or not at all.
   const paths = new Set(options.revalidate ?? []);

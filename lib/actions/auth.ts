@@ -7,10 +7,12 @@ import { db } from '@/db';
 import { users } from '@/db/schema';
 import { signIn, signOut } from '@/lib/auth';
 import { loadUser } from '@/lib/auth/session-user';
+import { signInErrorText } from '@/lib/auth/sign-in-errors';
 import { homeFor } from '@/lib/authz';
-import { acceptInvitation, createApplicantAccount } from '@/lib/data/accounts';
+import { acceptInvitation, signUp } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { limits } from '@/lib/security/rate-limit';
+import { cleanInput } from '@/lib/security/text';
 import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { publicAction } from './action';
 
@@ -27,14 +29,11 @@ function safeReturnPath(callbackUrl: string | undefined): string | null {
 }
 
 async function signInAndGoHome(email: string, password: string, callbackUrl?: string): Promise<ActionResult<never>> {
-  const t = loose(await requestTranslator('auth'));
   try {
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      const key = code === 'disabled' ? 'errorDisabled' : code === 'throttled' ? 'errorThrottled' : 'errorInvalid';
-      return { ok: false, error: t(key) };
+      return { ok: false, error: await signInErrorText((error as AuthError & { code?: string }).code) };
     }
     throw error;
   }
@@ -45,40 +44,45 @@ async function signInAndGoHome(email: string, password: string, callbackUrl?: st
 }
 
 export async function signInAction(raw: unknown): Promise<ActionResult<never>> {
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) {
-    const t = loose(await requestTranslator('auth'));
-    return { ok: false, error: t('errorInvalid') };
-  }
+  const parsed = signInSchema.safeParse(cleanInput(raw));
+  if (!parsed.success) return { ok: false, error: await signInErrorText('invalid') };
   return signInAndGoHome(parsed.data.email, parsed.data.password, parsed.data.callbackUrl);
 }
 
-const createAccount = publicAction(signUpSchema, async ({ input, tx, audit }) => {
-  const user = await createApplicantAccount(tx, input);
-  await audit({ action: 'user.sign_up', entityType: 'user', entityId: user.id, after: { email: user.email, roles: ['applicant'] } });
-  return user;
-});
+/**
+ * Sign-up answers the same whether or not the address already has an account (see
+ * lib/data/accounts.ts signUp): the form then says to look for our mail and sign in.
+ */
+export const signUpAction = publicAction(
+  signUpSchema,
+  async ({ input, tx, audit }) => {
+    const { created } = await signUp(tx, input);
+    if (created) {
+      await audit({ action: 'user.sign_up', entityType: 'user', entityId: created.id, after: { email: created.email, roles: ['applicant'] } });
+    }
+    return { email: input.email };
+  },
+  { limit: limits.signUpAddress },
+);
 
-export async function signUpAction(raw: unknown): Promise<ActionResult<never>> {
-  const result = await createAccount(raw);
-  if (!result.ok) return result;
-  const input = signUpSchema.parse(raw);
-  return signInAndGoHome(input.email, input.password, '/dashboard');
-}
-
-const acceptInvitationTx = publicAction(acceptInvitationSchema, async ({ input, tx, audit }) => {
-  const accepted = await acceptInvitation(tx, input);
-  await audit({ action: 'user.invitation_accepted', entityType: 'user', entityId: accepted.userId });
-  return accepted;
-});
+const acceptInvitationTx = publicAction(
+  acceptInvitationSchema,
+  async ({ input, tx, audit }) => {
+    const accepted = await acceptInvitation(tx, input);
+    await audit({ action: 'user.invitation_accepted', entityType: 'user', entityId: accepted.userId });
+    return accepted;
+  },
+  { limit: limits.tokenAddress },
+);
 
 export async function acceptInvitationAction(raw: unknown): Promise<ActionResult<never>> {
   const result = await acceptInvitationTx(raw);
   if (!result.ok) return result;
-  const input = acceptInvitationSchema.parse(raw);
+  const input = acceptInvitationSchema.parse(cleanInput(raw));
   return signInAndGoHome(result.data.email, input.password);
 }
 
+/** Signs this browser out; the session ends on the server too (the signOut event in lib/auth). */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
 }

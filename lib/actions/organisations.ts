@@ -21,6 +21,8 @@ import {
   selfDeclarationSchema,
   updateOrganisationSchema,
 } from '@/lib/validations/organisation';
+import { limits } from '@/lib/security/rate-limit';
+import { cleanInput } from '@/lib/security/text';
 import { action, publicAction } from './action';
 
 export const createOrganisationAction = action(
@@ -70,7 +72,9 @@ export const inviteMemberAction = action(
   { revalidate: ['/organisation'] },
 );
 
-const joinTx = publicAction(joinOrganisationSchema, async ({ input, user, tx, audit }) => {
+const joinTx = publicAction(
+  joinOrganisationSchema,
+  async ({ input, user, tx, audit }) => {
   let member = user;
   let created = false;
   if (!member) {
@@ -88,14 +92,16 @@ const joinTx = publicAction(joinOrganisationSchema, async ({ input, user, tx, au
   const joined = await joinOrganisation(tx, member, input.token);
   await audit({ action: 'organisation.member_joined', entityType: 'organisation', entityId: joined.organisationId, after: { userId: member.id, email: member.email } });
   return { ...joined, email: member.email, created };
-});
+  },
+  { limit: limits.tokenAddress },
+);
 
 /** Joins an organisation from the mailed link, creating the account first when the invitee has none. */
 export async function joinOrganisationAction(raw: unknown): Promise<ActionResult<never>> {
   const result = await joinTx(raw);
   if (!result.ok) return result;
   if (result.data.created) {
-    const input = joinOrganisationSchema.parse(raw);
+    const input = joinOrganisationSchema.parse(cleanInput(raw));
     try {
       await signIn('credentials', { email: result.data.email, password: input.password, redirect: false });
     } catch (error) {

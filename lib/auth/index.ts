@@ -4,11 +4,14 @@ import Credentials from 'next-auth/providers/credentials';
 import { db, databaseKind } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { authenticate } from '@/lib/data/accounts';
+import { clientUserAgent } from '@/lib/security/client-address';
 import { authSecret } from './secret';
+import { createSession, revokeSession, sessionLifetimes } from './sessions';
 
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -16,6 +19,8 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The row of user_sessions this cookie stands for (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -34,9 +39,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   }),
-  // The Credentials provider requires JWT sessions. Each request still re-reads the
-  // user (lib/auth/session.ts), so disabling a user or changing roles ends the session.
-  session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+  // The Credentials provider requires JWT sessions. The cookie only names a server-side
+  // session, checked on every request (lib/auth/sessions.ts): signing out, disabling the
+  // user or changing their roles ends it at once; so do the idle and absolute lifetimes.
+  session: { strategy: 'jwt', maxAge: sessionLifetimes().maxSeconds },
   secret: authSecret(),
   // On the embedded default the app is reached directly; a deployment sets AUTH_URL or AUTH_TRUST_HOST.
   trustHost: databaseKind() === 'pglite' || process.env.AUTH_TRUST_HOST === 'true' || undefined,
@@ -53,8 +59,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials) {
         const result = await authenticate(credentials);
-        if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.sessionVersion };
+        if (!result.ok) {
+          throw new SignInRefused(result.reason === 'throttled' ? `throttled-${Math.ceil(result.retryAfterSeconds / 60)}` : result.reason);
+        }
+        const sessionId = await createSession(result.user.id, await clientUserAgent());
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.sessionVersion, sessionId };
       },
     }),
   ],
@@ -63,13 +72,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.id) {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
-      (session as { sessionVersion?: number }).sessionVersion = token.sv;
+      Object.assign(session, { sessionVersion: token.sv, sessionId: token.sid });
       return session;
+    },
+  },
+  events: {
+    // Sign-out (the header's button or POST /api/auth/signout) ends the session on the server.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (sid) await revokeSession(sid);
     },
   },
 }));

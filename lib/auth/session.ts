@@ -4,29 +4,58 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Role } from '@/db/schema';
 import { auth } from '.';
-import { loadUser, toSessionUser, type SessionUser } from './session-user';
+import type { SessionUser } from './session-user';
+import { fromAddress, hasScopedAddress } from '@/lib/security/client-address';
+import { loadLiveSession } from './sessions';
 
 export type { SessionUser };
 
 // Lets code outside a request (tests, start-up tasks) act as a given user through the
 // very same actions and data functions.
 const actorScope = new AsyncLocalStorage<SessionUser | null>();
+let inProcessCalls = 0;
 
+/**
+ * Runs `fn` as `user`. Unless the caller chose an address (`fromAddress`), each call counts
+ * as coming from an address of its own for the per-address limits (lib/security/rate-limit.ts).
+ */
 export function actingAs<T>(user: SessionUser | null, fn: () => Promise<T>): Promise<T> {
-  return actorScope.run(user, fn);
+  const run = () => actorScope.run(user, fn);
+  if (hasScopedAddress()) return run();
+  inProcessCalls += 1;
+  return fromAddress(`in-process-${process.pid}-${inProcessCalls}`, run);
 }
 
-/** The signed-in user, or null. A disabled user, or a session older than the last role change, is signed out. */
+type CookieSession = { userId: string; sessionId: string; sessionVersion: number };
+
+/** What the signed cookie says (not yet checked against the database). */
+const readCookie = cache(async (): Promise<CookieSession | null> => {
+  const session = (await auth()) as (Record<string, unknown> & { user?: { id?: string } }) | null;
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  if (!userId || typeof sessionId !== 'string') return null;
+  return { userId, sessionId, sessionVersion: Number(session.sessionVersion ?? 0) };
+});
+
+/** The id of this browser's session (to mark "this device" and to sign it out), if any. */
+export async function currentSessionId(): Promise<string | null> {
+  if (actorScope.getStore() !== undefined) return null;
+  return (await readCookie())?.sessionId ?? null;
+}
+
+/**
+ * The signed-in user, or null. The cookie's session must be live on the server: not
+ * signed out, within its idle and absolute lifetimes, of a user who is not disabled and
+ * whose roles or password have not changed since (lib/auth/sessions.ts).
+ */
 export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
   const scoped = actorScope.getStore();
   if (scoped !== undefined) return scoped;
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await loadUser(userId);
-  const version = (session as { sessionVersion?: number }).sessionVersion ?? 0;
-  if (!user || user.disabled || user.sessionVersion !== version) return null;
-  return toSessionUser(user);
+  const cookie = await readCookie();
+  if (!cookie) return null;
+  const live = await loadLiveSession(cookie.userId, cookie.sessionId, cookie.sessionVersion);
+  if (!live) return null;
+  return { ...live.user, roles: live.user.roles as Role[] };
 });
 
 /** For pages: a visitor is sent to sign in and back. */

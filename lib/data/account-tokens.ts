@@ -1,14 +1,16 @@
 import 'server-only';
 import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { auditLog, users, userTokens, type TokenPurpose } from '@/db/schema';
+import { users, userTokens, type TokenPurpose } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
+import { hit, limits } from '@/lib/security/rate-limit';
 import { hashToken } from '@/lib/tokens';
 import type { ConfirmEmailInput, ForgotPasswordInput, ResetPasswordInput } from '@/lib/validations/account';
 import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
@@ -22,8 +24,6 @@ export const EMAIL_VERIFICATION_HOURS = 48;
 export const PASSWORD_RESET_MINUTES = 60;
 /** A new confirmation link: at most this many an hour, and not twice within a minute. */
 export const VERIFICATION_RESEND_LIMIT = { perHour: 3, minSeconds: 60 };
-/** Password reset requests per e-mail address an hour (whether or not it has an account). */
-export const PASSWORD_RESET_LIMIT = { perHour: 3 };
 
 type Recipient = { id: string; email: string; name: string | null; locale?: string | null };
 
@@ -128,30 +128,16 @@ export async function resendEmailVerification(tx: Executor, actor: SessionUser) 
 /**
  * "Forgot your password": mails a reset link if the address has an active account with a
  * password. Whatever the case, the caller answers the same, so the form does not reveal
- * which addresses have accounts. Requests are counted per address (in the audit log,
- * which also records them), accounts or not, and beyond the limit nothing is sent.
+ * which addresses have accounts. Requests are limited per requesting address (by the
+ * action, lib/actions/account.ts) and per e-mail address (here: beyond three an hour,
+ * silently nothing is sent). Audited when a link is sent, not for every request.
  */
 export async function requestPasswordReset(tx: Executor, input: ForgotPasswordInput): Promise<{ sent: boolean }> {
-  const [{ n }] = await tx
-    .select({ n: count() })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.action, 'auth.password_reset_requested'),
-        eq(auditLog.actorEmail, input.email),
-        gt(auditLog.at, sql`now() - interval '1 hour'`),
-      ),
-    );
   const [user] = await tx.select().from(users).where(eq(users.email, input.email));
-  const throttled = n >= PASSWORD_RESET_LIMIT.perHour;
   const eligible = !!user && !!user.passwordHash && !user.disabledAt;
-  await writeAudit(tx, { id: null, email: input.email }, {
-    action: 'auth.password_reset_requested',
-    entityType: 'user',
-    entityId: user?.id ?? null,
-    after: { sent: eligible && !throttled, ...(throttled ? { throttled: true } : {}) },
-  });
-  if (!eligible || throttled) return { sent: false };
+  if (!eligible) return { sent: false };
+  const allowed = (await hit(limits.passwordResetEmail, input.email, tx)).allowed;
+  if (!allowed) return { sent: false };
   const { token, expiresAt } = await issueToken(tx, {
     purpose: 'password_reset',
     email: user.email,
@@ -165,6 +151,7 @@ export async function requestPasswordReset(tx: Executor, input: ForgotPasswordIn
     template: 'passwordReset',
     data: { link: appUrl(`/reset-password/${token}`), expiresAt },
   });
+  await writeAudit(tx, { id: null, email: input.email }, { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, after: { sent: true } });
   return { sent: true };
 }
 
@@ -175,7 +162,9 @@ export async function requestPasswordReset(tx: Executor, input: ForgotPasswordIn
  */
 export async function resetPassword(tx: Executor, input: ResetPasswordInput) {
   const open = await findOpenToken(tx, 'password_reset', input.token);
-  if (!open || !(await useToken(tx, open.id))) throw new AppError('resetInvalid');
+  if (!open) throw new AppError('resetInvalid');
+  await assertPasswordAcceptable(input.password, { email: open.email });
+  if (!(await useToken(tx, open.id))) throw new AppError('resetInvalid');
   await tx
     .update(users)
     .set({

@@ -1,10 +1,14 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { auditLog, userRoles, users, userTokens, type Role } from '@/db/schema';
+import { userRoles, users, userTokens, type Role } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
+import { pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
+import { clientAddress } from '@/lib/security/client-address';
+import { clear, hit, limits, pruneRateLimits, refund } from '@/lib/security/rate-limit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
@@ -17,18 +21,36 @@ import {
   type SetUserRolesInput,
   type SignUpInput,
 } from '@/lib/validations/auth';
+import type { ChangePasswordInput } from '@/lib/validations/account';
 import { containsPattern } from './like';
 import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
 
-/** Failed sign-ins allowed per e-mail address in the window before it is throttled. */
-export const SIGN_IN_LIMIT = { attempts: 10, windowMinutes: 15 };
 export const INVITATION_DAYS = 14;
 
 export type Authentication =
   | { ok: true; user: { id: string; email: string; name: string | null }; sessionVersion: number }
-  | { ok: false; reason: 'invalid' | 'disabled' | 'throttled' };
+  | { ok: false; reason: 'invalid' | 'disabled' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/** Checks an e-mail and password (the Credentials provider); audits both outcomes. */
+/** Audits the moment a limit starts refusing: one row per lock, never one per attempt. */
+export async function auditLock(executor: Executor, scope: string, values: { email?: string | null; address: string; userId?: string | null; until: Date }) {
+  await writeAudit(executor, { id: null, email: values.email ?? null }, {
+    action: 'security.locked',
+    entityType: values.userId ? 'user' : 'address',
+    entityId: values.userId ?? values.address,
+    after: { scope, address: values.address, until: values.until.toISOString() },
+  });
+}
+
+/**
+ * Checks an e-mail and password (the Credentials provider). Sign-in protection that
+ * slows guessing without letting anyone lock an owner out: attempts are counted per
+ * account *and* address (10 per 15 minutes) and per address alone (50 an hour), never per
+ * account alone, so an attacker elsewhere cannot keep the owner out. Each attempt is
+ * counted atomically before the password is checked, so parallel guesses get no more
+ * checks than the limit. A sign-in that succeeds clears its account-and-address count and
+ * does not count against the address. Audited: each sign-in, and each lock (not each failure).
+ */
 export async function authenticate(credentials: unknown): Promise<Authentication> {
   const parsed = signInSchema.pick({ email: true, password: true }).safeParse({
     email: (credentials as Record<string, unknown> | undefined)?.email,
@@ -36,34 +58,32 @@ export async function authenticate(credentials: unknown): Promise<Authentication
   });
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
+  const address = await clientAddress();
+  const pair = `${email}|${address}`;
 
-  const [{ failures }] = await db
-    .select({ failures: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.action, 'auth.sign_in_failed'),
-        eq(auditLog.actorEmail, email),
-        gt(auditLog.at, sql`now() - make_interval(mins => ${SIGN_IN_LIMIT.windowMinutes})`),
-      ),
-    );
-  if (failures >= SIGN_IN_LIMIT.attempts) return { ok: false, reason: 'throttled' };
+  if (Math.random() < 0.02) await Promise.all([pruneRateLimits(), pruneSessions()]);
+  const byAccount = await hit(limits.signInAccount, pair);
+  const byAddress = await hit(limits.signInAddress, address);
+  if (!byAccount.allowed || !byAddress.allowed) {
+    if (byAccount.justLocked) {
+      const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      await auditLock(db, 'sign-in:account', { email, address, userId: owner?.id ?? null, until: byAccount.windowEndsAt });
+    }
+    if (byAddress.justLocked) await auditLock(db, 'sign-in:address', { address, until: byAddress.windowEndsAt });
+    const retryAfterSeconds = Math.max(byAccount.allowed ? 0 : byAccount.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds);
+    return { ok: false, reason: 'throttled', retryAfterSeconds };
+  }
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid) {
-    await writeAudit(db, { id: user?.id ?? null, email }, {
-      action: 'auth.sign_in_failed',
-      entityType: 'user',
-      entityId: user?.id ?? null,
-    });
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!user || !valid) return { ok: false, reason: 'invalid' };
+  await clear(limits.signInAccount, pair);
+  await refund(limits.signInAddress, address);
   if (user.disabledAt) {
-    await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in_refused_disabled', entityType: 'user', entityId: user.id });
+    await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in_refused_disabled', entityType: 'user', entityId: user.id, after: { address } });
     return { ok: false, reason: 'disabled' };
   }
-  await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+  await writeAudit(db, { id: user.id, email }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, after: { address } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 
@@ -77,6 +97,7 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
   if (await findUserByEmail(tx, input.email)) {
     throw new AppError('emailTaken', {}, { email: ['emailTaken'] });
   }
+  await assertPasswordAcceptable(input.password, { email: input.email, name: input.name });
   const [user] = await tx
     .insert(users)
     .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
@@ -84,6 +105,58 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
   await tx.insert(userRoles).values({ userId: user.id, role: 'applicant' });
   await queueEmailVerification(tx, { id: user.id, email: user.email, name: input.name });
   return user;
+}
+
+/**
+ * Sign-up answers the same whether or not the address has an account, so the form cannot
+ * tell anyone which addresses are registered: a new address gets its account and a
+ * confirmation link; an address that has one gets a mail telling its owner that someone
+ * tried (at most one an hour), and nothing else changes. Both ways hash the password, so
+ * they take as long.
+ */
+export async function signUp(tx: Executor, input: SignUpInput): Promise<{ created: { id: string; email: string } | null }> {
+  await assertPasswordAcceptable(input.password, { email: input.email, name: input.name });
+  const existing = await findUserByEmail(tx, input.email);
+  if (!existing) return { created: await createApplicantAccount(tx, input) };
+  await hashPassword(input.password);
+  const notice = await hit(limits.signUpNoticeEmail, input.email, tx);
+  if (notice.allowed && !existing.disabledAt) {
+    await queueMail(tx, {
+      to: existing.email,
+      toUserId: existing.id,
+      locale: existing.locale,
+      template: 'accountExists',
+      data: { signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') },
+    });
+    await writeAudit(tx, { id: null, email: input.email }, { action: 'user.sign_up_existing', entityType: 'user', entityId: existing.id });
+  }
+  return { created: null };
+}
+
+/**
+ * A signed-in user changes their password. The current password is required and its
+ * checks count against the same limit as sign-in (account and address), so a borrowed
+ * session cannot be used to guess it. Every other session of the account ends; this one
+ * stays. A wrong current password is an answer, not an exception: the count must commit.
+ */
+export async function changePassword(
+  tx: Executor,
+  actor: SessionUser,
+  input: ChangePasswordInput,
+  keepSessionId: string | null,
+): Promise<{ ok: true; otherSessionsEnded: number } | { ok: false; reason: 'wrongPassword' | 'throttled'; retryAfterSeconds?: number }> {
+  assertCan(actor, 'account:own');
+  const address = await clientAddress();
+  const attempt = await hit(limits.signInAccount, `${actor.email}|${address}`, tx);
+  if (!attempt.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
+  const [user] = await tx.select().from(users).where(eq(users.id, actor.id)).for('update');
+  if (!user) throw new AppError('notFound');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, reason: 'wrongPassword' };
+  await assertPasswordAcceptable(input.newPassword, { email: user.email, name: user.name }, 'newPassword');
+  await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, user.id));
+  await clear(limits.signInAccount, `${actor.email}|${address}`, tx);
+  const otherSessionsEnded = await revokeAllSessions(tx, user.id, keepSessionId ?? undefined);
+  return { ok: true, otherSessionsEnded };
 }
 
 /** An admin invites a reviewer or another admin; the mailed link lets them set a password. */
@@ -139,6 +212,7 @@ export async function findOpenInvitation(executor: Executor, token: string) {
 export async function acceptInvitation(tx: Executor, input: AcceptInvitationInput) {
   const invitation = await findOpenInvitation(tx, input.token);
   if (!invitation?.userId) throw new AppError('invitationInvalid');
+  await assertPasswordAcceptable(input.password, { email: invitation.email, name: input.name });
   if (!(await useToken(tx, invitation.id))) throw new AppError('invitationInvalid');
   await tx
     .update(users)

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { fileKindInfo, type FileKind } from './types';
+import { BIDI_CONTROLS, cleanText } from '@/lib/security/text';
 
 /** Server side: recognises uploads by their bytes, and names them safely. */
 
@@ -82,14 +83,16 @@ export function detectFileKind(bytes: Buffer): FileKind | null {
 }
 
 /**
- * A file name safe to store and show: no folders, no control or reserved characters, not
+ * A file name safe to store and show: no folders, no control, bidirectional-control or
+ * reserved characters (a right-to-left override could show `cod.exe` as `exe.doc`), not
  * empty, at most 150 characters, ending with the extension of the kind it really is.
  */
 export function sanitiseFileName(raw: string, kind: FileKind): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  let name = base
+  let name = cleanText(base)
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

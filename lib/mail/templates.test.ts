@@ -8,6 +8,7 @@ const link = 'https://eoi.example.org/x?a=1&b=2';
 const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
   emailVerification: { name: 'Amina', link, expiresAt: at },
   passwordReset: { link, expiresAt: at },
+  accountExists: { signInLink: link, resetLink: 'https://eoi.example.org/forgot-password' },
   invitation: { inviterName: 'Call Manager', roles: ['reviewer', 'admin'], link, expiresAt: at },
   organisationInvitation: { inviterName: 'Amina', organisation: 'Genesis Entrepreneurship Trust', link, expiresAt: at },
   submissionReceipt: {

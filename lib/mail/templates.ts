@@ -11,6 +11,8 @@ type When = { at: Date; timeZone: string };
 export type MailTemplates = {
   emailVerification: { name: string | null; link: string; expiresAt: Date };
   passwordReset: { link: string; expiresAt: Date };
+  /** Someone tried to sign up with an address that already has an account (sign-up answers the same either way). */
+  accountExists: { signInLink: string; resetLink: string };
   invitation: { inviterName: string; roles: Role[]; link: string; expiresAt: Date };
   organisationInvitation: { inviterName: string; organisation: string; link: string; expiresAt: Date };
   submissionReceipt: {
@@ -84,6 +86,13 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     greeting: t('greeting'),
     paragraphs: [t('passwordReset.body'), t('expires', { expiresAt: when(d.expiresAt, locale) }), t('passwordReset.ignore')],
     action: { label: t('passwordReset.action'), url: d.link },
+    actionHint: t('linkHint'),
+  }),
+  accountExists: (d, t) => ({
+    subject: t('accountExists.subject'),
+    greeting: t('greeting'),
+    paragraphs: [t('accountExists.body'), t('accountExists.reset', { link: d.resetLink }), t('accountExists.ignore')],
+    action: { label: t('accountExists.action'), url: d.signInLink },
     actionHint: t('linkHint'),
   }),
   invitation: (d, t, locale) => {

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import { getOptionalUser } from '@/lib/auth/session';
+import { signInErrorText } from '@/lib/auth/sign-in-errors';
 import { homeFor } from '@/lib/authz';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,16 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signInTitle') };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string; reset?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string; reset?: string; signedOut?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error, code, reset } = await searchParams;
+  const { callbackUrl, error, code, reset, signedOut } = await searchParams;
   const user = await getOptionalUser();
   if (user) redirect(homeFor(user.roles));
   const t = await getTranslations('auth');
   const ta = await getTranslations('account');
   // Auth.js's own endpoint (scripts posting to /api/auth/callback/credentials) lands here on failure.
-  const authError = error ? t(code === 'disabled' ? 'errorDisabled' : code === 'throttled' ? 'errorThrottled' : 'errorInvalid') : null;
+  const authError = error ? await signInErrorText(typeof code === 'string' ? code : undefined) : null;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -30,6 +31,7 @@ export default async function SignInPage({ searchParams }: Props) {
       </div>
       {authError && <Alert tone="error">{authError}</Alert>}
       {reset === 'done' && !authError && <Alert tone="success">{ta('passwordChanged')}</Alert>}
+      {signedOut === 'all' && !authError && <Alert tone="success">{t('signedOutEverywhere')}</Alert>}
       <SignInForm callbackUrl={callbackUrl} />
       <p className="text-sm">
         <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
