@@ -45,6 +45,16 @@ export function pgliteDataDir(): string {
   return path.join(process.cwd(), '.data', process.env.NODE_ENV === 'development' ? 'dev' : 'pglite');
 }
 
+/**
+ * PGlite writes its files 0666 whatever the umask, so the folder itself is made 0700 (and
+ * kept so on every start, for folders made by older versions): no other account on the
+ * machine can enter it to read password hashes and applications or change scores.
+ */
+export function keepPrivate(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+}
+
 function open(): Handle {
   const options = { schema, casing: 'snake_case' as const };
   if (databaseKind() === 'postgres') {
@@ -58,7 +68,7 @@ function open(): Handle {
   const dataDir = pgliteDataDir();
   let release = () => {};
   if (!dataDir.startsWith('memory://')) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    keepPrivate(dataDir);
     release = lockDataDirectory(dataDir);
   }
   const client = new PGlite(dataDir);

@@ -45,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: 'jwt', maxAge: sessionLifetimes().maxSeconds },
   secret: authSecret(),
   // On the embedded default the app is reached directly; a deployment sets AUTH_URL or AUTH_TRUST_HOST.
-  trustHost: databaseKind() === 'pglite' || process.env.AUTH_TRUST_HOST === 'true' || undefined,
+  trustHost: databaseKind() === 'pglite' || ['true', '1'].includes(process.env.AUTH_TRUST_HOST ?? '') || undefined,
   pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
     // A refused sign-in is an expected answer (and audited), not a server error.

@@ -33,12 +33,16 @@ export function authSecret(): string {
   }
   const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.auth-secret`);
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    // Readable by the server's user alone, also when an older version or a copy widened it.
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+    return secret;
   } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const secret = crypto.randomBytes(33).toString('base64');
     try {
       fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+      fs.chmodSync(file, 0o600);
       return secret;
     } catch {
       // Another start-up wrote it first.

@@ -1,13 +1,16 @@
 import { databaseKind, pgliteDataDir, prepareDatabase } from '@/db';
-import { authSecret } from '@/lib/auth/secret';
+import { installConnectionAddress } from '@/lib/security/edge';
 import { demoAccounts, seedDemo, shouldSeedDemo } from '@/db/seed';
 import { mailConfig } from '@/lib/mail/config';
 import { startMailWorker, stopMailWorker } from '@/lib/mail/worker';
+import { checkConfiguration } from './config';
 
 /** Start-up: configuration check, migrations, demo data, the mail worker. Stops the process with a clear message when misconfigured. */
 export async function startServer() {
+  // First, before any request is handled: the client address for rate limits (lib/security/client-address.ts).
+  installConnectionAddress();
   try {
-    authSecret();
+    checkConfiguration();
     const mail = mailConfig();
     const kind = databaseKind();
     console.log(`[eoi] database: ${kind === 'pglite' ? `embedded PGlite in ${pgliteDataDir()}` : 'PostgreSQL (DATABASE_URL)'}`);

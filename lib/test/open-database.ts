@@ -2,10 +2,15 @@
 // `hold` keeps it open until killed; otherwise it closes and exits.
 import { sql } from 'drizzle-orm';
 import { closeDatabase, db, prepareDatabase } from '../../db';
+import { authSecret } from '../auth/secret';
 
 const hold = process.argv[2] === 'hold';
 Promise.resolve()
-  .then(() => prepareDatabase())
+  .then(() => {
+    // As the server does at start-up: the secret beside the data (made when missing).
+    if (process.env.EOI_TEST_SECRET === '1') authSecret();
+    return prepareDatabase();
+  })
   .then(async () => {
     await db.execute(sql`select 1`);
     console.log('OPEN');
