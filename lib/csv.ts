@@ -1,7 +1,8 @@
 /**
  * CSV that spreadsheets open correctly: UTF-8 with a byte-order mark (so Excel reads
  * Arabic and accents right), CRLF line ends, every field quoted when it holds a comma,
- * quote or line break (RFC 4180). Text that a spreadsheet would run as a formula
+ * semicolon (the delimiter spreadsheets use in locales with a decimal comma), quote or line
+ * break (RFC 4180). Text that a spreadsheet would run as a formula
  * (=, +, -, @ at the start) is prefixed with an apostrophe; numbers are written as numbers.
  */
 export type CsvValue = string | number | boolean | null | undefined | Date;
@@ -14,7 +15,7 @@ export function csvField(value: CsvValue): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let text = value instanceof Date ? value.toISOString() : value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(header: string[], rows: CsvValue[][]): string {

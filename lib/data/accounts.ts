@@ -24,6 +24,7 @@ import {
 import type { ChangePasswordInput } from '@/lib/validations/account';
 import { containsPattern } from './like';
 import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
+import { pageNumber } from './paging';
 
 export const INVITATION_DAYS = 14;
 
@@ -290,7 +291,7 @@ export const USERS_PAGE_SIZE = 25;
 /** Users for the admin list, searched by name or e-mail, a page at a time. */
 export async function listUsers(actor: SessionUser, options: { query?: string; role?: Role; page?: number } = {}) {
   assertCan(actor, 'user:manage');
-  const page = Math.max(1, options.page ?? 1);
+  const page = pageNumber(options.page);
   const conditions = [];
   if (options.query?.trim()) {
     const like = containsPattern(options.query.trim().toLowerCase());

@@ -5,6 +5,7 @@ import { applications, auditLog, calls } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { containsPattern, startsWithPattern } from './like';
+import { pageNumber } from './paging';
 
 export const PAGE_SIZE = 25;
 
@@ -31,7 +32,7 @@ export async function listCallsForAdmin(user: SessionUser) {
 
 export async function listAudit(user: SessionUser, filters: { action?: string; actor?: string; page?: number }) {
   assertCan(user, 'audit:read');
-  const page = Math.max(1, filters.page ?? 1);
+  const page = pageNumber(filters.page);
   const conditions = [];
   if (filters.action?.trim()) conditions.push(ilike(auditLog.action, startsWithPattern(filters.action.trim())));
   if (filters.actor?.trim()) conditions.push(ilike(auditLog.actorEmail, containsPattern(filters.actor.trim())));

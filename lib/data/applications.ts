@@ -30,6 +30,7 @@ import {
 } from '@/lib/validations/application';
 import { issue } from '@/lib/validations/zod';
 import { listMyOrganisations, requireMembership } from './organisations';
+import { pageNumber } from './paging';
 
 export { listMyOrganisations };
 
@@ -428,7 +429,7 @@ export const MY_APPLICATIONS_PAGE_SIZE = 20;
 
 /** Applications of every organisation the user belongs to, newest first, a page at a time, with what each still lacks. */
 export async function listMyApplications(user: SessionUser, options: { page?: number } = {}) {
-  const page = Math.max(1, options.page ?? 1);
+  const page = pageNumber(options.page);
   const mine = db.select({ id: organisationMembers.organisationId }).from(organisationMembers).where(eq(organisationMembers.userId, user.id));
   const where = inArray(applications.organisationId, mine);
   const [[{ total }], rows] = await Promise.all([

@@ -10,6 +10,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { planAssignments, type Shortfall } from '@/lib/scoring/assignment';
 import { likelyConflictDomain } from '@/lib/scoring/conflicts';
 import type { AssignReviewerInput } from '@/lib/validations/assignment';
+import { pageNumber } from './paging';
 
 /** Everyone who can be given reviews: active users with the reviewer role. */
 export async function listActiveReviewers(executor: Executor = db) {
@@ -29,7 +30,7 @@ export const MATRIX_PAGE_SIZE = 40;
  */
 export async function getAssignmentMatrix(user: SessionUser, call: Call, options: { page?: number } = {}) {
   assertCan(user, 'assignment:manage');
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageNumber(options.page);
   const eligible = and(eq(applications.callId, call.id), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible'));
   const [reviewerRows, appRows, loads, [summary]] = await Promise.all([
     listActiveReviewers(),

@@ -84,6 +84,9 @@ describe('file types by their bytes', () => {
     expect(sanitiseFileName('proposal.exe', 'pdf')).toBe('proposal.pdf');
     expect(sanitiseFileName('', 'png')).toBe('document.png');
     expect(sanitiseFileName('Projet résumé\u0000\n.pdf', 'pdf')).toBe('Projet résumé.pdf');
+    // Bidirectional controls could show "cod.exe" as "exe.doc": removed from names.
+    expect(sanitiseFileName('report\u202Efdp.exe', 'pdf')).toBe('reportfdp.pdf');
+    expect(sanitiseFileName('\u2067تقرير\u2069 \u200Ffinal.pdf', 'pdf')).toBe('تقرير final.pdf');
     expect(attachmentDisposition('Projet résumé.pdf')).toBe(`attachment; filename="Projet r_sum_.pdf"; filename*=UTF-8''Projet%20r%C3%A9sum%C3%A9.pdf`);
   });
 

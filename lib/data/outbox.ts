@@ -7,6 +7,7 @@ import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { mailTemplateNames, type MailTemplateName } from '@/lib/mail/templates';
 import { containsPattern } from './like';
+import { pageNumber } from './paging';
 
 export const OUTBOX_PAGE_SIZE = 25;
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
@@ -26,7 +27,7 @@ export type OutboxFilters = { status?: string; to?: string; template?: string; p
 /** The outbox for admins, newest first, filtered by status, recipient and kind of message. */
 export async function listOutbox(user: SessionUser, filters: OutboxFilters) {
   assertCan(user, 'outbox:read');
-  const page = Math.max(1, filters.page ?? 1);
+  const page = pageNumber(filters.page);
   const conditions = [];
   if (isOutboxStatus(filters.status)) conditions.push(eq(outbox.status, filters.status));
   if (isTemplateName(filters.template)) conditions.push(eq(outbox.template, filters.template));

@@ -8,6 +8,7 @@ import { NotFoundError } from '@/lib/errors';
 import { toCsv } from '@/lib/csv';
 import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
 import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
+import { pageNumber } from './paging';
 
 
 /**
@@ -150,7 +151,7 @@ export type RankingRow = {
 /** The ranking statement (one page), as SQL. */
 export function rankingSql(call: Pick<Call, 'id' | 'disagreementRange' | 'disagreementStddev'>, options: RankingOptions = {}) {
   const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageNumber(options.page);
   const sort = rankingSorts.includes(options.sort as RankingSort) ? options.sort! : 'mean';
   const direction = options.direction === 'asc' ? 'asc' : 'desc';
   const order = sql.raw(`${sortColumns[sort]} ${direction} nulls last, ${TIE_BREAKS}`);
@@ -203,7 +204,7 @@ export async function rankingQuery(
   options: RankingOptions = {},
 ): Promise<{ rows: RankingRow[]; total: number; page: number; pageSize: number }> {
   const pageSize = options.pageSize ?? RANKING_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageNumber(options.page);
   const result = await executor.execute(rankingSql(call, options));
   const rows = rowsOf<Omit<RankingRow, 'criterionMeans'> & { totalRows: number }>(result);
   const means = await criterionMeans(

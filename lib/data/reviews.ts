@@ -24,6 +24,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { reviewTotal } from '@/lib/scoring/totals';
 import type { DeclareConflictInput, SaveReviewInput, SubmitReviewInput } from '@/lib/validations/review';
 import { issue } from '@/lib/validations/zod';
+import { pageNumber } from './paging';
 
 /**
  * What a reviewer may see is decided here, for pages, actions and downloads alike:
@@ -39,7 +40,7 @@ export const QUEUE_PAGE_SIZE = 25;
 /** The reviewer's queue, a page at a time: calls still in review first, soonest deadline first. */
 export async function listMyAssignments(user: SessionUser, options: { page?: number } = {}) {
   assertCan(user, 'review:write');
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageNumber(options.page);
   const rows = await db
     .select({
       id: reviewAssignments.id,

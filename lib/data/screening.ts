@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan, type Permission } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { ScreenApplicationInput } from '@/lib/validations/screening';
+import { pageNumber } from './paging';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,7 +34,7 @@ export const SCREENING_PAGE_SIZE = 50;
 /** The call's submitted applications with their screening state, a page at a time. */
 export async function listScreening(user: SessionUser, call: Call, options: { page?: number; eligibility?: string } = {}) {
   assertCan(user, 'application:screen');
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const page = pageNumber(options.page);
   const conditions = [eq(applications.callId, call.id), eq(applications.status, 'submitted')];
   if (options.eligibility === 'pending' || options.eligibility === 'eligible' || options.eligibility === 'ineligible') {
     conditions.push(eq(applications.eligibility, options.eligibility));

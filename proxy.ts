@@ -1,0 +1,105 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Runs before every page, route and server action (not static files). Only cheap checks
+ * that turn bad requests into clear refusals before Next.js would answer them with a 500;
+ * authentication and authorisation are never decided here (every action, page and data
+ * function checks them itself).
+ *
+ * - A path with malformed percent-encoding (`/calls/%zz`) gets 400, not a 500.
+ * - A query holding control characters (`?q=%00`) gets 400: PostgreSQL refuses NUL.
+ * - A server action body over the limit gets 413, a body that is not what the browser
+ *   sends (not JSON, not an array) gets 400, before Next.js tries to decode it.
+ * - HSTS when the public address (AUTH_URL) is https.
+ */
+
+/** The body limit of server actions (next.config.ts `serverActions.bodySizeLimit`, 1 MB). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+const CONTROL_IN_QUERY = /%(?:0[0-8bcef]|1[0-9a-f]|7f)/i;
+
+function refuse(status: number, message: string) {
+  return new NextResponse(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+function wellEncoded(value: string): boolean {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * In React's reply format a string that starts with `$` is a reference (to another part of
+ * a multipart body, a promise, a Map…). The browser escapes its own such strings as `$$…`
+ * and our actions take plain values, so only the scalar encodings are accepted: anything
+ * else would make React wait for a part that never comes, and Next.js answer 500.
+ */
+const SCALAR_REFERENCE = /^\$(?:\$[\s\S]*|undefined|Infinity|-Infinity|NaN|-0|D[\s\S]*|n-?\d+)$/;
+
+function plainReply(value: unknown, allowFormData: boolean, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (typeof value === 'string') return !value.startsWith('$') || SCALAR_REFERENCE.test(value) || (allowFormData && /^\$K\d+$/.test(value));
+  if (value === null || typeof value !== 'object') return true;
+  const items = Array.isArray(value) ? value : Object.entries(value).flat();
+  return items.every((item) => plainReply(item, allowFormData, depth + 1));
+}
+
+async function checkActionBody(request: NextRequest): Promise<NextResponse | null> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > ACTION_BODY_LIMIT) return refuse(413, 'Request too large.');
+  const type = request.headers.get('content-type') ?? '';
+  let args: string | null;
+  if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
+    let form: FormData;
+    try {
+      form = await request.clone().formData();
+    } catch {
+      return refuse(400, 'The request body is not a valid form.');
+    }
+    const first = form.get('0');
+    args = typeof first === 'string' ? first : null;
+    if (args === null) return null;
+  } else {
+    args = await request.clone().text();
+    if (Buffer.byteLength(args) > ACTION_BODY_LIMIT) return refuse(413, 'Request too large.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(args);
+  } catch {
+    return refuse(400, 'The request body is not valid JSON.');
+  }
+  // The arguments of a server action: always a JSON array of plain values.
+  if (!Array.isArray(parsed) || !plainReply(parsed, type.startsWith('multipart/'))) {
+    return refuse(400, 'The request body does not have the expected shape.');
+  }
+  return null;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const rawPath = new URL(request.url).pathname;
+  if (!wellEncoded(rawPath) || !wellEncoded(pathname)) return refuse(400, 'This address is not valid (malformed percent-encoding).');
+  if (search && CONTROL_IN_QUERY.test(search)) return refuse(400, 'This address is not valid (control characters in the query).');
+
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const refused = await checkActionBody(request);
+    if (refused) return refused;
+  }
+
+  const response = NextResponse.next();
+  if (process.env.AUTH_URL?.startsWith('https://')) {
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
