@@ -106,3 +106,66 @@ describe('every server action × seven personas', () => {
     expect(await writes()).toBe(before);
   });
 });
+
+/** Both file routes, every method, × seven personas: the status each must get, and no write on refusal. */
+describe('the file routes × seven personas', () => {
+  type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const pdf = () => new Uint8Array(Buffer.from('%PDF-1.4\n% a test document\n'));
+
+  it('answers each persona as it should, and a refusal writes nothing', async () => {
+    const applicantRoute = (await import('@/app/api/applications/[id]/files/[slotId]/route')) as unknown as Record<'GET' | 'PUT' | 'DELETE', Handler>;
+    const reviewRoute = (await import('@/app/api/review/[assignmentId]/files/[fileId]/route')) as unknown as Record<'GET', Handler>;
+    const applicantFile = { id: world.draftA.id, slotId: world.open.slots[0].id };
+    const reviewFile = { assignmentId: world.assignment.id, fileId: world.fileA.id };
+    const url = 'http://localhost/api/x';
+    const cases: { name: string; run: () => Promise<Response>; expected: Record<(typeof personas)[number], number> }[] = [
+      {
+        name: 'GET an application file',
+        run: () => applicantRoute.GET(new Request(url), { params: Promise.resolve(applicantFile) }),
+        expected: { visitor: 401, applicantA: 200, applicantB: 404, reviewer: 404, unassignedReviewer: 404, conflictedReviewer: 404, admin: 200 },
+      },
+      {
+        name: 'PUT an application file',
+        run: () =>
+          applicantRoute.PUT(new Request(url, { method: 'PUT', body: pdf(), headers: { 'x-file-name': 'replaced.pdf' } }), { params: Promise.resolve(applicantFile) }),
+        expected: { visitor: 401, applicantA: 201, applicantB: 404, reviewer: 403, unassignedReviewer: 403, conflictedReviewer: 403, admin: 403 },
+      },
+      {
+        name: 'DELETE an application file',
+        run: () => applicantRoute.DELETE(new Request(url, { method: 'DELETE' }), { params: Promise.resolve(applicantFile) }),
+        expected: { visitor: 401, applicantA: 200, applicantB: 404, reviewer: 403, unassignedReviewer: 403, conflictedReviewer: 403, admin: 403 },
+      },
+      {
+        name: 'GET a file through a review assignment',
+        run: () => reviewRoute.GET(new Request(url), { params: Promise.resolve(reviewFile) }),
+        expected: { visitor: 404, applicantA: 404, applicantB: 404, reviewer: 200, unassignedReviewer: 404, conflictedReviewer: 404, admin: 404 },
+      },
+      {
+        name: 'GET the file through the conflicted reviewer\'s own assignment',
+        run: () => reviewRoute.GET(new Request(url), { params: Promise.resolve({ assignmentId: world.conflict.id, fileId: world.fileA.id }) }),
+        expected: { visitor: 404, applicantA: 404, applicantB: 404, reviewer: 404, unassignedReviewer: 404, conflictedReviewer: 404, admin: 404 },
+      },
+      {
+        name: 'GET with ids that are not ids',
+        run: () => reviewRoute.GET(new Request(url), { params: Promise.resolve({ assignmentId: 'not-a-uuid', fileId: '%00' }) }),
+        expected: { visitor: 404, applicantA: 404, applicantB: 404, reviewer: 404, unassignedReviewer: 404, conflictedReviewer: 404, admin: 404 },
+      },
+    ];
+    const wrong: string[] = [];
+    // Refusals first, then the allowed calls (which change the file), in a fixed order.
+    for (const allowedPass of [false, true]) {
+      for (const c of cases) {
+        for (const persona of personas) {
+          const expected = c.expected[persona];
+          if ((expected < 300) !== allowedPass) continue;
+          const before = await writes();
+          const response = await actingAs(world.actors[persona], c.run);
+          const written = (await writes()) - before;
+          if (response.status !== expected) wrong.push(`${c.name} as ${persona}: expected ${expected}, got ${response.status}`);
+          if (expected >= 300 && written !== 0) wrong.push(`${c.name} as ${persona}: refused, but ${written} row(s) changed`);
+        }
+      }
+    }
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+});
