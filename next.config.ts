@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        // Every path but the mail preview, which sets its own policy (lib/security/headers.ts).
+        source: '/:path((?!admin/outbox/[^/]+/html$).*)',
         headers: securityHeaders(),
       },
     ];

@@ -91,14 +91,24 @@ test('[auth] a new applicant signs up, signs out and signs in again', async ({ p
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('[auth] signing up twice with one address is refused at the field', async ({ page }) => {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Someone');
-  await page.getByLabel('E-mail address').fill(demo.applicant);
-  await page.getByLabel('Choose a password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('An account with this e-mail address already exists.', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('E-mail address')).toHaveAttribute('aria-invalid', 'true');
+test('[auth] signing up with an address that has an account answers as for a new one; its owner is told by mail', async ({ page, browser, adminPage }) => {
+  const { email } = await signUpApplicant(page, 'First Owner');
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const answers: string[] = [];
+  for (const address of [email, uniqueEmail('fresh')]) {
+    await other.goto('/sign-up');
+    await other.getByLabel('Your name').fill('Someone Else');
+    await other.getByLabel('E-mail address').fill(address);
+    await other.getByLabel('Choose a password').fill('another long password');
+    await other.getByRole('button', { name: 'Create account' }).click();
+    await expect(other.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+    answers.push((await other.getByRole('status').filter({ hasText: 'We sent a message' }).textContent())!.replace(address, 'ADDRESS'));
+  }
+  expect(answers[0]).toBe(answers[1]);
+  await context.close();
+  const text = await readLatestMail(adminPage, email, 'Someone tried to create an account with your address');
+  expect(text).toContain('No new account was created and nothing changed on yours.');
 });
 
 test('[admin] invites a reviewer, who sets a password from the mailed link and lands on the review queue', async ({ adminPage, browser }) => {

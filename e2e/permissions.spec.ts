@@ -1,19 +1,30 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
+import { appRoutes } from './support/routes';
 import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
 
 /**
- * Every page and download against every persona, with the answer each must get:
+ * Every page and route handler (read from the app folder: a new one without a row fails)
+ * against seven personas, with the answer each must get:
  *   200      the page
  *   sign-in  a visitor is sent to sign in (and back)
+ *   home     a signed-in user is sent to their own start page (sign-in, sign-up)
+ *   401      an API route refuses a visitor
  *   403      signed in, without the role the page needs
  *   404      the record exists, but not for this persona (another organisation's
- *            application, another reviewer's assignment): it is not found, never "forbidden"
+ *            application, another reviewer's assignment, an assignment whose reviewer
+ *            declared a conflict): it is not found, never "forbidden"
+ * The server actions have their own matrix, with the database checked after each refusal
+ * (lib/security/permissions.test.ts), as do the file routes' uploads and deletions.
  */
-type Persona = 'visitor' | 'applicant' | 'otherApplicant' | 'reviewer' | 'otherReviewer' | 'admin';
-type Answer = 200 | 'sign-in' | 403 | 404;
-const personas: Persona[] = ['visitor', 'applicant', 'otherApplicant', 'reviewer', 'otherReviewer', 'admin'];
+type Persona = 'visitor' | 'applicant' | 'otherApplicant' | 'reviewer' | 'otherReviewer' | 'conflictedReviewer' | 'admin';
+type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404;
+const personas: Persona[] = ['visitor', 'applicant', 'otherApplicant', 'reviewer', 'otherReviewer', 'conflictedReviewer', 'admin'];
 
 const REVIEW_CALL = 'diaspora-health-workers-2026';
+const OPEN_CALL = 'diaspora-climate-resilience-2027';
+const PUBLISHED_CALL = 'diaspora-covid-recovery-2022';
+const BAD_TOKEN = 'not-a-real-token-0000000000000000';
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 async function contextFor(browser: Browser, persona: Persona): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -21,6 +32,7 @@ async function contextFor(browser: Browser, persona: Persona): Promise<BrowserCo
     applicant: demo.applicant,
     reviewer: demo.reviewer,
     otherReviewer: 'reviewer2@example.org',
+    conflictedReviewer: 'reviewer3@example.org',
     admin: demo.admin,
   };
   if (persona === 'otherApplicant') {
@@ -33,8 +45,8 @@ async function contextFor(browser: Browser, persona: Persona): Promise<BrowserCo
   return context;
 }
 
-/** The first href on a page that matches. */
-async function findHref(request: APIRequestContext, path: string, pattern: RegExp): Promise<string> {
+/** The first match on a page. */
+async function find(request: APIRequestContext, path: string, pattern: RegExp): Promise<string> {
   const html = await (await request.get(path)).text();
   const match = html.match(pattern);
   if (!match) throw new Error(`nothing matching ${pattern} on ${path}`);
@@ -46,65 +58,139 @@ async function answerOf(request: APIRequestContext, path: string): Promise<Answe
   const status = response.status();
   if (status === 307 || status === 303 || status === 302) {
     const location = response.headers()['location'] ?? '';
-    if (location.includes('/sign-in')) return 'sign-in';
+    return location.includes('/sign-in') ? 'sign-in' : 'home';
   }
   return status;
 }
 
-test('[permissions] every page and download answers each persona as it should', async ({ browser }) => {
-  test.setTimeout(180_000);
+const all = (answer: Answer): Record<Persona, Answer> => Object.fromEntries(personas.map((p) => [p, answer])) as Record<Persona, Answer>;
+const staff = { reviewer: 403, otherReviewer: 403, conflictedReviewer: 403 } as const;
+
+test('[permissions] every page and route handler answers each of seven personas as it should', async ({ browser }) => {
+  test.setTimeout(240_000);
   const contexts = Object.fromEntries(await Promise.all(personas.map(async (p) => [p, await contextFor(browser, p)] as const))) as Record<
     Persona,
     BrowserContext
   >;
 
-  // Find the records the matrix is about, as their owners would.
+  // The records the matrix is about, found as their owners would find them.
   const admin = contexts.admin.request;
-  const callId = await findHref(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
-  const applicationId = await findHref(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
-  const assignmentId = await findHref(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
+  const callId = await find(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
+  const rankedApplicationId = await find(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
+  // A message in the outbox, to have one to open.
+  await contexts.visitor.request.get('/forgot-password');
+  const outboxId = await find(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/).catch(async () => {
+    const page = await contexts.visitor.newPage();
+    await page.goto('/forgot-password');
+    await page.getByLabel('E-mail address').fill(demo.reviewer);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await expect(page.getByText('a link to choose a new password is on its way')).toBeVisible();
+    await page.close();
+    return find(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
+  });
+  const applicationId = await find(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
+  const assignmentId = await find(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
 
-  const adminOnly: Record<Persona, Answer> = { visitor: 'sign-in', applicant: 403, otherApplicant: 403, reviewer: 403, otherReviewer: 403, admin: 200 };
-  const applicantHome: Record<Persona, Answer> = { visitor: 'sign-in', applicant: 200, otherApplicant: 200, reviewer: 403, otherReviewer: 403, admin: 403 };
-  const everyone: Record<Persona, Answer> = { visitor: 200, applicant: 200, otherApplicant: 200, reviewer: 200, otherReviewer: 200, admin: 200 };
-  const hiddenExceptAdmin: Record<Persona, Answer> = { visitor: 404, applicant: 404, otherApplicant: 404, reviewer: 404, otherReviewer: 404, admin: 200 };
+  // The conflicted reviewer declares a conflict on one of their assignments, as a person would.
+  const conflicted = await contexts.conflictedReviewer.newPage();
+  await conflicted.goto('/review');
+  const declare = conflicted.getByRole('link', { name: /^Declare conflicts for / }).first();
+  const conflictAssignmentId = (await declare.getAttribute('href'))!.split('/').pop()!;
+  await declare.click();
+  await conflicted.getByLabel('I have a conflict of interest').check();
+  await conflicted.getByLabel('What is the conflict?').fill('I sit on this organisation\'s board.');
+  conflicted.once('dialog', (dialog) => dialog.accept());
+  await conflicted.getByRole('button', { name: 'Confirm declaration' }).click();
+  await expect(conflicted.getByText('Your conflict is recorded.')).toBeVisible();
+  await conflicted.close();
 
-  const matrix: [string, Record<Persona, Answer>][] = [
-    ['/', everyone],
-    ['/partners', everyone],
-    [`/calls/${REVIEW_CALL}`, everyone],
-    ['/calls/diaspora-covid-recovery-2022/results', everyone],
-    ['/calls/diaspora-covid-recovery-2022/results.json', everyone],
-    // Nothing unpublished is reachable as results.
-    [`/calls/${REVIEW_CALL}/results.json`, { visitor: 404, applicant: 404, otherApplicant: 404, reviewer: 404, otherReviewer: 404, admin: 404 }],
-    ['/admin', adminOnly],
-    ['/admin/calls', adminOnly],
-    ['/admin/calls/new', adminOnly],
-    ['/admin/users', adminOnly],
-    ['/admin/outbox', adminOnly],
-    ['/admin/audit', adminOnly],
-    [`/admin/calls/${callId}`, adminOnly],
-    [`/admin/calls/${callId}/edit`, adminOnly],
-    [`/admin/calls/${callId}/questions`, adminOnly],
-    [`/admin/calls/${callId}/screening`, adminOnly],
-    [`/admin/calls/${callId}/assignments`, adminOnly],
-    [`/admin/calls/${callId}/ranking`, adminOnly],
-    [`/admin/calls/${callId}/selection`, adminOnly],
-    [`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin],
-    ['/review', { visitor: 'sign-in', applicant: 403, otherApplicant: 403, reviewer: 200, otherReviewer: 200, admin: 403 }],
-    [`/review/${assignmentId}`, { visitor: 'sign-in', applicant: 403, otherApplicant: 403, reviewer: 200, otherReviewer: 404, admin: 403 }],
-    ['/dashboard', applicantHome],
-    ['/organisation', applicantHome],
-    [`/applications/${applicationId}`, { visitor: 'sign-in', applicant: 200, otherApplicant: 404, reviewer: 404, otherReviewer: 404, admin: 200 }],
-  ];
+  const adminOnly: Record<Persona, Answer> = { ...all(403), visitor: 'sign-in', admin: 200 };
+  const applicantOnly: Record<Persona, Answer> = { ...all(403), visitor: 'sign-in', applicant: 200, otherApplicant: 200 };
+  const visitorsOnly: Record<Persona, Answer> = { ...all('home'), visitor: 200 };
+  const hiddenExceptAdmin: Record<Persona, Answer> = { ...all(404), admin: 200 };
+
+  /** pattern -> [concrete path, answers] (one pattern may have several rows). */
+  const matrix: Record<string, [string, Record<Persona, Answer>][]> = {
+    '/': [['/', all(200)]],
+    '/partners': [['/partners', all(200)]],
+    '/account': [['/account', { ...all(200), visitor: 'sign-in' }]],
+    '/sign-in': [['/sign-in', visitorsOnly]],
+    '/sign-up': [['/sign-up', visitorsOnly]],
+    '/forgot-password': [['/forgot-password', all(200)]],
+    '/invitation/[token]': [[`/invitation/${BAD_TOKEN}`, all(200)]],
+    '/reset-password/[token]': [[`/reset-password/${BAD_TOKEN}`, all(200)]],
+    '/verify-email/[token]': [[`/verify-email/${BAD_TOKEN}`, all(200)]],
+    '/organisation/join/[token]': [[`/organisation/join/${BAD_TOKEN}`, all(200)]],
+    '/calls/[slug]': [
+      [`/calls/${REVIEW_CALL}`, all(200)],
+      ['/calls/no-such-call', all(404)],
+    ],
+    '/calls/[slug]/apply': [[`/calls/${OPEN_CALL}/apply`, { ...applicantOnly, ...staff, admin: 403 }]],
+    '/calls/[slug]/results': [[`/calls/${PUBLISHED_CALL}/results`, all(200)]],
+    '/calls/[slug]/results.json': [
+      [`/calls/${PUBLISHED_CALL}/results.json`, all(200)],
+      // Nothing unpublished is reachable as results.
+      [`/calls/${REVIEW_CALL}/results.json`, all(404)],
+    ],
+    '/calls/[slug]/results.csv': [
+      [`/calls/${PUBLISHED_CALL}/results.csv`, all(200)],
+      [`/calls/${REVIEW_CALL}/results.csv`, all(404)],
+    ],
+    '/dashboard': [['/dashboard', { ...applicantOnly, admin: 403 }]],
+    '/organisation': [['/organisation', { ...applicantOnly, admin: 403 }]],
+    '/applications/[id]': [[`/applications/${applicationId}`, { ...all(404), visitor: 'sign-in', applicant: 200, admin: 200 }]],
+    // The demo application is submitted: its editor sends its members to the application's page.
+    '/applications/[id]/edit': [[`/applications/${applicationId}/edit`, { ...all(404), visitor: 'sign-in', applicant: 'home', admin: 403, ...staff }]],
+    '/review': [['/review', { ...all(403), visitor: 'sign-in', reviewer: 200, otherReviewer: 200, conflictedReviewer: 200 }]],
+    '/review/[assignmentId]': [
+      [`/review/${assignmentId}`, { ...all(403), visitor: 'sign-in', reviewer: 200, otherReviewer: 404, conflictedReviewer: 404 }],
+      // The conflicted reviewer's own assignment: withdrawn, the content is not found for anyone.
+      [`/review/${conflictAssignmentId}`, { ...all(403), visitor: 'sign-in', reviewer: 404, otherReviewer: 404, conflictedReviewer: 404 }],
+    ],
+    '/admin': [['/admin', adminOnly]],
+    '/admin/audit': [['/admin/audit', adminOnly]],
+    '/admin/users': [['/admin/users', adminOnly]],
+    '/admin/outbox': [['/admin/outbox', adminOnly]],
+    '/admin/outbox/[id]': [[`/admin/outbox/${outboxId}`, adminOnly]],
+    '/admin/outbox/[id]/html': [[`/admin/outbox/${outboxId}/html`, hiddenExceptAdmin]],
+    '/admin/calls': [['/admin/calls', adminOnly]],
+    '/admin/calls/new': [['/admin/calls/new', adminOnly]],
+    '/admin/calls/[id]': [[`/admin/calls/${callId}`, adminOnly]],
+    '/admin/calls/[id]/edit': [[`/admin/calls/${callId}/edit`, adminOnly]],
+    '/admin/calls/[id]/questions': [[`/admin/calls/${callId}/questions`, adminOnly]],
+    '/admin/calls/[id]/screening': [[`/admin/calls/${callId}/screening`, adminOnly]],
+    '/admin/calls/[id]/assignments': [[`/admin/calls/${callId}/assignments`, adminOnly]],
+    '/admin/calls/[id]/ranking': [[`/admin/calls/${callId}/ranking`, adminOnly]],
+    '/admin/calls/[id]/ranking/[applicationId]': [[`/admin/calls/${callId}/ranking/${rankedApplicationId}`, adminOnly]],
+    '/admin/calls/[id]/selection': [[`/admin/calls/${callId}/selection`, adminOnly]],
+    '/admin/calls/[id]/export.csv': [[`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin]],
+    // The demo data holds no uploaded file: these rows check that nobody gets more than
+    // "not found"; uploads, downloads and deletions of real files × seven personas are in
+    // lib/security/permissions.test.ts.
+    '/api/applications/[id]/files/[slotId]': [[`/api/applications/${applicationId}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
+    '/api/review/[assignmentId]/files/[fileId]': [[`/api/review/${assignmentId}/files/${NO_SUCH_ID}`, all(404)]],
+    '/api/health': [['/api/health', all(200)]],
+  };
+  /** Route handlers that are not pages of ours: Auth.js's own endpoints. */
+  const notInMatrix: Record<string, string> = { '/api/auth/[...nextauth]': "Auth.js's endpoints (sign-in is tested in e2e/security.spec.ts)" };
+
+  const routes = appRoutes().map((r) => r.pattern);
+  const missing = routes.filter((r) => !matrix[r] && !notInMatrix[r]);
+  const stale = Object.keys(matrix).filter((r) => !routes.includes(r));
+  expect({ missing, stale }, 'every page and route has a row').toEqual({ missing: [], stale: [] });
 
   const wrong: string[] = [];
-  for (const [path, expected] of matrix) {
-    for (const persona of personas) {
-      const answer = await answerOf(contexts[persona].request, path);
-      if (answer !== expected[persona]) wrong.push(`${path} as ${persona}: expected ${expected[persona]}, got ${answer}`);
+  let checked = 0;
+  for (const rows of Object.values(matrix)) {
+    for (const [path, expected] of rows) {
+      for (const persona of personas) {
+        const answer = await answerOf(contexts[persona].request, path);
+        checked += 1;
+        if (answer !== expected[persona]) wrong.push(`${path} as ${persona}: expected ${expected[persona]}, got ${answer}`);
+      }
     }
   }
   expect(wrong, wrong.join('\n')).toEqual([]);
+  expect(checked).toBeGreaterThan(300);
   await Promise.all(Object.values(contexts).map((c) => c.close()));
 });

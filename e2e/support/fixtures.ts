@@ -29,16 +29,38 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   expect(location, `sign-in of ${email} failed: ${location}`).not.toContain('error=');
 }
 
-/** Signs up through the real form and returns the new applicant's address. */
+/**
+ * Signs up through the real form, then signs in (sign-up answers "check your e-mail",
+ * the same whether or not the address had an account), and returns the new applicant's
+ * address and password. The page ends on the dashboard.
+ */
 export async function signUpApplicant(page: Page, name = 'Test Applicant') {
   const email = uniqueEmail('applicant');
+  const password = 'a long enough password';
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Choose a password').fill('a long enough password');
+  await page.getByLabel('Choose a password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in' }).last().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  return { email, password: 'a long enough password' };
+  return { email, password };
+}
+
+/**
+ * A documentation address (2001:db8::/32) of its own for each test: the app runs as behind
+ * one proxy (serve.mjs sets TRUSTED_PROXY=1), so the per-address limits of one test never
+ * refuse another's. Counted by /64, so each test gets its own /64.
+ */
+export function addressFor(seed: string): string {
+  let hash = 0;
+  for (const char of seed) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return `2001:db8:${(hash >>> 16).toString(16)}:${(hash & 0xffff).toString(16)}::1`;
 }
 
 type Fixtures = {
@@ -47,6 +69,9 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  extraHTTPHeaders: async ({}, use, testInfo) => {
+    await use({ 'x-forwarded-for': addressFor(`${testInfo.testId}-${testInfo.retry}-${process.pid}`) });
+  },
   adminPage: async ({ browser }, use) => {
     const context: BrowserContext = await browser.newContext();
     await signInViaApi(context.request, demo.admin);

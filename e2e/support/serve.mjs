@@ -10,7 +10,9 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const env = { ...process.env };
+// As behind one reverse proxy: each test sends an X-Forwarded-For of its own (fixtures.ts),
+// so the per-address limits of one test do not refuse another's.
+const env = { TRUSTED_PROXY: '1', ...process.env };
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {

@@ -32,6 +32,13 @@ export function contentSecurityPolicy(dev = process.env.NODE_ENV === 'developmen
     .join('; ');
 }
 
+/**
+ * The admin outbox's preview of a mail's HTML (app/admin/outbox/[id]/html/route.ts): mail
+ * needs inline styles, so it gets its own response and policy: no script at all, styles and
+ * inline images only, a sandbox, and framing by our own pages only.
+ */
+export const MAIL_PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'";
+
 /** Headers on every response (HSTS is added per request by proxy.ts, from AUTH_URL). */
 export function securityHeaders(dev?: boolean): { key: string; value: string }[] {
   return [

@@ -67,8 +67,8 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       </div>
       <Card className="space-y-2">
         <h2 className="text-base">{t('htmlPart')}</h2>
-        {/* sandbox="" : the message is shown, never run. */}
-        <iframe title={t('htmlPart')} sandbox="" srcDoc={message.htmlBody} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+        {/* sandbox="" : the message is shown, never run; served with a policy of its own (./html/route.ts). */}
+        <iframe title={t('htmlPart')} sandbox="" src={`/admin/outbox/${message.id}/html`} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
       </Card>
       <Card className="space-y-2">
         <h2 className="text-base">{t('textPart')}</h2>
