@@ -42,12 +42,26 @@ function wellEncoded(value: string): boolean {
  */
 const SCALAR_REFERENCE = /^\$(?:\$[\s\S]*|undefined|Infinity|-Infinity|NaN|-0|D[\s\S]*|n-?\d+)$/;
 
-function plainReply(value: unknown, allowFormData: boolean, depth = 0): boolean {
+/** `$0:a:b`: the browser's reference to an object it already wrote (the same object passed twice); it must lead somewhere. */
+function resolves(root: unknown, reference: string): boolean {
+  let node = root;
+  for (const key of reference.split(':').slice(1)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object';
+}
+
+function plainReply(value: unknown, root: unknown, allowFormData: boolean, depth = 0): boolean {
   if (depth > 64) return false;
-  if (typeof value === 'string') return !value.startsWith('$') || SCALAR_REFERENCE.test(value) || (allowFormData && /^\$K\d+$/.test(value));
+  if (typeof value === 'string') {
+    if (!value.startsWith('$') || SCALAR_REFERENCE.test(value)) return true;
+    if (/^\$0(?::[^:]+)*$/.test(value)) return resolves(root, value);
+    return allowFormData && /^\$K\d+$/.test(value);
+  }
   if (value === null || typeof value !== 'object') return true;
   const items = Array.isArray(value) ? value : Object.entries(value).flat();
-  return items.every((item) => plainReply(item, allowFormData, depth + 1));
+  return items.every((item) => plainReply(item, root, allowFormData, depth + 1));
 }
 
 async function checkActionBody(request: NextRequest): Promise<NextResponse | null> {
@@ -76,7 +90,7 @@ async function checkActionBody(request: NextRequest): Promise<NextResponse | nul
     return refuse(400, 'The request body is not valid JSON.');
   }
   // The arguments of a server action: always a JSON array of plain values.
-  if (!Array.isArray(parsed) || !plainReply(parsed, type.startsWith('multipart/'))) {
+  if (!Array.isArray(parsed) || !plainReply(parsed, parsed, type.startsWith('multipart/'))) {
     return refuse(400, 'The request body does not have the expected shape.');
   }
   return null;

@@ -28,5 +28,8 @@ describe('proxy.ts', () => {
     expect((await proxy(action('a'.repeat(1024 * 1024 + 1)))).status).toBe(413);
     expect((await proxy(action('[{"email":"$$dollar","when":"$D2026-01-01T00:00:00.000Z","n":"$undefined"}]'))).status).toBe(200);
     expect((await proxy(new NextRequest('http://localhost/calls/caf%C3%A9?q=r%C3%A9sum%C3%A9'))).status).toBe(200);
+    // The same object passed twice: React writes a reference to where it first appears.
+    expect((await proxy(action('[{"a":{"x":1},"b":"$0:0:a"}]'))).status).toBe(200);
+    expect((await proxy(action('[{"a":{"x":1},"b":"$0:0:nope:deeper"}]'))).status).toBe(400);
   });
 });
