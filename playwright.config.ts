@@ -40,9 +40,12 @@ export default defineConfig({
     locale: 'en-GB',
   },
   projects: [
-    { name: 'chromium', testIgnore: /publication\.spec\.ts/, use: browser },
+    { name: 'chromium', testIgnore: /(publication|permissions)\.spec\.ts/, use: browser },
+    // Declares a conflict on the demo call under review (the matrix's conflicted reviewer):
+    // runs once the journeys that count that call's assignments are done.
+    { name: 'permissions', testMatch: /permissions\.spec\.ts/, dependencies: ['chromium'], use: browser },
     // Publishes the demo call under review: runs once every other journey is done.
-    { name: 'publication', testMatch: /publication\.spec\.ts/, dependencies: ['chromium'], use: browser },
+    { name: 'publication', testMatch: /publication\.spec\.ts/, dependencies: ['permissions'], use: browser },
   ],
   webServer: {
     // Builds when needed and serves the app on a database of its own (e2e/support/serve.mjs).
