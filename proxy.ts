@@ -1,20 +1,33 @@
+import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
+import { routing } from '@/lib/i18n/routing';
+
+const intl = createMiddleware(routing);
+
+/** Pages that exist only for a signed-in user (each checks the user and its rights itself). */
+// (An organisation's invitation link is open to visitors: the token is the credential.)
+const privatePaths = /^\/(dashboard|organisation(?!\/join\/)|applications|review|admin|account)(\/|$)|^\/calls\/[^/]+\/apply\/?$/;
+const localePrefix = new RegExp(`^/(${routing.locales.join('|')})(?=/|$)`);
+/** Not pages: the API, Next's own files, and files with an extension (results.json, export.csv, public/). */
+const notAPage = /^\/(api|_next|_vercel)(\/|$)|\.[^/]*$/;
 
 /**
- * Runs before every page, route and server action (not static files). Only cheap checks
- * that turn bad requests into clear refusals before Next.js would answer them with a 500;
- * authentication and authorisation are never decided here (every action, page and data
- * function checks them itself).
+ * Before anything is rendered, for every request but Next's static files:
  *
- * - A path with malformed percent-encoding (`/calls/%zz`) gets 400, not a 500.
- * - A query holding control characters (`?q=%00`) gets 400: PostgreSQL refuses NUL.
- * - A server action body over the limit gets 413, a body that is not what the browser
- *   sends (not JSON, not an array) gets 400, before Next.js tries to decode it.
+ * - Bad requests get a clear refusal where Next.js would answer 500: a path with malformed
+ *   percent-encoding (`/calls/%zz`) or a query holding control characters (`?q=%00`: the
+ *   database refuses NUL) gets 400; a server action body over the limit 413, one that is not
+ *   the JSON arguments a browser sends 400.
+ * - The language (pages only): English pages are served unprefixed (rewritten to /en/…
+ *   inside), other languages under their prefix; a visitor's language is negotiated once.
+ * - A visitor without any session asking for a private page is sent to sign in with a real
+ *   redirect. Cached pages stream, so a check made while rendering could only redirect
+ *   from the browser. This is an optimistic check on the cookie's presence, never a guard:
+ *   every page, action and data function checks the user itself.
  * - HSTS when the public address (AUTH_URL) is https.
  */
-
 /** The body limit of server actions (next.config.ts `serverActions.bodySizeLimit`, 1 MB). */
-export const ACTION_BODY_LIMIT = 1024 * 1024;
+const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const CONTROL_IN_QUERY = /%(?:0[0-8bcef]|1[0-9a-f]|7f)/i;
 
@@ -96,24 +109,39 @@ async function checkActionBody(request: NextRequest): Promise<NextResponse | nul
   return null;
 }
 
-export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  const rawPath = new URL(request.url).pathname;
-  if (!wellEncoded(rawPath) || !wellEncoded(pathname)) return refuse(400, 'This address is not valid (malformed percent-encoding).');
-  if (search && CONTROL_IN_QUERY.test(search)) return refuse(400, 'This address is not valid (control characters in the query).');
-
-  if (request.method === 'POST' && request.headers.has('next-action')) {
-    const refused = await checkActionBody(request);
-    if (refused) return refused;
-  }
-
-  const response = NextResponse.next();
+function withHsts(response: NextResponse): NextResponse {
   if (process.env.AUTH_URL?.startsWith('https://')) {
     response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
   return response;
 }
 
+export default async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const rawPath = new URL(request.url).pathname;
+  if (!wellEncoded(rawPath) || !wellEncoded(pathname)) return refuse(400, 'This address is not valid (malformed percent-encoding).');
+  if (search && CONTROL_IN_QUERY.test(search)) return refuse(400, 'This address is not valid (control characters in the query).');
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const refused = await checkActionBody(request);
+    if (refused) return refused;
+  }
+  if (notAPage.test(pathname)) return withHsts(NextResponse.next());
+
+  const prefix = pathname.match(localePrefix)?.[0] ?? '';
+  const path = pathname.slice(prefix.length) || '/';
+  if (privatePaths.test(path) && !hasSessionCookie(request)) {
+    const signIn = new URL(`${prefix}/sign-in`, request.url);
+    signIn.searchParams.set('callbackUrl', `${path}${search}`);
+    return withHsts(NextResponse.redirect(signIn, 307));
+  }
+  return withHsts(intl(request));
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+}
+
 export const config = {
+  // Everything but Next's static files: the refusals above apply to API routes and files too.
   matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

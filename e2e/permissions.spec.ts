@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { appRoutes } from './support/routes';
-import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
 
 /**
  * Every page and route handler (read from the app folder: a new one without a row fails)
@@ -53,12 +53,27 @@ async function find(request: APIRequestContext, path: string, pattern: RegExp): 
   return match[1];
 }
 
+/**
+ * What a persona gets. A visitor without a session is redirected by the proxy (a real 307).
+ * Otherwise pages stream (Cache Components), so a refusal found while rendering cannot
+ * change the status any more: it answers 200 with the not-found or forbidden page (marked
+ * data-status, and noindex) or a redirect the browser follows; files answer real statuses.
+ */
 async function answerOf(request: APIRequestContext, path: string): Promise<Answer | number> {
   const response = await request.get(path, { maxRedirects: 0 });
   const status = response.status();
   if (status === 307 || status === 303 || status === 302) {
     const location = response.headers()['location'] ?? '';
     return location.includes('/sign-in') ? 'sign-in' : 'home';
+  }
+  if (status === 200 && (response.headers()['content-type'] ?? '').includes('text/html')) {
+    const html = await response.text();
+    if (/NEXT_REDIRECT;[a-z]+;\/sign-in/.test(html)) return 'sign-in';
+    const soft = softStatusOf(html);
+    if (soft) {
+      expect(html, `${path} is kept out of search engines`).toContain('name="robots" content="noindex"');
+      return soft;
+    }
   }
   return status;
 }
@@ -152,7 +167,7 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/users': [['/admin/users', adminOnly]],
     '/admin/outbox': [['/admin/outbox', adminOnly]],
     '/admin/outbox/[id]': [[`/admin/outbox/${outboxId}`, adminOnly]],
-    '/admin/outbox/[id]/html': [[`/admin/outbox/${outboxId}/html`, hiddenExceptAdmin]],
+    '/api/outbox/[id]/html': [[`/api/outbox/${outboxId}/html`, { ...all(404), admin: 200 }]],
     '/admin/calls': [['/admin/calls', adminOnly]],
     '/admin/calls/new': [['/admin/calls/new', adminOnly]],
     '/admin/calls/[id]': [[`/admin/calls/${callId}`, adminOnly]],
@@ -170,6 +185,11 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/api/applications/[id]/files/[slotId]': [[`/api/applications/${applicationId}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
     '/api/review/[assignmentId]/files/[fileId]': [[`/api/review/${assignmentId}/files/${NO_SUCH_ID}`, all(404)]],
     '/api/health': [['/api/health', all(200)]],
+    // Who is signed in, for the header's island: everyone may ask (a visitor is told "nobody").
+    '/api/me': [['/api/me', all(200)]],
+    '/api/calls/[callId]/questions': [[`/api/calls/${callId}/questions`, all(200)]],
+    '/admin/calls/[id]/preview': [[`/admin/calls/${callId}/preview`, adminOnly]],
+    '/[...rest]': [['/no-such-page/at-all', all(404)]],
   };
   /** Route handlers that are not pages of ours: Auth.js's own endpoints. */
   const notInMatrix: Record<string, string> = { '/api/auth/[...nextauth]': "Auth.js's endpoints (sign-in is tested in e2e/security.spec.ts)" };

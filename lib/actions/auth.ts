@@ -82,7 +82,7 @@ export async function acceptInvitationAction(raw: unknown): Promise<ActionResult
   return signInAndGoHome(result.data.email, input.password);
 }
 
-/** Signs this browser out; the session ends on the server too (the signOut event in lib/auth). */
+/** Ends the session, on the server too (the signOut event in lib/auth); the header's button then forgets the user and goes home. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
+  await signOut({ redirect: false });
 }

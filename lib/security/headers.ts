@@ -33,7 +33,7 @@ export function contentSecurityPolicy(dev = process.env.NODE_ENV === 'developmen
 }
 
 /**
- * The admin outbox's preview of a mail's HTML (app/admin/outbox/[id]/html/route.ts): mail
+ * The admin outbox's preview of a mail's HTML (app/api/outbox/[id]/html/route.ts): mail
  * needs inline styles, so it gets its own response and policy: no script at all, styles and
  * inline images only, a sandbox, and framing by our own pages only.
  */

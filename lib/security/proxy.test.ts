@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { proxy } from '@/proxy';
+import proxy from '@/proxy';
 
 const saved = process.env.AUTH_URL;
 afterEach(() => {
