@@ -16,8 +16,8 @@ export default defineConfig({
   test: {
     include: ['{lib,db}/**/*.test.ts'],
     environment: 'node',
-    // next-auth imports `next/server` without an extension; let Vite resolve it.
-    server: { deps: { inline: ['next-auth'] } },
+    // next-auth and next-intl import `next/server` without an extension; let Vite resolve it.
+    server: { deps: { inline: ['next-auth', 'next-intl'] } },
     globalSetup: ['lib/test/global-setup.ts'],
     setupFiles: ['lib/test/setup.ts'],
     pool: 'forks',
