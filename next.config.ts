@@ -4,6 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
+  // The scale test (e2e/scale) builds into a folder of its own, so it never replaces the
+  // build the end-to-end tests and `npm start` use.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'highs'],
   experimental: {

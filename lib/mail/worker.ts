@@ -292,7 +292,10 @@ const globalState = globalThis as unknown as { __eoiMailWorker?: MailWorker };
 export function startMailWorker(): MailWorker {
   if (globalState.__eoiMailWorker) return globalState.__eoiMailWorker;
   const config = mailConfig();
-  const transport = config.enabled ? nodemailer.createTransport(config.transport) : null;
+  // One pooled connection per worker: the worker sends one message at a time, and reusing
+  // the connection saves a TCP (and TLS) handshake per message (measured in the scale
+  // test: about three times the throughput).
+  const transport = config.enabled ? nodemailer.createTransport({ ...config.transport, pool: true, maxConnections: 1 }) : null;
   const worker = createMailWorker({
     executor: appDb,
     transport,
