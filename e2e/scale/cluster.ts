@@ -195,6 +195,9 @@ http {
   upstream eoi_portal {
 ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join('\n')}
     keepalive 64;
+    # Shorter than Node's keep-alive timeout (5 s): otherwise an instance may close an idle
+    # connection just as nginx sends a request on it, and a POST is answered 502.
+    keepalive_timeout 4s;
   }
 
   server {
