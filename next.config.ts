@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     serverActions: { bodySizeLimit: '1mb' },
   },
+  // 'use cache' entries stay in each instance's memory; tag invalidations reach every
+  // instance through PostgreSQL (lib/cache/shared-tags.mjs).
+  cacheHandlers: { default: path.join(process.cwd(), 'lib', 'cache', 'handler.mjs') },
   poweredByHeader: false,
   async headers() {
     return [

@@ -79,6 +79,8 @@ export function backupPostgres(databaseUrl: string, file: string) {
   const { url, env } = connection(databaseUrl);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   runWithEnv(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', file, '--dbname', url], env);
+  // It holds password hashes and applicants' documents: readable by its owner only.
+  fs.chmodSync(file, 0o600);
 }
 
 /**
@@ -92,6 +94,7 @@ export function restorePostgres(file: string, databaseUrl: string) {
 
 /** PGlite's own dump of a data directory, taken under the directory's lock. */
 export async function backupPglite(dataDir: string, file: string) {
+  if (!fs.existsSync(dataDir)) throw new Error(`There is no embedded database in ${dataDir} (PGLITE_DATA_DIR).`);
   const release = lockDataDirectory(dataDir);
   try {
     const pg = new PGlite(dataDir);
