@@ -129,6 +129,11 @@ export function createSharedTagsHandler({ inner, manifest, databaseUrl, log = co
     applyStates(rows.map((row) => [String(row.key).slice(KEY_PREFIX.length), /** @type {TagState} */ (row.value)]));
   }
 
+  /** @type {() => void} */
+  let caughtUp = () => {};
+  const firstCatchUp = new Promise((resolve) => (caughtUp = () => resolve(undefined)));
+
+  // Ready once listening and the recorded invalidations are applied.
   const ready = sql
     .listen(
       CHANNEL,
@@ -144,8 +149,12 @@ export function createSharedTagsHandler({ inner, manifest, databaseUrl, log = co
         }
       },
       // Called on every (re)connection of the listening connection.
-      () => catchUp().catch((error) => log.error('reading recorded tag invalidations failed', error)),
+      () =>
+        catchUp()
+          .catch((error) => log.error('reading recorded tag invalidations failed', error))
+          .finally(caughtUp),
     )
+    .then(() => firstCatchUp)
     .then(() => undefined)
     .catch((error) => {
       log.error('listening for tag invalidations failed; this instance only sees its own', error);
