@@ -57,11 +57,13 @@ const SIGN_IN_CONCURRENCY = 16;
 
 const started = performance.now();
 const failures: string[] = [];
+let passedChecks = 0;
 const figures: ReturnType<StatsT['summary']>[] = [];
 const notes: string[] = [];
 
 function check(ok: boolean, message: string) {
   if (!ok) failures.push(message);
+  else passedChecks += 1;
   console.log(`${ok ? '  ok  ' : '  FAIL'} ${message}`);
 }
 
@@ -456,5 +458,6 @@ console.table(figures);
 for (const note of notes) console.log(`[scale] ${note}`);
 console.log(`[scale] total ${((performance.now() - started) / 1000).toFixed(0)} s; logs in ${logDir}`);
 const passed = failures.length === 0;
-console.log(passed ? '[scale] passed' : `[scale] FAILED:\n  ${failures.join('\n  ')}`);
+if (!passed) console.log(`[scale] FAILED:\n  ${failures.join('\n  ')}`);
+console.log(`scale: ${passedChecks} passed, ${failures.length} failed`);
 process.exit(passed ? exitCode : 1);
