@@ -136,10 +136,10 @@ function instanceEnv(databaseUrl: string, smtpPort: number, extra: Record<string
   };
 }
 
-async function startPair(databaseUrl: string, tag: string) {
+async function startPair(databaseUrl: string, tag: string, smtpPort = smtp.port) {
   const pair = [
-    cluster.startInstance(`${tag}-a`, ports[0], instanceEnv(databaseUrl, smtp.port), logDir),
-    cluster.startInstance(`${tag}-b`, ports[1], instanceEnv(databaseUrl, smtp.port), logDir),
+    cluster.startInstance(`${tag}-a`, ports[0], instanceEnv(databaseUrl, smtpPort), logDir),
+    cluster.startInstance(`${tag}-b`, ports[1], instanceEnv(databaseUrl, smtpPort), logDir),
   ];
   instances.push(...pair);
   await Promise.all(pair.map((i) => cluster.waitReady(i)));
@@ -183,8 +183,8 @@ function mailSentBy(lines: string[]): number {
   return sent;
 }
 
-function receivedOutboxIds(): string[] {
-  return smtp.received.map((m) => m.raw.match(/^X-EOI-Outbox-Id: *(\S+)/im)?.[1] ?? '');
+function receivedOutboxIds(server = smtp): string[] {
+  return server.received.map((m) => m.raw.match(/^X-EOI-Outbox-Id: *(\S+)/im)?.[1] ?? '');
 }
 
 type SubmitAnswer = { ok: boolean; data?: { reference: string; alreadySubmitted: boolean }; error?: string };
@@ -224,7 +224,10 @@ async function loadRun(name: 'load' | 'failover') {
   const kill = name === 'failover';
   console.log(`\n[scale] run "${name}": ${APPLICANTS} applicants + ${DUPLICATES} duplicate submits${kill ? ', one instance killed half-way' : ''}`);
   const databaseUrl = await pg.createDatabase(`eoi_scale_${name}`);
-  const [a, b] = await startPair(databaseUrl, name);
+  // In the failover run a slower mail server keeps both workers busy until the end, so the
+  // instance that is killed certainly holds leased mail.
+  const mailServer = kill ? await startSmtpServer({ delayMs: 60 }) : smtp;
+  const [a, b] = await startPair(databaseUrl, name, mailServer.port);
   const t0 = performance.now();
   const { applicants } = await seed(databaseUrl, APPLICANTS + 1, `scale-${name}`);
   notes.push(`${name}: ${applicants.length} accounts with complete drafts created in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -274,6 +277,8 @@ async function loadRun(name: 'load' | 'failover') {
     // What was being delivered at that moment: the dead worker's claimed batch stays
     // leased until the lease runs out; the survivor's rows move on.
     snapshot = await sql`select id, locked_until, attempts from outbox where status = 'sending'`;
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from applications where status = 'submitted'`;
+    notes.push(`failover: at the kill, ${acknowledged} submits acknowledged, ${n} committed, ${snapshot.length} messages being delivered`);
   })();
   submitStats.restart();
   const [results, duplicates] = await Promise.all([
@@ -333,7 +338,7 @@ async function loadRun(name: 'load' | 'failover') {
   }
   check(pending === 0, `${name}: every message in the outbox was sent (${pending} not yet)`);
   const outboxIds = new Set((await sql<{ id: string }[]>`select id from outbox`).map((r) => r.id));
-  const received = receivedOutboxIds().filter((id) => outboxIds.has(id));
+  const received = receivedOutboxIds(mailServer).filter((id) => outboxIds.has(id));
   const distinct = new Set(received);
   if (kill) {
     check(distinct.size === outboxIds.size, `failover: the SMTP server received all ${outboxIds.size} messages (${received.length} deliveries)`);
@@ -355,6 +360,7 @@ async function loadRun(name: 'load' | 'failover') {
   notes.push(`${name}: delivery workers sent ${sentByA} (a) + ${sentByB} (b)`);
   if (!kill) check(sentByA > 0 && sentByB > 0 && sentByA + sentByB === outboxIds.size, `load: both delivery workers took part (${sentByA} + ${sentByB})`);
   await sql.end();
+  if (mailServer !== smtp) await mailServer.close();
 
   // Graceful stop of what is left.
   for (const instance of kill ? [a] : [a, b]) {
@@ -431,6 +437,55 @@ async function shutdownRun() {
   await slowSmtp.close();
 }
 
+/** Whether this build caches pages and data (Cache Components), read from the build itself. */
+function buildCaches(): boolean {
+  try {
+    const files = JSON.parse(fs.readFileSync(path.join(cluster.root, cluster.DIST_DIR, 'required-server-files.json'), 'utf8'));
+    return Boolean(files.config?.cacheComponents);
+  } catch {
+    return false;
+  }
+}
+
+/** A call edited through one instance is shown fresh by the other on its next request. */
+async function cacheRun() {
+  const caching = buildCaches();
+  console.log(`\n[scale] cache: a call edited through one instance, read through the other (Cache Components ${caching ? 'on' : 'off'})`);
+  const databaseUrl = await pg.createDatabase('eoi_scale_cache');
+  const [a, b] = await startPair(databaseUrl, 'cache');
+  const { seedAdminAndCall, callEditorInput } = await import('./seed');
+  const { callId, slug, title, adminEmail } = await seedAdminAndCall(databaseUrl);
+  const visitorA = new Client(`http://127.0.0.1:${a.port}`);
+  const visitorB = new Client(`http://127.0.0.1:${b.port}`);
+  const page = `/calls/${slug}`;
+  // Both instances have rendered (and, with Cache Components, cached) the public page.
+  for (const visitor of [visitorA, visitorB, visitorA, visitorB]) {
+    const answer = await visitor.request(page);
+    if (answer.status !== 200 || !answer.text.includes(title)) throw new Error(`the call page did not show the call on ${visitor.base}: ${answer.status}`);
+  }
+  const admin = new Client(`http://127.0.0.1:${a.port}`);
+  await signIn(admin, adminEmail, PASSWORD, new Stats('cache sign-in'));
+  const newTitle = `${title} (edited ${crypto.randomBytes(3).toString('hex')})`;
+  const input = { ...(await callEditorInput(databaseUrl, adminEmail, callId)), title: newTitle };
+  const answer = await callAction(admin, {
+    path: `/admin/calls/${callId}/edit`,
+    actionId: cluster.serverActionId('lib/actions/calls.ts', 'saveCallAction'),
+    tree: routerStateTree(['admin', 'calls', ['id', callId, 'd'], 'edit']),
+    args: [input],
+  });
+  const saved = answer.status === 200 ? actionResult<{ ok: boolean; error?: string }>(answer.text) : { ok: false, error: `HTTP ${answer.status}` };
+  check(saved.ok, `cache: the admin saved the call through instance a${saved.ok ? '' : ` (${saved.error})`}`);
+  const t0 = performance.now();
+  const onB = await visitorB.request(page);
+  const fresh = onB.text.includes(newTitle);
+  check(fresh, `cache: instance b shows the new title on its next request (${Math.round(performance.now() - t0)} ms after the save)`);
+  const onA = await visitorA.request(page);
+  check(onA.text.includes(newTitle), 'cache: instance a shows the new title too');
+  if (!caching) notes.push('cache: this build has Cache Components off, so every page is rendered per request and the check cannot fail yet');
+  for (const instance of [a, b]) await stopInstance(instance);
+  checkLogs('cache: instance logs', [...a.lines, ...b.lines], [PASSWORD]);
+}
+
 let exitCode = 1;
 try {
   const buildStarted = performance.now();
@@ -445,6 +500,7 @@ try {
   await loadRun('load');
   await loadRun('failover');
   await shutdownRun();
+  await cacheRun();
   exitCode = failures.length ? 1 : 0;
 } catch (error) {
   failures.push(`crashed: ${(error as Error).stack ?? error}`);

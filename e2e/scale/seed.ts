@@ -9,7 +9,9 @@ import { eq, sql } from 'drizzle-orm';
 import { closeDatabase, db, prepareDatabase, rowsOf } from '@/db';
 import { applications, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { getCallForEditor } from '@/lib/data/call-editor';
 import { createApplicantOrganisation, createDraft, createOpenCall, prepareComplete } from '@/lib/test/application-factories';
+import { createUser } from '@/lib/test/factories';
 
 export const PASSWORD = 'scale-test password 2026';
 
@@ -67,4 +69,32 @@ export async function seed(databaseUrl: string, count: number, prefix: string): 
     callId: call.call.id,
     applicants: rows.map((r) => ({ email: r.email, applicationId: r.application_id, version: Number(r.version), slotId: r.slot_id, fileSha256: r.sha256 })),
   };
+}
+
+/** An open call and an admin who may edit it (the cache check). */
+export async function seedAdminAndCall(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  await closeDatabase();
+  await prepareDatabase();
+  const passwordHash = await hashPassword(PASSWORD);
+  const { call } = await createOpenCall();
+  const admin = await createUser(['admin'], { passwordHash, name: 'Scale admin' });
+  await closeDatabase();
+  delete process.env.DATABASE_URL;
+  return { callId: call.id, slug: call.slug, title: call.title, adminEmail: admin.email };
+}
+
+/** What the call editor's form holds for the call, as the browser would send it back. */
+export async function callEditorInput(databaseUrl: string, adminEmail: string, callId: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  await closeDatabase();
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, adminEmail));
+  const { loadUser, toSessionUser } = await import('@/lib/auth/session-user');
+  const admin = toSessionUser((await loadUser(row.id))!);
+  const form = await getCallForEditor(admin, callId);
+  await closeDatabase();
+  delete process.env.DATABASE_URL;
+  if (!form) throw new Error('the call is not there');
+  const { status: _status, ...input } = form;
+  return input;
 }
