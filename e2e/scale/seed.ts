@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { closeDatabase, db, prepareDatabase, rowsOf } from '@/db';
-import { applications, users } from '@/db/schema';
+import { applications, documentSlots, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { getCallForEditor } from '@/lib/data/call-editor';
 import { createApplicantOrganisation, createDraft, createOpenCall, prepareComplete } from '@/lib/test/application-factories';
@@ -78,6 +78,8 @@ export async function seedAdminAndCall(databaseUrl: string) {
   await prepareDatabase();
   const passwordHash = await hashPassword(PASSWORD);
   const { call } = await createOpenCall();
+  // The editor's own limits (slots of at least 0.1 MB): the factory's tiny slots are for upload tests.
+  await db.update(documentSlots).set({ maxSizeBytes: 5 * 1024 * 1024 }).where(eq(documentSlots.callId, call.id));
   const admin = await createUser(['admin'], { passwordHash, name: 'Scale admin' });
   await closeDatabase();
   delete process.env.DATABASE_URL;
