@@ -194,7 +194,7 @@ async function submit(client: ClientT, applicant: Applicant, actionId: string, s
   const call = {
     path: `/applications/${applicant.applicationId}/edit`,
     actionId,
-    tree: routerStateTree(['(applicant)', 'applications', ['id', applicant.applicationId, 'd'], 'edit']),
+    tree: routerStateTree([['locale', 'en', 'd'], '(applicant)', 'applications', ['id', applicant.applicationId, 'd'], 'edit']),
     args: [{ applicationId: applicant.applicationId, version: applicant.version }],
   };
   let lastError = '';
@@ -470,7 +470,7 @@ async function cacheRun() {
   const answer = await callAction(admin, {
     path: `/admin/calls/${callId}/edit`,
     actionId: cluster.serverActionId('lib/actions/calls.ts', 'saveCallAction'),
-    tree: routerStateTree(['admin', 'calls', ['id', callId, 'd'], 'edit']),
+    tree: routerStateTree([['locale', 'en', 'd'], 'admin', 'calls', ['id', callId, 'd'], 'edit']),
     args: [input],
   });
   const saved = answer.status === 200 ? actionResult<{ ok: boolean; error?: string; fieldErrors?: unknown }>(answer.text) : { ok: false, error: `HTTP ${answer.status}` };
