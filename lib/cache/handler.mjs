@@ -10,10 +10,12 @@ const { createDefaultCacheHandler } = require('next/dist/server/lib/cache-handle
 const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
 
 const building = process.env.NEXT_PHASE === 'phase-production-build';
+// CACHE_SHARED_TAGS=0: a single instance on PostgreSQL may do without the extra connection.
+const shared = process.env.CACHE_SHARED_TAGS !== '0';
 
 export default createSharedTagsHandler({
   // Next's default size for the in-memory cache (cacheMaxMemorySize): 50 MB.
   inner: createDefaultCacheHandler(50 * 1024 * 1024),
   manifest: tagsManifest,
-  databaseUrl: building ? undefined : process.env.DATABASE_URL,
+  databaseUrl: building || !shared ? undefined : process.env.DATABASE_URL,
 });
