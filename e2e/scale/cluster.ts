@@ -53,6 +53,8 @@ export async function startPostgres(port: number, dir: string) {
     },
     stop() {
       as('pg_ctl', ['-D', path.join(pgDir, 'data'), '-m', 'immediate', 'stop']);
+      // The logs stay for reading; the data goes.
+      fs.rmSync(path.join(pgDir, 'data'), { recursive: true, force: true });
     },
   };
 }
