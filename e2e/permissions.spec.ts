@@ -187,6 +187,7 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/api/applications/[id]/files/[slotId]': [[`/api/applications/${applicationId}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
     '/api/review/[assignmentId]/files/[fileId]': [[`/api/review/${assignmentId}/files/${NO_SUCH_ID}`, all(404)]],
     '/api/health': [['/api/health', all(200)]],
+    '/api/health/ready': [['/api/health/ready', all(200)]],
     // Who is signed in, for the header's island: everyone may ask (a visitor is told "nobody").
     '/api/me': [['/api/me', all(200)]],
     '/api/calls/[callId]/questions': [[`/api/calls/${callId}/questions`, all(200)]],
