@@ -79,21 +79,45 @@ function machineTicks(): { busy: number; total: number } {
 
 /**
  * CPU accounting: "ours" is this process with every descendant (app servers, the bare
- * server, browsers, Lighthouse) plus the PostgreSQL backends serving our database (found by
- * its name on their command line); "others" is the rest of the machine's busy time.
+ * server, browsers, Lighthouse; a child that ended is counted in its parent's children
+ * time) plus the PostgreSQL backends serving our database (found by its name on their
+ * command line; one that ended keeps the time it had when last seen, sampled every second);
+ * "others" is the rest of the machine's busy time.
  */
 export class CpuMeter {
   databaseName: string | null = null;
+  private backends = new Map<number, number>();
+  private departed = 0;
+  private timer: ReturnType<typeof setInterval>;
 
-  sample(): CpuSample {
-    const processes = allProcesses();
-    let ours = processTree(process.pid, processes).reduce((sum, p) => sum + p.ticks, 0);
+  constructor() {
+    this.timer = setInterval(() => this.backendTicks(allProcesses()), 1000);
+    this.timer.unref();
+  }
+
+  private backendTicks(processes: ProcStat[]): number {
+    const alive = new Set<number>();
     if (this.databaseName) {
       for (const p of processes) {
         const command = cmdline(p.pid);
-        if (command.startsWith('postgres: ') && command.includes(` ${this.databaseName} `)) ours += p.ticks;
+        if (command.startsWith('postgres: ') && command.includes(` ${this.databaseName} `)) {
+          alive.add(p.pid);
+          this.backends.set(p.pid, p.ticks);
+        }
       }
     }
+    for (const [pid, ticks] of this.backends) {
+      if (!alive.has(pid)) {
+        this.departed += ticks;
+        this.backends.delete(pid);
+      }
+    }
+    return this.departed + [...this.backends.values()].reduce((a, b) => a + b, 0);
+  }
+
+  sample(): CpuSample {
+    const processes = allProcesses();
+    const ours = processTree(process.pid, processes).reduce((sum, p) => sum + p.ticks, 0) + this.backendTicks(processes);
     return { at: performance.now(), ...machineTicks(), ours };
   }
 }
@@ -105,8 +129,9 @@ export function cpuBetween(a: CpuSample, b: CpuSample): CpuUse {
   const seconds = (b.at - a.at) / 1000;
   if (!(seconds > 0)) return { machine: NaN, ours: NaN, others: NaN };
   const machine = (b.busy - a.busy) / TICKS_PER_SECOND / seconds;
-  const ours = (b.ours - a.ours) / TICKS_PER_SECOND / seconds;
-  return { machine, ours, others: Math.max(0, machine - ours) };
+  // A child that exited but is not yet reaped counts nowhere for a moment: keep within bounds.
+  const ours = Math.min(machine, Math.max(0, (b.ours - a.ours) / TICKS_PER_SECOND / seconds));
+  return { machine, ours, others: machine - ours };
 }
 
 export function loadAverage(): [number, number, number] {
