@@ -231,11 +231,14 @@ async function measureActions(ctx: ActionContext) {
   const submit = (base: string, pool: string[]) =>
     submitLoad({ base, captured: ctx.captured, capturedId: ctx.capturedId, cookie: ctx.session.cookie, pool, connections: options.connections });
 
-  // Warm-up (not recorded): the first requests load the action's modules.
-  for (const base of [ctx.base, ctx.bareBase].filter((b): b is string => !!b)) {
-    const a = await autosave(base, take(ctx.autosavePools), { seconds: 1.5 });
+  // Warm-up (not recorded): the first requests load the action's modules. Two pools of each
+  // are set aside for it (app, bare) whether or not there is a bare server.
+  const warmPools = { autosave: [take(ctx.autosavePools), take(ctx.autosavePools)], submit: [take(ctx.submitPools), take(ctx.submitPools)] };
+  for (const [i, base] of [ctx.base, ctx.bareBase].entries()) {
+    if (!base) continue;
+    const a = await autosave(base, warmPools.autosave[i], { seconds: 1.5 });
     amounts.set(base, sized(a.rps, ctx.seconds));
-    const s = await submit(base, take(ctx.submitPools));
+    const s = await submit(base, warmPools.submit[i]);
     if (a.failures || s.failures) throw new Error(`actions failed during warm-up on ${base}: autosave ${JSON.stringify(a.statuses)}, submit ${JSON.stringify(s.statuses)}`);
   }
 
@@ -342,7 +345,7 @@ function weightPages(bench: BenchData, applicant: Session, admin: Session) {
     { name: 'results page', path: `/calls/${published}/results`, kind: 'public' as const },
     { name: 'partners', path: '/partners', kind: 'public' as const },
     { name: 'sign-in', path: '/sign-in', kind: 'form' as const },
-    { name: 'application form', path: `/applications/${bench.drafts.capture}/edit`, kind: 'form' as const, session: applicant },
+    { name: 'application form', path: `/applications/${bench.demoDraft}/edit`, kind: 'form' as const, session: applicant },
     { name: 'dashboard', path: '/dashboard', kind: 'signed-in' as const, session: applicant },
     ...(bench.rankingCalls[0]
       ? [{ name: `ranking (${bench.rankingCalls[0].size})`, path: `/admin/calls/${bench.rankingCalls[0].id}/ranking`, kind: 'signed-in' as const, session: admin }]
@@ -357,7 +360,7 @@ function lighthousePages(bench: BenchData, applicant: Session) {
     { name: 'call page (results published)', path: `/calls/${published}` },
     { name: 'results page', path: `/calls/${published}/results` },
     { name: 'partners', path: '/partners' },
-    { name: 'application form', path: `/applications/${bench.drafts.capture}/edit`, session: applicant },
+    { name: 'application form', path: `/applications/${bench.demoDraft}/edit`, session: applicant },
   ];
 }
 
@@ -453,7 +456,10 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
   const server = warm.server;
   const rss: DatabaseResult['rssMiB'] = { afterStart: treeRss(server.pid) / MiB, atRest: NaN, peakPages: null, peakActions: null, atEnd: NaN };
 
+  // The bench applicant belongs to hundreds of organisations (one per draft) and drives the
+  // actions; the demo applicant (one organisation) is the one whose pages are weighed.
   const applicant = await signIn(base, data.BENCH_APPLICANT_EMAIL, data.DEMO_PASSWORD);
+  const demoApplicant = await signIn(base, data.DEMO_APPLICANT_EMAIL, data.DEMO_PASSWORD);
   const admin = await signIn(base, data.ADMIN_EMAIL, data.DEMO_PASSWORD);
   for (const t of [...pageTargets(), { path: STATIC_PATH }]) await (await fetch(`${base}${t.path}`, { headers: BROWSER_HEADERS })).arrayBuffer();
   await new Promise((r) => setTimeout(r, 3000));
@@ -550,14 +556,14 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
     result.weights = await steps.run('page weight (Playwright, Chromium)', async () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
       const floor = await frameworkFloor(base, manifest.rootMainFiles);
-      const pages = await pageWeights(base, weightPages(bench, applicant, admin));
+      const pages = await pageWeights(base, weightPages(bench, demoApplicant, admin));
       for (const p of pages) console.log(`[bench]   ${p.name}: JS ${(p.script.transferred / 1024).toFixed(1)} KiB gzipped, total ${(p.totalTransferred / 1024).toFixed(1)} KiB`);
       return { floor, pages };
     });
   }
   if (first && has('lighthouse')) {
     result.lighthouse = await steps.run(`Lighthouse 12.8.2 mobile ×${options.lighthouseRuns}`, async () => {
-      const pages = await lighthouse(base, lighthousePages(bench, applicant), options.lighthouseRuns, logDir);
+      const pages = await lighthouse(base, lighthousePages(bench, demoApplicant), options.lighthouseRuns, logDir);
       return { settings: lighthouseSettings(), pages };
     });
   }

@@ -17,6 +17,7 @@ export const PUBLISHED_CALL_SLUG = 'diaspora-covid-recovery-2022';
 export const DEMO_PASSWORD = 'eoi-demo-2026';
 export const ADMIN_EMAIL = 'admin@example.org';
 export const BENCH_APPLICANT_EMAIL = 'bench-applicant@example.test';
+export const DEMO_APPLICANT_EMAIL = 'applicant@example.org';
 
 const REVIEWERS = 60;
 export const REVIEWS_PER_APPLICATION = 3;
@@ -29,6 +30,8 @@ export type BenchData = {
   requirementIds: string[];
   /** Complete drafts (version 1) of the bench applicant, by purpose. */
   drafts: { capture: string; probe: { autosave: string; submit: string }; autosave: string[]; submit: string[] };
+  /** The demo applicant's own complete draft to the open call (one organisation, as a real applicant): the form page that is weighed. */
+  demoDraft: string;
   rankingCalls: RankingCall[];
 };
 
@@ -143,6 +146,30 @@ async function seedDrafts(count: number): Promise<{ callId: string; requirementI
   return { callId, requirementIds, ids: apps.map((a) => a.id) };
 }
 
+/** A complete draft of the demo applicant's organisation to the open call, with its required files. */
+async function seedDemoApplicantDraft(callId: string, requirementIds: string[]): Promise<string> {
+  const [member] = await exec<{ user_id: string; organisation_id: string }>(sql`
+    select m.user_id, m.organisation_id from organisation_members m join users u on u.id = m.user_id
+    where u.email = ${DEMO_APPLICANT_EMAIL} order by m.joined_at limit 1`);
+  if (!member) throw new Error('the demo applicant has no organisation: was the demo data loaded?');
+  const { title, countries, themes, requestedAmount, peopleToReach, ...content } = completeDraft(requirementIds, 'Flood-ready villages of the Artibonite');
+  await exec(sql`
+    insert into applications (call_id, organisation_id, title, countries, themes, requested_amount, people_to_reach, content, created_by)
+    values (${callId}, ${member.organisation_id}, ${title},
+            ${sql.raw(`array[${countries!.map((c) => `'${c}'`).join(',')}]::text[]`)},
+            ${sql.raw(`array[${themes!.map((t) => `'${t}'`).join(',')}]::text[]`)},
+            ${requestedAmount}, ${peopleToReach}, ${JSON.stringify(content)}::jsonb, ${member.user_id})
+    on conflict do nothing`);
+  const [app] = await exec<{ id: string }>(sql`select id from applications where call_id = ${callId} and organisation_id = ${member.organisation_id}`);
+  await exec(sql`
+    insert into application_files (application_id, slot_id, file_name, content_type, size, sha256, content, uploaded_by)
+    select ${app.id}, s.id, 'document-' || s.position || '.pdf', 'application/pdf', 9,
+           'f0e4c2f76c58916ec258f246851bea091d14d4247a2fc3e18694461b1816e13b', '\\x255044462d312e340a'::bytea, ${member.user_id}
+    from document_slots s where s.call_id = ${callId} and s.required
+    on conflict do nothing`);
+  return app.id;
+}
+
 /** A call in review with `size` submitted applications, 3 submitted reviews each, 4 criteria (the old ranking benchmark's data). */
 async function seedRankingCall(size: number, index: number): Promise<RankingCall> {
   const slug = `bench-ranking-${size}`;
@@ -198,6 +225,7 @@ async function seedRankingCall(size: number, index: number): Promise<RankingCall
 /** Everything the run needs, added to a database that already holds the demo data. */
 export async function seedBenchData(options: { rankingSizes: number[]; autosaveDrafts: number; submitDrafts: number }): Promise<BenchData> {
   const { callId, requirementIds, ids } = await seedDrafts(3 + options.autosaveDrafts + options.submitDrafts);
+  const demoDraft = await seedDemoApplicantDraft(callId, requirementIds);
   const rankingCalls: RankingCall[] = [];
   for (const [index, size] of options.rankingSizes.entries()) rankingCalls.push(await seedRankingCall(size, index));
   await exec(sql`analyze`);
@@ -210,6 +238,7 @@ export async function seedBenchData(options: { rankingSizes: number[]; autosaveD
       autosave: ids.slice(3, 3 + options.autosaveDrafts),
       submit: ids.slice(3 + options.autosaveDrafts),
     },
+    demoDraft,
     rankingCalls,
   };
 }
