@@ -79,6 +79,12 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 let interrupted = false;
+process.on('unhandledRejection', (error) => {
+  console.error('[bench] failed (unhandled):', error);
+  void cleanup()
+    .then(stopAll)
+    .finally(() => process.exit(1));
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     interrupted = true;

@@ -59,7 +59,7 @@ export async function pageWeights(base: string, pages: PageSpec[]): Promise<Page
         totalTransferred: 0,
         requests: 0,
       };
-      page.on('requestfinished', (request) => {
+      const onFinished = (request: import('@playwright/test').Request) => {
         pending.push(
           (async () => {
             const sizes = await request.sizes();
@@ -82,13 +82,17 @@ export async function pageWeights(base: string, pages: PageSpec[]): Promise<Page
             bucket.decoded += decoded;
             weight.totalTransferred += sizes.responseBodySize + sizes.responseHeadersSize;
             weight.requests += 1;
-          })(),
+          })().catch(() => {
+            // A request that finished as the page closed: not part of the first visit.
+          }),
         );
-      });
+      };
+      page.on('requestfinished', onFinished);
       const response = await page.goto(`${base}${spec.path}`, { waitUntil: 'load' });
       weight.status = response?.status() ?? 0;
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
       await page.waitForTimeout(300);
+      page.off('requestfinished', onFinished);
       await Promise.all(pending);
       out.push(weight);
       await context.close();
