@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -6,10 +7,20 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'highs'],
+  // Public pages and data are cached and expired by tag ('use cache', cacheTag; see
+  // lib/data/public.ts); what is per user renders per request or in small client islands.
+  cacheComponents: true,
+  // A page's first visit waits for its render, which is then cached (no fallback shells).
+  partialPrefetching: false,
+  // Next's page cache, minus a race between a render and a tag expiring (see the file).
+  cacheHandler: path.join(process.cwd(), 'lib', 'cache', 'page-cache-handler.cjs'),
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
     serverActions: { bodySizeLimit: '1mb' },
+    // Cached pages live in memory only: a restart (or another database) never serves pages
+    // rendered from other data, and each instance keeps its own, kept coherent by tag.
+    isrFlushToDisk: false,
   },
   poweredByHeader: false,
   async headers() {

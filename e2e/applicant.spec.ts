@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signUpApplicant, test } from './support/fixtures';
+import { answerOfPage, expect, signUpApplicant, test } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
 const CALL = '/calls/diaspora-climate-resilience-2027';
@@ -197,6 +197,7 @@ test('[applicant] another organisation\'s application and its files are not foun
   await signUpApplicant(page, 'First Applicant');
   await page.goto('/organisation');
   await createOrganisation(page, 'Lakou Test Network');
+  await expect(page.getByText('Your organisation is created.')).toBeVisible();
   await startApplication(page);
   const id = page.url().match(/applications\/([0-9a-f-]{36})/)![1];
 
@@ -204,8 +205,7 @@ test('[applicant] another organisation\'s application and its files are not foun
   const other = await context.newPage();
   await signUpApplicant(other, 'Second Applicant');
   for (const path of [`/applications/${id}`, `/applications/${id}/edit`]) {
-    const response = await other.goto(path);
-    expect(response?.status(), path).toBe(404);
+    expect(await answerOfPage(other, path), path).toBe(404);
   }
   const download = await other.request.get(`/api/applications/${id}/files/00000000-0000-4000-8000-000000000000`);
   expect(download.status()).toBe(404);

@@ -1,4 +1,4 @@
-import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
+import { answerOfPage, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
 test('[public] the health check answers after a database round trip', async ({ request }) => {
@@ -72,8 +72,7 @@ test('[auth] a visitor asking for a role home is sent to sign in, then back', as
 test('[auth] an applicant asking for the admin or review pages is refused', async ({ page }) => {
   await signInViaApi(page.request, demo.applicant);
   for (const path of ['/admin', '/admin/users', '/admin/outbox', '/review']) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(403);
+    expect(await answerOfPage(page, path), path).toBe(403);
     await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
   }
 });

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
-import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
 
 /**
  * Every page and download against every persona, with the answer each must get:
@@ -41,12 +41,27 @@ async function findHref(request: APIRequestContext, path: string, pattern: RegEx
   return match[1];
 }
 
+/**
+ * What a persona gets. A visitor without a session is redirected by the proxy (a real 307).
+ * Otherwise pages stream (Cache Components), so a refusal found while rendering cannot
+ * change the status any more: it answers 200 with the not-found or forbidden page (marked
+ * data-status, and noindex) or a redirect the browser follows; files answer real statuses.
+ */
 async function answerOf(request: APIRequestContext, path: string): Promise<Answer | number> {
   const response = await request.get(path, { maxRedirects: 0 });
   const status = response.status();
   if (status === 307 || status === 303 || status === 302) {
     const location = response.headers()['location'] ?? '';
     if (location.includes('/sign-in')) return 'sign-in';
+  }
+  if (status === 200 && (response.headers()['content-type'] ?? '').includes('text/html')) {
+    const html = await response.text();
+    if (/NEXT_REDIRECT;[a-z]+;\/sign-in/.test(html)) return 'sign-in';
+    const soft = softStatusOf(html);
+    if (soft) {
+      expect(html, `${path} is kept out of search engines`).toContain('name="robots" content="noindex"');
+      return soft;
+    }
   }
   return status;
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
+import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';

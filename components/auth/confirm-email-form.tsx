@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
+import { useRouter } from '@/lib/i18n/navigation';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { reloadViewer } from '@/components/layout/use-viewer';
 import { Button } from '@/components/ui/button';
 import { confirmEmailAction } from '@/lib/actions/account';
 import { confirmEmailSchema } from '@/lib/validations/account';
@@ -17,7 +18,10 @@ export function ConfirmEmailForm({ token }: { token: string }) {
   const router = useRouter();
   const { onSubmit, formError, pending } = useActionForm(confirmEmailSchema, confirmEmailAction, {
     defaultValues: { token },
-    onSuccess: () => router.refresh(),
+    onSuccess: () => {
+      router.refresh();
+      reloadViewer();
+    },
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('verifyTitle')}>

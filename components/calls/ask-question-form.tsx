@@ -1,7 +1,6 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -12,16 +11,15 @@ import { Textarea } from '@/components/ui/input';
 import { askQuestionAction } from '@/lib/actions/calls';
 import { askQuestionSchema } from '@/lib/validations/call';
 
-export function AskQuestionForm({ callId }: { callId: string }) {
+export function AskQuestionForm({ callId, onSent }: { callId: string; onSent?: () => void }) {
   const t = useTranslations('questions');
-  const router = useRouter();
   const [sent, setSent] = useState(false);
   const { form, onSubmit, formError, errorOf, pending } = useActionForm(askQuestionSchema, askQuestionAction, {
     defaultValues: { callId, question: '' },
     onSuccess: () => {
       setSent(true);
       form.reset({ callId, question: '' });
-      router.refresh();
+      onSent?.();
     },
   });
   return (

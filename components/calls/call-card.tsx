@@ -1,10 +1,11 @@
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Countdown } from '@/components/applicant/countdown';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';
 import { publicPhase } from '@/lib/calls/phase';
 import type { CallSummary } from '@/lib/data/calls';
+import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 
 export async function PhaseBadge({ phase }: { phase: ReturnType<typeof publicPhase> }) {
@@ -15,16 +16,19 @@ export async function PhaseBadge({ phase }: { phase: ReturnType<typeof publicPha
 
 export async function CallCard({ call, now }: { call: CallSummary; now: Date }) {
   const t = await getTranslations('home');
-  const tc = await getTranslations('common');
   const locale = await getLocale();
   const format = await getFormatter();
   const phase = publicPhase(call, now);
-  const daysLeft = call.closesAt ? Math.floor((call.closesAt.getTime() - now.getTime()) / 86_400_000) : null;
   return (
     <Card className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
         <PhaseBadge phase={phase} />
-        {phase === 'open' && daysLeft !== null && <span className="text-sm text-slate-600">{tc('daysLeft', { days: daysLeft })}</span>}
+        {/* Time left is worked out by the browser: this card is cached. */}
+        {phase === 'open' && call.closesAt && (
+          <span className="text-sm text-slate-600">
+            <Countdown until={call.closesAt.toISOString()} />
+          </span>
+        )}
       </div>
       <h3 className="text-lg font-semibold">
         <Link href={phase === 'results' ? `/calls/${call.slug}/results` : `/calls/${call.slug}`} className="hover:underline">

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { money } from '@/components/calls/format';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { PublicResults, RegisterEntry } from '@/lib/data/results';
+import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 
 type Partner = PublicResults['partners'][number] & Partial<Pick<RegisterEntry, 'call'>>;
@@ -29,7 +29,12 @@ export async function PartnerTable({ partners, showCall = false }: { partners: P
       </thead>
       <tbody>
         {partners.map((p) => (
-          <tr key={`${p.call?.slug ?? ''}-${p.reference}`}>
+          <tr
+            key={`${p.call?.slug ?? ''}-${p.reference}`}
+            data-filter-item
+            data-country={p.project.countries.join(' ')}
+            data-theme={p.project.themes.join(' ')}
+          >
             <Td>
               <div className="font-medium">
                 {p.organisation.website ? (

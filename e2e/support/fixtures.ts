@@ -41,12 +41,42 @@ export async function signUpApplicant(page: Page, name = 'Test Applicant') {
   return { email, password: 'a long enough password' };
 }
 
+/**
+ * With Cache Components, Next keeps recently visited pages mounted but hidden (React's
+ * Activity), so the previous page's fields and texts are still in the DOM. A person sees
+ * only the current page, and so do these tests: every text-, label- and test-id-based
+ * locator keeps only visible elements (getByRole already ignores hidden ones).
+ */
+const visibleOnly = ['getByLabel', 'getByText', 'getByTestId', 'getByPlaceholder', 'getByTitle', 'getByAltText'] as const;
+const patched = new WeakSet<object>();
+function seeOnlyVisible(target: object) {
+  if (patched.has(target)) return;
+  patched.add(target);
+  type Filterable = { filter: (o: { visible: boolean }) => Filterable };
+  const proto = target as Record<string, (...args: unknown[]) => Filterable>;
+  for (const name of visibleOnly) {
+    const original = proto[name];
+    proto[name] = function (this: unknown, ...args: unknown[]): Filterable {
+      return original.apply(this, args).filter({ visible: true });
+    };
+  }
+}
+
 type Fixtures = {
   /** A page signed in as the demo admin, in a context of its own. */
   adminPage: Page;
+  visibleLocators: void;
 };
 
 export const test = base.extend<Fixtures>({
+  visibleLocators: [
+    async ({ page }, use) => {
+      seeOnlyVisible(Object.getPrototypeOf(page));
+      seeOnlyVisible(Object.getPrototypeOf(page.locator('body')));
+      await use();
+    },
+    { auto: true },
+  ],
   adminPage: async ({ browser }, use) => {
     const context: BrowserContext = await browser.newContext();
     await signInViaApi(context.request, demo.admin);
@@ -57,3 +87,26 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** The refusal a streamed page carries (Next's digest for forbidden() / notFound()), if any. */
+export function softStatusOf(html: string): 403 | 404 | null {
+  const match = html.match(/NEXT_HTTP_ERROR_FALLBACK;(403|404)/);
+  return match ? (Number(match[1]) as 403 | 404) : null;
+}
+
+/**
+ * The answer a page gave: 403 or 404 from the forbidden / not-found page, else the HTTP
+ * status. Pages stream (Cache Components), so a refusal found while rendering keeps the
+ * status 200, is marked noindex and shows its page (data-status); the proxy redirects
+ * visitors with a real 307, and files answer real statuses.
+ */
+export async function answerOfPage(page: Page, path: string): Promise<number> {
+  const response = await page.goto(path);
+  const soft = response ? softStatusOf(await response.text()) : null;
+  if (soft) {
+    await expect(page.locator('meta[name="robots"][content="noindex"]')).toHaveCount(1);
+    await expect(page.locator(`[data-status="${soft}"]`)).toBeVisible();
+    return soft;
+  }
+  return response?.status() ?? 0;
+}

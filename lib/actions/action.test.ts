@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { db } from '@/db';
 import { auditLog, outbox, userRoles, users } from '@/db/schema';
+import { readAction } from '@/lib/actions/action';
 import { inviteUserAction, setUserRolesAction } from '@/lib/actions/users';
 import { actingAs } from '@/lib/auth/session';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
@@ -74,5 +76,32 @@ describe('the action wrapper', () => {
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.data.userId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await tableCounts()).toEqual({ users: before.users + 1, outbox: before.outbox + 1, audit: before.audit + 1 });
+  });
+});
+
+describe('a read-only action', () => {
+  const countUsers = readAction(z.strictObject({ role: z.enum(['admin', 'reviewer']) }), 'user:manage', async ({ input }) => {
+    // Outside any transaction: `db` itself may be used (inside an action's transaction this
+    // throws on the embedded database, where it would wait for the one connection forever).
+    const [row] = await db.select({ n: count() }).from(userRoles).where(eq(userRoles.role, input.role));
+    return row.n;
+  });
+
+  it('is validated, authenticated and authorised like any action, and writes nothing', async () => {
+    const applicant = await createUser(['applicant']);
+    const before = await tableCounts();
+    expect(await actingAs(null, () => countUsers({ role: 'admin' }))).toEqual({ ok: false, error: 'Please sign in first.' });
+    expect(await actingAs(applicant, () => countUsers({ role: 'admin' }))).toEqual({ ok: false, error: 'You do not have permission to do that.' });
+    const admin = await createUser(['admin']);
+    const invalid = await actingAs(admin, () => countUsers({ role: 'owner' }));
+    expect(invalid.ok).toBe(false);
+    expect(await tableCounts()).toEqual({ ...before, users: before.users + 1 });
+  });
+
+  it('runs outside a transaction and answers with its data', async () => {
+    const admin = await createUser(['admin']);
+    const result = await actingAs(admin, () => countUsers({ role: 'admin' }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data).toBeGreaterThanOrEqual(1);
   });
 });

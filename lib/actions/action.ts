@@ -1,5 +1,5 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { updateTag } from 'next/cache';
 import type { z } from 'zod';
 import { db, transactionScope, type Transaction } from '@/db';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
@@ -19,33 +19,55 @@ type Context<I, U> = {
   audit: (entry: AuditEntry) => Promise<void>;
   /** Queues a message in the outbox in this transaction. */
   mail: <N extends MailTemplateName>(message: QueuedMail<N>) => Promise<void>;
-  /** Paths to refresh once the transaction has committed. */
-  revalidate: (...paths: string[]) => void;
+  /**
+   * Cache tags of public pages this change makes stale (lib/cache/tags.ts), expired once the
+   * transaction has committed. Nothing else is refreshed: the action answers with data, and
+   * the page that called it updates from that (or asks for itself with router.refresh()).
+   */
+  invalidate: (...tags: string[]) => void;
 };
-
-type Options = { revalidate?: string[] };
 
 async function errorText(key: string, values?: Record<string, string | number | Date>) {
   const t = loose(await requestTranslator('errors'));
   return t(key, values);
 }
 
-function refresh(paths: Set<string>) {
-  for (const path of paths) {
+function expire(tags: Set<string>) {
+  for (const tag of tags) {
     try {
-      revalidatePath(path);
+      // Read-your-own-writes: the next request for a page with this tag renders afresh.
+      updateTag(tag);
     } catch {
-      // Outside a Next request (tests): nothing is cached to refresh.
+      // Outside a Next request (tests): nothing is cached to expire.
     }
   }
+}
+
+type Gate<U> = (user: SessionUser | null) => { ok: true; user: U } | { ok: false; key: string };
+
+/** Step 4 of a writing action: one transaction with its audit row and mail; the tags to expire after. */
+function inTransaction<I, U extends SessionUser | null, T>(body: (ctx: Context<I, U>) => Promise<T>) {
+  return (input: I, user: U, tags: Set<string>) =>
+    db.transaction(async (tx) => {
+      const actor = { id: user?.id ?? null, email: user?.email ?? null };
+      return transactionScope.run(true, () =>
+        body({
+          input,
+          user,
+          tx,
+          audit: (entry) => writeAudit(tx, actor, entry),
+          mail: (message) => queueMail(tx, message),
+          invalidate: (...more) => more.forEach((t) => tags.add(t)),
+        }),
+      );
+    });
 }
 
 async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   schema: S,
   raw: unknown,
-  authorise: (user: SessionUser | null) => { ok: true; user: U } | { ok: false; key: string },
-  body: (ctx: Context<z.output<S>, U>) => Promise<T>,
-  options: Options,
+  authorise: Gate<U>,
+  perform: (input: z.output<S>, user: U, tags: Set<string>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   // 1. validate: the client is never trusted, whatever its form checked.
   const parsed = schema.safeParse(raw);
@@ -68,22 +90,13 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   if (!gate.ok) return { ok: false, error: await errorText(gate.key) };
   const user = gate.user;
 
-  // 4. one transaction: the change, its audit row and its mail commit together or not at all.
-  const paths = new Set(options.revalidate ?? []);
+  // 4. the work: for a change, one transaction (the change, its audit row and its mail
+  // commit together or not at all); for a read, no transaction at all.
+  const tags = new Set<string>();
   try {
-    const data = await db.transaction(async (tx) => {
-      const actor = { id: user?.id ?? null, email: user?.email ?? null };
-      return transactionScope.run(true, () => body({
-        input: parsed.data,
-        user,
-        tx,
-        audit: (entry) => writeAudit(tx, actor, entry),
-        mail: (message) => queueMail(tx, message),
-        revalidate: (...more) => more.forEach((p) => paths.add(p)),
-      }));
-    });
-    // 5. revalidate, 6. a typed result.
-    refresh(paths);
+    const data = await perform(parsed.data, user, tags);
+    // 5. expire what public pages showed, 6. a typed result.
+    expire(tags);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {
@@ -102,34 +115,41 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
 
 /**
  * The one way to write a server action: validate -> authenticate -> authorise -> one
- * transaction (with its audit row and queued mail) -> revalidate -> a typed result.
+ * transaction (with its audit row and queued mail) -> expire public cache tags -> a typed result.
  */
 export function action<S extends z.ZodType, T>(
   schema: S,
   permission: Permission,
   body: (ctx: Context<z.output<S>, SessionUser>) => Promise<T>,
-  options: Options = {},
 ) {
-  return async (raw: unknown) =>
-    run<S, T, SessionUser>(
-      schema,
-      raw,
-      (user) => {
-        if (!user) return { ok: false, key: 'unauthenticated' };
-        if (!can(user, permission)) return { ok: false, key: 'forbidden' };
-        return { ok: true, user };
-      },
-      body,
-      options,
-    );
+  return async (raw: unknown) => run<S, T, SessionUser>(schema, raw, signedInWith(permission), inTransaction(body));
+}
+
+/**
+ * For an action that only reads (the suggested slate): validated, authenticated and
+ * authorised the same way, but run outside any transaction, so on the embedded database
+ * it never holds the one connection while others wait.
+ */
+export function readAction<S extends z.ZodType, T>(
+  schema: S,
+  permission: Permission,
+  body: (ctx: { input: z.output<S>; user: SessionUser }) => Promise<T>,
+) {
+  return async (raw: unknown) => run<S, T, SessionUser>(schema, raw, signedInWith(permission), (input, user) => body({ input, user }));
+}
+
+function signedInWith(permission: Permission): Gate<SessionUser> {
+  return (user) => {
+    if (!user) return { ok: false, key: 'unauthenticated' };
+    if (!can(user, permission)) return { ok: false, key: 'forbidden' };
+    return { ok: true, user };
+  };
 }
 
 /** For the few actions a visitor may take (sign up, accept an invitation, reset a password). */
 export function publicAction<S extends z.ZodType, T>(
   schema: S,
   body: (ctx: Context<z.output<S>, SessionUser | null>) => Promise<T>,
-  options: Options = {},
 ) {
-  return async (raw: unknown) =>
-    run<S, T, SessionUser | null>(schema, raw, (user) => ({ ok: true, user }), body, options);
+  return async (raw: unknown) => run<S, T, SessionUser | null>(schema, raw, (user) => ({ ok: true, user }), inTransaction(body));
 }

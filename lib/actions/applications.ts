@@ -44,7 +44,7 @@ export const saveApplicationDraftAction = action(saveApplicationDraftSchema, 'ap
 export const submitApplicationAction = action(
   submitApplicationSchema,
   'application:edit',
-  async ({ input, user, tx, audit, revalidate }) => {
+  async ({ input, user, tx, audit }) => {
     const submitted = await submitApplication(tx, user, input);
     if (!submitted.alreadySubmitted) {
       await audit({
@@ -55,16 +55,14 @@ export const submitApplicationAction = action(
         after: { status: 'submitted', reference: submitted.reference, version: submitted.version },
       });
     }
-    revalidate(`/applications/${input.applicationId}`);
     return submitted;
   },
-  { revalidate: ['/dashboard'] },
 );
 
 export const withdrawApplicationAction = action(
   withdrawApplicationSchema,
   'application:edit',
-  async ({ input, user, tx, audit, revalidate }) => {
+  async ({ input, user, tx, audit }) => {
     const withdrawn = await withdrawApplication(tx, user, input);
     await audit({
       action: 'application.withdrawn',
@@ -73,16 +71,14 @@ export const withdrawApplicationAction = action(
       before: { status: 'submitted' },
       after: { status: 'withdrawn', reference: withdrawn.reference },
     });
-    revalidate(`/applications/${input.applicationId}`);
     return withdrawn;
   },
-  { revalidate: ['/dashboard'] },
 );
 
 export const reopenApplicationAction = action(
   reopenApplicationSchema,
   'application:edit',
-  async ({ input, user, tx, audit, revalidate }) => {
+  async ({ input, user, tx, audit }) => {
     const reopened = await reopenApplication(tx, user, input);
     await audit({
       action: 'application.reopened',
@@ -91,8 +87,6 @@ export const reopenApplicationAction = action(
       before: { status: reopened.before },
       after: { status: 'draft', reference: reopened.reference },
     });
-    revalidate(`/applications/${input.applicationId}`);
     return reopened;
   },
-  { revalidate: ['/dashboard'] },
 );

@@ -5,9 +5,8 @@ import { setDisagreementThresholds } from '@/lib/data/ranking';
 import { assignReviewerSchema, autoAssignSchema, disagreementThresholdsSchema, unassignReviewerSchema } from '@/lib/validations/assignment';
 import { action } from './action';
 
-const paths = (callId: string) => [`/admin/calls/${callId}/assignments`, `/admin/calls/${callId}/ranking`, '/review', '/admin/outbox'];
 
-export const assignReviewerAction = action(assignReviewerSchema, 'assignment:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const assignReviewerAction = action(assignReviewerSchema, 'assignment:manage', async ({ input, user, tx, audit }) => {
   const { assignment, callId } = await assignReviewer(tx, user, input);
   await audit({
     action: 'assignment.created',
@@ -15,11 +14,10 @@ export const assignReviewerAction = action(assignReviewerSchema, 'assignment:man
     entityId: assignment.id,
     after: { applicationId: assignment.applicationId, reviewerId: assignment.reviewerId, likelyConflict: assignment.likelyConflict, automatic: false },
   });
-  revalidate(...paths(callId));
   return { assignmentId: assignment.id, likelyConflict: assignment.likelyConflict };
 });
 
-export const unassignReviewerAction = action(unassignReviewerSchema, 'assignment:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const unassignReviewerAction = action(unassignReviewerSchema, 'assignment:manage', async ({ input, user, tx, audit }) => {
   const result = await unassignReviewer(tx, user, input.assignmentId);
   await audit({
     action: 'assignment.removed',
@@ -27,11 +25,10 @@ export const unassignReviewerAction = action(unassignReviewerSchema, 'assignment
     entityId: input.assignmentId,
     before: { applicationId: result.before.applicationId, reviewerId: result.before.reviewerId, status: result.before.status, draftDiscarded: result.hadDraft },
   });
-  revalidate(...paths(result.callId));
   return { removed: true };
 });
 
-export const autoAssignAction = action(autoAssignSchema, 'assignment:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const autoAssignAction = action(autoAssignSchema, 'assignment:manage', async ({ input, user, tx, audit }) => {
   const result = await autoAssign(tx, user, input.callId);
   for (const a of result.created) {
     await audit({
@@ -41,7 +38,6 @@ export const autoAssignAction = action(autoAssignSchema, 'assignment:manage', as
       after: { applicationId: a.applicationId, reviewerId: a.reviewerId, likelyConflict: a.likelyConflict, automatic: true },
     });
   }
-  revalidate(...paths(input.callId));
   return {
     created: result.created.length,
     reviewersMailed: new Set(result.created.map((c) => c.reviewerId)).size,
@@ -50,9 +46,8 @@ export const autoAssignAction = action(autoAssignSchema, 'assignment:manage', as
   };
 });
 
-export const setDisagreementThresholdsAction = action(disagreementThresholdsSchema, 'call:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const setDisagreementThresholdsAction = action(disagreementThresholdsSchema, 'call:manage', async ({ input, user, tx, audit }) => {
   const change = await setDisagreementThresholds(tx, user, input);
   await audit({ action: 'call.disagreement_thresholds_changed', entityType: 'call', entityId: input.callId, before: change.before, after: change.after });
-  revalidate(`/admin/calls/${input.callId}/ranking`);
   return change.after;
 });

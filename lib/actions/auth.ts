@@ -79,6 +79,7 @@ export async function acceptInvitationAction(raw: unknown): Promise<ActionResult
   return signInAndGoHome(result.data.email, input.password);
 }
 
+/** Ends the session; the header's button then forgets the user and goes home. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
+  await signOut({ redirect: false });
 }

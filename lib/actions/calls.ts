@@ -9,9 +9,10 @@ import {
   callTransitionSchema,
   dismissQuestionSchema,
 } from '@/lib/validations/call';
+import { cacheTags } from '@/lib/cache/tags';
 import { action } from './action';
 
-export const saveCallAction = action(callFormSchema, 'call:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const saveCallAction = action(callFormSchema, 'call:manage', async ({ input, user, tx, audit, invalidate }) => {
   const saved = await saveCall(tx, user, input);
   await audit({
     action: saved.created ? 'call.created' : 'call.updated',
@@ -20,14 +21,15 @@ export const saveCallAction = action(callFormSchema, 'call:manage', async ({ inp
     before: saved.before,
     after: saved.after,
   });
-  revalidate('/', `/calls/${saved.call.slug}`, '/admin/calls', `/admin/calls/${saved.call.id}`);
+  invalidate(cacheTags.callList, cacheTags.call(saved.call.slug));
+  if (saved.previousSlug && saved.previousSlug !== saved.call.slug) invalidate(cacheTags.call(saved.previousSlug));
   return { id: saved.call.id, slug: saved.call.slug, updatedAt: saved.call.updatedAt.toISOString() };
 });
 
-export const transitionCallAction = action(callTransitionSchema, 'call:manage', async ({ input, user, tx, audit, revalidate }) => {
+export const transitionCallAction = action(callTransitionSchema, 'call:manage', async ({ input, user, tx, audit, invalidate }) => {
   const moved = await transitionCall(tx, user, input);
   await audit({ action: 'call.status_changed', entityType: 'call', entityId: moved.call.id, before: moved.before, after: moved.after });
-  revalidate('/', `/calls/${moved.call.slug}`, '/admin', '/admin/calls', `/admin/calls/${moved.call.id}`);
+  invalidate(cacheTags.callList, cacheTags.call(moved.call.slug));
   return { status: moved.call.status };
 });
 
@@ -37,7 +39,7 @@ export const askQuestionAction = action(askQuestionSchema, 'question:ask', async
   return { id: question.id };
 });
 
-export const answerQuestionAction = action(answerQuestionSchema, 'question:answer', async ({ input, user, tx, audit, revalidate }) => {
+export const answerQuestionAction = action(answerQuestionSchema, 'question:answer', async ({ input, user, tx, audit, invalidate }) => {
   const answered = await answerQuestion(tx, user, input);
   await audit({
     action: 'question.answered',
@@ -46,13 +48,12 @@ export const answerQuestionAction = action(answerQuestionSchema, 'question:answe
     before: answered.before,
     after: { status: 'published', notified: answered.notified },
   });
-  revalidate(`/calls/${answered.call.slug}`, `/admin/calls/${answered.call.id}/questions`);
+  invalidate(cacheTags.call(answered.call.slug));
   return { notified: answered.notified };
 });
 
-export const dismissQuestionAction = action(dismissQuestionSchema, 'question:answer', async ({ input, user, tx, audit, revalidate }) => {
+export const dismissQuestionAction = action(dismissQuestionSchema, 'question:answer', async ({ input, user, tx, audit }) => {
   const dismissed = await dismissQuestion(tx, user, input);
   await audit({ action: 'question.dismissed', entityType: 'clarification_question', entityId: dismissed.question.id, before: { status: 'pending' }, after: { status: 'dismissed' } });
-  revalidate(`/admin/calls/${dismissed.call.id}/questions`);
   return { ok: true };
 });

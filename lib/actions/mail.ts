@@ -8,13 +8,11 @@ import { action } from './action';
 export const retryOutboxMessageAction = action(
   retryOutboxMessageSchema,
   'outbox:manage',
-  async ({ input, user, tx, audit, revalidate }) => {
+  async ({ input, user, tx, audit }) => {
     const change = await retryOutboxMessage(tx, user, input.id);
     await audit({ action: 'outbox.retried', entityType: 'outbox', entityId: input.id, before: change.before, after: change.after });
-    revalidate(`/admin/outbox/${input.id}`);
     return { id: input.id };
   },
-  { revalidate: ['/admin/outbox'] },
 );
 
 /** An admin puts every failed message back in the queue. */
@@ -26,5 +24,4 @@ export const retryFailedOutboxAction = action(
     await audit({ action: 'outbox.retried_all', entityType: 'outbox', after: { count: result.count } });
     return result;
   },
-  { revalidate: ['/admin/outbox'] },
 );

@@ -31,7 +31,6 @@ export const createOrganisationAction = action(
     await audit({ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: { legalName: org.legalName } });
     return { id: org.id };
   },
-  { revalidate: ['/organisation', '/dashboard'] },
 );
 
 export const updateOrganisationAction = action(
@@ -45,7 +44,6 @@ export const updateOrganisationAction = action(
     await audit({ action: 'organisation.updated', entityType: 'organisation', entityId: input.organisationId, after: { changed } });
     return { id: input.organisationId };
   },
-  { revalidate: ['/organisation', '/dashboard'] },
 );
 
 export const signSelfDeclarationAction = action(
@@ -56,7 +54,6 @@ export const signSelfDeclarationAction = action(
     await audit({ action: 'organisation.declaration_signed', entityType: 'organisation', entityId: input.organisationId, before: signed.before, after: signed.after });
     return { signedAt: signed.after.signedAt };
   },
-  { revalidate: ['/organisation', '/dashboard'] },
 );
 
 export const inviteMemberAction = action(
@@ -67,7 +64,6 @@ export const inviteMemberAction = action(
     await audit({ action: 'organisation.member_invited', entityType: 'organisation', entityId: invited.organisationId, after: { email: input.email } });
     return invited;
   },
-  { revalidate: ['/organisation'] },
 );
 
 const joinTx = publicAction(joinOrganisationSchema, async ({ input, user, tx, audit }) => {

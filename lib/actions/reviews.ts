@@ -4,7 +4,7 @@ import { declareConflict, reopenReview, saveReview } from '@/lib/data/reviews';
 import { declareConflictSchema, reopenReviewSchema, saveReviewSchema, submitReviewSchema } from '@/lib/validations/review';
 import { action } from './action';
 
-export const declareConflictAction = action(declareConflictSchema, 'review:write', async ({ input, user, tx, audit, revalidate }) => {
+export const declareConflictAction = action(declareConflictSchema, 'review:write', async ({ input, user, tx, audit }) => {
   const result = await declareConflict(tx, user, input);
   await audit({
     action: result.conflict ? 'assignment.conflict_declared' : 'assignment.no_conflict_declared',
@@ -13,7 +13,6 @@ export const declareConflictAction = action(declareConflictSchema, 'review:write
     before: { status: 'pending' },
     after: result.conflict ? { status: 'conflict', reason: input.reason } : { status: 'accepted' },
   });
-  revalidate('/review', `/review/${input.assignmentId}`, `/admin/calls/${result.callId}/assignments`);
   return { conflict: result.conflict };
 });
 
@@ -23,7 +22,7 @@ export const saveReviewDraftAction = action(saveReviewSchema, 'review:write', as
   return { version: review.version, savedAt: review.updatedAt };
 });
 
-export const submitReviewAction = action(submitReviewSchema, 'review:write', async ({ input, user, tx, audit, revalidate }) => {
+export const submitReviewAction = action(submitReviewSchema, 'review:write', async ({ input, user, tx, audit }) => {
   const result = await saveReview(tx, user, input, true);
   await audit({
     action: 'review.submitted',
@@ -36,13 +35,11 @@ export const submitReviewAction = action(submitReviewSchema, 'review:write', asy
       scores: Object.fromEntries(input.scores.map((s) => [s.criterionId, s.score])),
     },
   });
-  revalidate('/review', `/review/${input.assignmentId}`, `/admin/calls/${result.callId}/ranking`);
   return { version: result.review.version, total: result.total };
 });
 
-export const reopenReviewAction = action(reopenReviewSchema, 'review:reopen', async ({ input, user, tx, audit, revalidate }) => {
+export const reopenReviewAction = action(reopenReviewSchema, 'review:reopen', async ({ input, user, tx, audit }) => {
   const result = await reopenReview(tx, user, input.reviewId);
   await audit({ action: 'review.reopened', entityType: 'review', entityId: input.reviewId, before: result.before, after: { status: 'draft' } });
-  revalidate(`/admin/calls/${result.callId}/ranking`, `/admin/calls/${result.callId}/ranking/${result.applicationId}`, '/review');
   return { reopened: true };
 });

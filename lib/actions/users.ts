@@ -12,7 +12,6 @@ export const inviteUserAction = action(
     await audit({ action: 'user.invited', entityType: 'user', entityId: invited.userId, after: { email: input.email, roles: input.roles } });
     return invited;
   },
-  { revalidate: ['/admin/users', '/admin/outbox'] },
 );
 
 export const setUserRolesAction = action(
@@ -23,7 +22,6 @@ export const setUserRolesAction = action(
     await audit({ action: 'user.roles_changed', entityType: 'user', entityId: input.userId, before: change.before, after: change.after });
     return change;
   },
-  { revalidate: ['/admin/users'] },
 );
 
 export const setUserDisabledAction = action(
@@ -40,5 +38,4 @@ export const setUserDisabledAction = action(
     });
     return change;
   },
-  { revalidate: ['/admin/users'] },
 );

@@ -30,10 +30,10 @@ import {
 } from '@/lib/validations/application';
 import { issue } from '@/lib/validations/zod';
 import { listMyOrganisations, requireMembership } from './organisations';
+import { uuidPattern } from '@/lib/validations/zod';
 
 export { listMyOrganisations };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 /** The next submission reference, EOI-<year>-<nnnn>, from the database sequence (unique, never reused). */
@@ -67,7 +67,7 @@ export async function findVisibleApplication(
   user: SessionUser | null,
   applicationId: string,
 ): Promise<{ application: Application; access: ApplicationAccess } | null> {
-  if (!user || !UUID.test(applicationId)) return null;
+  if (!user || !uuidPattern.test(applicationId)) return null;
   const [row] = await executor
     .select({ application: applications, memberId: organisationMembers.userId })
     .from(applications)
@@ -88,7 +88,7 @@ export async function findVisibleApplication(
  */
 async function lockForMember(tx: Executor, user: SessionUser, applicationId: string) {
   assertCan(user, 'application:edit');
-  if (!UUID.test(applicationId)) throw new NotFoundError();
+  if (!uuidPattern.test(applicationId)) throw new NotFoundError();
   const [row] = await tx
     .select({ application: applications })
     .from(applications)

@@ -306,6 +306,7 @@ export async function saveCall(tx: Executor, actor: SessionUser, input: CallForm
   return {
     call,
     created: !existing,
+    previousSlug: existing?.slug ?? null,
     before: existing ? { ...summarise(existing), criteria: before.criteria.map((c) => `${c.name}:${c.weight}`) } : null,
     after: { ...summarise(call), criteria: input.criteria.map((c) => `${c.name}:${c.weight}`) },
   };

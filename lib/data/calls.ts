@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { can } from '@/lib/authz';
+import { uuidPattern } from '@/lib/validations/zod';
 
 export type CallSummary = Pick<
   Call,
@@ -69,7 +70,17 @@ export async function listCallsForHome(now: Date = new Date()) {
  */
 export async function getCallBySlug(viewer: SessionUser | null, slug: string) {
   const [call] = await db.select().from(calls).where(eq(calls.slug, slug));
-  if (!call) return null;
+  return call ? callDetail(viewer, call) : null;
+}
+
+/** The admins' preview of a call (drafts included), by id. */
+export async function getCallForPreview(viewer: SessionUser, callId: string) {
+  if (!can(viewer, 'call:manage') || !uuidPattern.test(callId)) return null;
+  const [call] = await db.select().from(calls).where(eq(calls.id, callId));
+  return call ? callDetail(viewer, call) : null;
+}
+
+async function callDetail(viewer: SessionUser | null, call: Call) {
   if (call.status === 'draft' && !can(viewer, 'call:manage')) return null;
   const [countries, themes, callCriteria, requirements, slots, faq, [publication]] = await Promise.all([
     db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),

@@ -11,8 +11,8 @@ import { AppError, NotFoundError } from '@/lib/errors';
 import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
 import { fileKindInfo } from '@/lib/files/types';
 import { callRules, findVisibleApplication } from './applications';
+import { uuidPattern } from '@/lib/validations/zod';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type UploadTarget = { applicationId: string; slotId: string };
 
@@ -22,7 +22,7 @@ export type UploadTarget = { applicationId: string; slotId: string };
  */
 async function editableSlot(executor: Executor, user: SessionUser, target: UploadTarget, now: Date, lock: boolean) {
   assertCan(user, 'application:edit');
-  if (!UUID.test(target.applicationId) || !UUID.test(target.slotId)) throw new NotFoundError();
+  if (!uuidPattern.test(target.applicationId) || !uuidPattern.test(target.slotId)) throw new NotFoundError();
   const query = executor
     .select({ application: applications })
     .from(applications)
@@ -130,7 +130,7 @@ export async function removeApplicationFile(user: SessionUser, target: UploadTar
 
 /** A file with its bytes, for those who may see the application (findVisibleApplication); else null. */
 export async function getApplicationFileForDownload(user: SessionUser | null, target: UploadTarget) {
-  if (!UUID.test(target.slotId)) return null;
+  if (!uuidPattern.test(target.slotId)) return null;
   const visible = await findVisibleApplication(db, user, target.applicationId);
   if (!visible) return null;
   const [file] = await db

@@ -84,8 +84,11 @@ export function resultsCsv(results: PublicResults): string {
 
 export type RegisterEntry = ResultsSnapshot['partners'][number] & { call: { slug: string; title: string }; publishedAt: string };
 
-/** Every selected partner of every published call, newest publication first, optionally filtered. */
-export async function listPartners(filters: { country?: string; theme?: string } = {}) {
+/**
+ * Every selected partner of every published call, newest publication first, with the
+ * countries and themes they cover (the page filters in the browser, so it stays cached).
+ */
+export async function listPartners() {
   const rows = await db
     .select({ snapshot: publications.snapshot })
     .from(publications)
@@ -98,8 +101,5 @@ export async function listPartners(filters: { country?: string; theme?: string }
   });
   const countries = [...new Set(all.flatMap((p) => p.project.countries))].sort();
   const themes = [...new Set(all.flatMap((p) => p.project.themes))].sort();
-  const partners = all.filter(
-    (p) => (!filters.country || p.project.countries.includes(filters.country)) && (!filters.theme || p.project.themes.includes(filters.theme)),
-  );
-  return { partners, countries, themes, total: all.length };
+  return { partners: all, countries, themes };
 }

@@ -6,8 +6,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan, type Permission } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { ScreenApplicationInput } from '@/lib/validations/screening';
+import { uuidPattern } from '@/lib/validations/zod';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A call for the admin review pages, by id (or by slug, handy in links and tests); null
@@ -18,7 +18,7 @@ export async function getCallForAdmin(user: SessionUser, idOrSlug: string, permi
   const [call] = await db
     .select()
     .from(calls)
-    .where(UUID.test(idOrSlug) ? eq(calls.id, idOrSlug) : eq(calls.slug, idOrSlug));
+    .where(uuidPattern.test(idOrSlug) ? eq(calls.id, idOrSlug) : eq(calls.slug, idOrSlug));
   return call ?? null;
 }
 

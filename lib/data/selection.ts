@@ -147,12 +147,8 @@ export async function recordDecisions(tx: Executor, actor: SessionUser, input: {
 }
 
 /** The optimiser's slate for the call's eligible applications, with its explanation. Changes nothing. */
-export async function suggestSlateForCall(
-  executor: Executor,
-  actor: SessionUser,
-  input: { callId: string; scoreKind: 'raw' | 'calibrated'; minPerCountry: number },
-) {
-  const board = await getSelectionBoard(actor, input.callId, executor);
+export async function suggestSlateForCall(actor: SessionUser, input: { callId: string; scoreKind: 'raw' | 'calibrated'; minPerCountry: number }) {
+  const board = await getSelectionBoard(actor, input.callId);
   if (!board) throw new NotFoundError();
   const result = await suggestSlate({
     candidates: board.rows.map((r) => ({

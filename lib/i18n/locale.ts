@@ -1,12 +1,11 @@
-import { cookies, headers } from 'next/headers';
-import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from './config';
+import { getLocale } from 'next-intl/server';
+import { defaultLocale, isLocale, type Locale } from './config';
 
-/** The request's language: the cookie the user chose, else the browser's preference. */
+/** The request's language (the URL's, as the proxy resolved it); the default outside a request. */
 export async function requestLocale(): Promise<Locale> {
   try {
-    const chosen = (await cookies()).get(localeCookie)?.value;
-    if (isLocale(chosen)) return chosen;
-    return negotiateLocale((await headers()).get('accept-language'));
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : defaultLocale;
   } catch {
     // Outside a request (tests, start-up scripts): the default language.
     return defaultLocale;

@@ -1,4 +1,4 @@
-import highsLoader, { type Highs } from 'highs';
+import { solveLp } from './highs-thread';
 
 /**
  * The suggested slate: the set of applications with the highest total score such that
@@ -52,11 +52,6 @@ export type SlateResult =
     }
   | { status: 'infeasible'; reasons: InfeasibleReason[] };
 
-let solver: Promise<Highs> | undefined;
-function highs() {
-  solver ??= highsLoader();
-  return solver;
-}
 
 const EPS = 1e-6;
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(6));
@@ -91,9 +86,9 @@ function lpText(problem: SlateProblem, model: Model): string {
 
 async function solve(problem: SlateProblem, model: Model): Promise<{ selected: number[]; objective: number } | null> {
   if (!model.candidates.length) return { selected: [], objective: 0 };
-  const solution = (await highs()).solve(lpText(problem, model));
-  if (solution.Status !== 'Optimal') return null;
-  const selected = model.candidates.flatMap((_, i) => ((solution.Columns[`x${i}`]?.Primal ?? 0) > 0.5 ? [i] : []));
+  const solution = await solveLp(lpText(problem, model));
+  if (solution.status !== 'Optimal') return null;
+  const selected = model.candidates.flatMap((_, i) => ((solution.primal[`x${i}`] ?? 0) > 0.5 ? [i] : []));
   return { selected, objective: selected.reduce((sum, i) => sum + (model.candidates[i].score ?? 0), 0) };
 }
 

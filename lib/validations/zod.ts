@@ -52,3 +52,6 @@ z.config({
 });
 
 export { z };
+
+/** A UUID as the database stores ids: checked before a query, so a malformed id is "not found", never a database error. */
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,11 @@
+import { connection } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { db, openedDatabaseKind } from '@/db';
 
-export const dynamic = 'force-dynamic';
-
 /** Liveness with a real database round trip, for load balancers and the quick start. */
 export async function GET() {
+  // Every call asks the database: never prerendered or cached.
+  await connection();
   try {
     await db.execute(sql`select 1`);
     return Response.json({ status: 'ok', database: openedDatabaseKind() });

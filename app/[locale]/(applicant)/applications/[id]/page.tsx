@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ApplicationSummary } from '@/components/applicant/application-summary';
+import { Countdown } from '@/components/applicant/countdown';
+import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
+import { StatusActions } from '@/components/applicant/status-actions';
+import { StatusBadge } from '@/components/applicant/status-badge';
+import { PageHeader } from '@/components/layout/page-header';
+import { Instant } from '@/components/time/instant';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { getApplicationDetail } from '@/lib/data/applications';
+import { getPublishedOutcome } from '@/lib/data/selection';
+import { OutcomePanel } from '@/components/applicant/outcome-panel';
+
+// Per user, per request: rendered for each visit, never cached.
+export const instant = false;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('applicationStatus');
+  return { title: t('title') };
+}
+
+/**
+ * Where an application stands, for its organisation's members (and admins, read-only):
+ * status, reference, dates, what is missing, the content and the files.
+ */
+export default async function ApplicationStatusPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { submitted } = await searchParams;
+  // Members and admins; anyone else gets "not found" from the data function.
+  const user = await requireUser(`/applications/${id}`);
+  const detail = await getApplicationDetail(user, id);
+  if (!detail) notFound();
+  const outcome = detail.access === 'member' ? await getPublishedOutcome(user, id) : null;
+  const t = await getTranslations('applicationStatus');
+  const ta = await getTranslations('application');
+  const { application: app, rules, access, open } = detail;
+  const member = access === 'member';
+  const missingSteps = [...new Set(detail.issues.map((i) => i.step))];
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={app.title || rules.call.title} intro={t('intro', { call: rules.call.title, organisation: detail.organisation.legalName })} />
+
+      {submitted === '1' && app.status === 'submitted' && app.reference && (
+        <Alert tone="success" data-testid="submitted-banner">
+          {t('justSubmitted', { reference: app.reference })}
+        </Alert>
+      )}
+
+      <Card>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <dt className="text-sm font-medium text-slate-600">{t('status')}</dt>
+            <dd className="mt-1">
+              <StatusBadge status={app.status} reopened={app.status === 'draft' && !!app.reference} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium text-slate-600">{t('reference')}</dt>
+            <dd className="mt-1 font-mono" data-testid="reference">
+              {app.reference ?? t('noReference')}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium text-slate-600">
+              {app.status === 'withdrawn' ? t('withdrawnAt') : t('submittedAt')}
+            </dt>
+            <dd className="mt-1 text-sm">
+              {app.status === 'withdrawn' && app.withdrawnAt ? (
+                <Instant date={app.withdrawnAt} timeZone={rules.call.timeZone} />
+              ) : app.submittedAt ? (
+                <Instant date={app.submittedAt} timeZone={rules.call.timeZone} />
+              ) : (
+                t('notSubmitted')
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-medium text-slate-600">{t('deadline')}</dt>
+            <dd className="mt-1 space-y-1 text-sm">
+              {rules.call.closesAt && <Instant date={rules.call.closesAt} timeZone={rules.call.timeZone} />}
+              {rules.call.closesAt && (
+                <div>
+                  <Countdown until={rules.call.closesAt.toISOString()} />
+                </div>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </Card>
+
+      {member && open && app.status === 'draft' && (
+        <Card className="space-y-3">
+          {app.reference && <Alert tone="warning">{t('reopenedNotice', { reference: app.reference })}</Alert>}
+          {missingSteps.length > 0 ? (
+            <p className="text-sm">{t('missing', { steps: missingSteps.map((s) => ta(`steps.${s}`)).join(', ') })}</p>
+          ) : (
+            <p className="text-sm">{t('readyToSubmit')}</p>
+          )}
+          <Link href={`/applications/${app.id}/edit`} className={buttonClass('primary')}>
+            {t('continue')}
+          </Link>
+        </Card>
+      )}
+      {member && open && app.status !== 'draft' && (
+        <Card>
+          <StatusActions applicationId={app.id} version={app.version} status={app.status} />
+        </Card>
+      )}
+      {!open && <Alert tone="info">{t('readOnly')}</Alert>}
+
+      {/* Only once the call's results are published, from the frozen record. */}
+      {outcome && <OutcomePanel outcome={outcome} />}
+
+      <section aria-labelledby="content" className="space-y-3">
+        <h2 id="content">{app.status === 'draft' ? t('contentDraft') : t('content')}</h2>
+        <Card>
+          <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail)} files={filesForForm(detail)} />
+        </Card>
+      </section>
+    </div>
+  );
+}

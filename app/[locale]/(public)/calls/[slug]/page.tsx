@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ApplyPanel } from '@/components/calls/apply-panel';
+import { CallView } from '@/components/calls/call-view';
+import { QuestionsPanel } from '@/components/calls/questions-panel';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { Instant } from '@/components/time/instant';
+import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { cachedPublicCall } from '@/lib/data/public';
+import { questionDeadline } from '@/lib/data/questions';
+import { pageLocale } from '@/lib/i18n/page';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+/** See lib/cache/static-params.ts: every call's page is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [{ slug: placeholderParam }];
+}
+
+async function load(params: Props['params']) {
+  await pageLocale(params);
+  const { slug } = await params;
+  if (isPlaceholder(slug)) notFound();
+  return cachedPublicCall(slug);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const detail = await load(params);
+  return { title: detail?.call.title };
+}
+
+/**
+ * A call's public page: cached and the same for every reader (drafts are previewed at
+ * /admin/calls/[id]/preview). Applying and asking are islands that know the reader.
+ */
+export default async function CallPage({ params }: Props) {
+  const detail = await load(params);
+  if (!detail) notFound();
+  const { call, phase } = detail;
+  const deadline = questionDeadline(call);
+  return (
+    <ClientMessages namespaces={['call', 'questions', 'validation']}>
+      <CallView
+        detail={detail}
+        phase={phase}
+        applyPanel={
+          <ApplyPanel
+            slug={call.slug}
+            phase={phase}
+            opensAt={call.opensAt?.toISOString() ?? null}
+            closesAt={call.closesAt?.toISOString() ?? null}
+            opensOn={call.opensAt && <Instant date={call.opensAt} timeZone={call.timeZone} />}
+          />
+        }
+        questionsPanel={
+          <QuestionsPanel
+            callId={call.id}
+            slug={call.slug}
+            open={detail.questionsOpen}
+            callOpen={phase === 'open'}
+            deadline={deadline?.toISOString() ?? null}
+            deadlineText={deadline && <Instant date={deadline} timeZone={call.timeZone} />}
+          />
+        }
+      />
+    </ClientMessages>
+  );
+}

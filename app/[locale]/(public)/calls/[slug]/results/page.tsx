@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { money } from '@/components/calls/format';
+import { PageHeader } from '@/components/layout/page-header';
+import { PartnerTable } from '@/components/results/partner-table';
+import { buttonClass } from '@/components/ui/button';
+import { Instant } from '@/components/time/instant';
+import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { cachedResults } from '@/lib/data/public';
+import { Link } from '@/lib/i18n/navigation';
+import { pageLocale } from '@/lib/i18n/page';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+/** See lib/cache/static-params.ts: rendered on the first visit, then cached until republished. */
+export function generateStaticParams() {
+  return [{ slug: placeholderParam }];
+}
+
+async function load(params: Props['params']) {
+  await pageLocale(params);
+  const { slug } = await params;
+  if (isPlaceholder(slug)) notFound();
+  return cachedResults(slug);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const results = await load(params);
+  const t = await getTranslations('results');
+  return { title: results ? t('titleFor', { call: results.call.title }) : t('title') };
+}
+
+export default async function ResultsPage({ params }: Props) {
+  const results = await load(params);
+  if (!results) notFound();
+  const { slug } = results.call;
+  const t = await getTranslations('results');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const total = results.partners.reduce((sum, p) => sum + p.awardedAmount, 0);
+  const illustrative = results.partners.some((p) => p.illustrative);
+  return (
+    <div className="space-y-6">
+      <Link href={`/calls/${slug}`} className="text-sm text-brand-700 hover:underline">
+        ← {t('backToCall')}
+      </Link>
+      <PageHeader
+        title={t('titleFor', { call: results.call.title })}
+        intro={
+          <>
+            {t.rich('publishedOn', { date: () => <Instant date={new Date(results.publishedAt)} timeZone={results.call.timeZone} dateOnly /> })}{' '}
+            {t('summary', { count: results.partners.length, total: money(format, total, results.call.currency) })}
+          </>
+        }
+        actions={
+          <>
+            <a href={`/calls/${slug}/results.json`} className={buttonClass('secondary', 'sm')}>
+              {t('downloadJson')}
+            </a>
+            <a href={`/calls/${slug}/results.csv`} className={buttonClass('secondary', 'sm')}>
+              {t('downloadCsv')}
+            </a>
+          </>
+        }
+      />
+      <PartnerTable partners={results.partners} />
+      {illustrative && <p className="text-sm text-amber-800">{tc('illustrativeNote')}</p>}
+      <p className="text-sm text-slate-600">{t('frozen')}</p>
+    </div>
+  );
+}

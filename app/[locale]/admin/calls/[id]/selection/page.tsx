@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { SelectionBoard } from '@/components/admin/selection-board';
+import { EmptyState, PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Instant } from '@/components/time/instant';
+import { requireRole } from '@/lib/auth/session';
+import { getSelectionBoard } from '@/lib/data/selection';
+
+// Per user, per request: rendered for each visit, never cached.
+export const instant = false;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('selection');
+  return { title: t('title') };
+}
+
+export default async function SelectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireRole('admin', `/admin/calls/${id}/selection`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const board = await getSelectionBoard(user, id);
+  if (!board) notFound();
+  const t = await getTranslations('selection');
+  const tcd = await getTranslations('callDashboard');
+  const { call } = board;
+  return (
+    <div className="space-y-6">
+      <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
+        ← {tcd('backToCall')}
+      </Link>
+      <PageHeader title={`${t('title')}: ${call.title}`} intro={t('intro')} />
+      {board.publishedAt && (
+        <Alert tone="info">
+          {t.rich('publishedOn', { date: () => <Instant date={board.publishedAt!} timeZone={call.timeZone} /> })}{' '}
+          <Link href={`/calls/${call.slug}/results`} className="font-medium underline">
+            {t('viewResults')}
+          </Link>
+        </Alert>
+      )}
+      {board.rows.length ? (
+        <SelectionBoard
+          callId={call.id}
+          status={call.status}
+          rows={board.rows}
+          countries={board.countries}
+          themes={board.themes}
+          envelope={call.envelope}
+          currency={call.currency}
+          expectedPartners={call.expectedPartners}
+        />
+      ) : (
+        <EmptyState>{t('empty')}</EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { CallForm, emptyCall } from '@/components/admin/call-form';
+import { PageHeader } from '@/components/layout/page-header';
+import { requireRole } from '@/lib/auth/session';
+
+// Per user, per request: rendered for each visit, never cached.
+export const instant = false;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('callEditor');
+  return { title: t('newTitle') };
+}
+
+export default async function NewCallPage() {
+  await requireRole('admin', '/admin/calls/new');
+  const t = await getTranslations('callEditor');
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('newTitle')} intro={t('newIntro')} />
+      <CallForm initial={emptyCall} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CallsTable } from '@/components/admin/calls-table';
+import { PageHeader } from '@/components/layout/page-header';
+import { buttonClass } from '@/components/ui/button';
+import { requireRole } from '@/lib/auth/session';
+import { listCallsForAdmin } from '@/lib/data/admin';
+
+// Per user, per request: rendered for each visit, never cached.
+export const instant = false;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('calls') };
+}
+
+export default async function AdminCallsPage() {
+  const user = await requireRole('admin', '/admin/calls');
+  const t = await getTranslations('admin');
+  const rows = await listCallsForAdmin(user);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t('calls')}
+        actions={
+          <Link href="/admin/calls/new" className={buttonClass('primary')}>
+            {t('newCall')}
+          </Link>
+        }
+      />
+      <CallsTable rows={rows} />
+    </div>
+  );
+}

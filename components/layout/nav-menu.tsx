@@ -1,0 +1,137 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState, useTransition, type ReactNode } from 'react';
+import { ResendVerificationButton } from '@/components/auth/resend-verification-button';
+import { buttonClass } from '@/components/ui/button';
+import { signOutAction } from '@/lib/actions/auth';
+import { Link, usePathname, useRouter } from '@/lib/i18n/navigation';
+import { cn } from '@/lib/utils';
+import { forgetViewer, useViewer, useViewerRefresh } from './use-viewer';
+
+/**
+ * The header's links and the signed-in user. On a phone the links fold into a menu
+ * button; from `md` up they sit in one row.
+ */
+export function NavMenu({ brand }: { brand: ReactNode }) {
+  const t = useTranslations('nav');
+  const ta = useTranslations('account');
+  const viewer = useViewer();
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  useViewerRefresh(pathname);
+  // A link followed from the open menu lands on a page with the menu closed.
+  useEffect(() => setOpen(false), [pathname]);
+
+  const links: { href: string; label: string }[] = [
+    { href: '/', label: t('calls') },
+    { href: '/partners', label: t('partners') },
+  ];
+  const roles = viewer?.roles ?? [];
+  if (roles.includes('applicant')) {
+    links.push({ href: '/dashboard', label: t('myApplications') }, { href: '/organisation', label: t('organisation') });
+  }
+  if (roles.includes('reviewer')) links.push({ href: '/review', label: t('review') });
+  if (roles.includes('admin')) links.push({ href: '/admin', label: t('admin') });
+
+  const account =
+    viewer === undefined ? (
+      // Not known yet: keep the space, so nothing jumps when it is.
+      <div className="h-8" aria-hidden />
+    ) : viewer ? (
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span className="text-slate-600" data-testid="signed-in-as">
+          {t('signedInAs', { name: viewer.name ?? viewer.email })}
+        </span>
+        <SignOutButton label={t('signOut')} />
+      </div>
+    ) : (
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Link href="/sign-in" className={buttonClass('ghost', 'sm')}>
+          {t('signIn')}
+        </Link>
+        <Link href="/sign-up" className={buttonClass('primary', 'sm')}>
+          {t('signUp')}
+        </Link>
+      </div>
+    );
+
+  const linkList = (
+    <ul className="flex flex-col gap-1 text-sm md:flex-row md:flex-wrap md:gap-x-4 md:gap-y-1">
+      {links.map((link) => (
+        <li key={link.href}>
+          <Link
+            href={link.href}
+            aria-current={pathname === link.href ? 'page' : undefined}
+            className="block rounded px-1 py-2 text-slate-700 hover:text-brand-700 hover:underline md:py-0 aria-[current=page]:font-semibold"
+          >
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+
+  // One set of links and one account block: on a phone they fold into the panel the menu
+  // button opens; from `md` up they sit in the header's row.
+  return (
+    <>
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-6 px-4 py-2">
+        {brand}
+        <button
+          type="button"
+          className={cn(buttonClass('secondary', 'sm'), 'ms-auto md:hidden')}
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span aria-hidden>{open ? '✕' : '☰'}</span>
+          {t('menu')}
+        </button>
+        <div
+          id={panelId}
+          className={cn(
+            open ? 'flex' : 'hidden',
+            'basis-full flex-col gap-3 border-t border-slate-200 py-3 md:flex md:flex-1 md:basis-auto md:flex-row md:items-center md:justify-between md:border-0 md:py-0',
+          )}
+        >
+          <nav aria-label={t('mainNavigation')}>{linkList}</nav>
+          {account}
+        </div>
+      </div>
+      {viewer?.emailUnconfirmed && (
+        <div role="status" className="border-t border-amber-200 bg-amber-50 text-sm text-amber-900" data-testid="verify-email-notice">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+            <span>{ta('verifyNotice', { email: viewer.email })}</span>
+            <ResendVerificationButton email={viewer.email} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Signs out, then (with JavaScript) forgets the user in the header and goes home. */
+function SignOutButton({ label }: { label: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <form
+      action={signOutAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        start(async () => {
+          await signOutAction();
+          forgetViewer();
+          router.push('/');
+          router.refresh();
+        });
+      }}
+    >
+      <button type="submit" className={buttonClass('secondary', 'sm')} disabled={pending} aria-busy={pending || undefined}>
+        {label}
+      </button>
+    </form>
+  );
+}
