@@ -119,7 +119,8 @@ export async function startNext(options: { port: number; env: NodeJS.ProcessEnv;
   const t0 = performance.now();
   const { child, running: server } = start(
     options.name ?? 'next',
-    [nextBin, 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    // No -H: bound to one address, Next 16 answers every page through the proxy's rewrite with a 307.
+    [nextBin, 'start', '-p', String(options.port)],
     { ...options.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     options.port,
     options.logDir,
