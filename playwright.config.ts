@@ -47,7 +47,7 @@ export default defineConfig({
   webServer: {
     // Builds when needed and serves the app on a database of its own (e2e/support/serve.mjs).
     command: 'node e2e/support/serve.mjs',
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/health/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
     // SIGTERM, so serve.mjs can drop its throwaway PostgreSQL database.

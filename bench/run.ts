@@ -31,7 +31,7 @@ import { CpuMeter, cpuBetween, loadAverage, machineInfo, RssSampler, StepLog, tr
 import { parseOptions, type DatabaseKind, type Options } from './lib/options';
 import * as ranking from './lib/ranking';
 import { writeReport } from './lib/report';
-import { ensureBuild, root, startBare, startNext, stopAll } from './lib/server';
+import { ensureBuild, readyPath, root, startBare, startNext, stopAll } from './lib/server';
 import { spread } from './lib/stats';
 import type { BenchResult, Comparison, DatabaseResult, RankingFigures, Run, Series } from './lib/types';
 import { frameworkFloor, pageWeights } from './lib/weight';
@@ -163,6 +163,7 @@ function pageTargets(): PageTarget[] {
     { name: 'results.csv', path: `/calls/${published}/results.csv` },
     { name: '404 page', path: '/no-such-page', status: 404 },
     { name: '/api/health', path: '/api/health' },
+    ...(readyPath !== '/api/health' ? [{ name: readyPath, path: readyPath }] : []),
   ];
 }
 
@@ -180,7 +181,7 @@ async function getLoad(base: string, target: PageTarget, size: { seconds: number
 }
 
 /** PGlite's shorter pass: one page of each kind. */
-const PGLITE_PAGES = ['home /', 'call page (results published)', 'results.json', '404 page', '/api/health'];
+const PGLITE_PAGES = ['home /', 'call page (results published)', 'results.json', '404 page', '/api/health', '/api/health/ready'];
 
 async function measurePages(base: string, seconds: number, kind: DatabaseKind) {
   const reference: PageTarget = { name: 'static file', path: STATIC_PATH };

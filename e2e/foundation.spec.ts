@@ -1,12 +1,20 @@
 import { answerOfPage, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
-test('[public] the health check answers after a database round trip', async ({ request }) => {
+test('[public] the liveness check answers, and the readiness check says the database answers with every migration applied', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.ok()).toBe(true);
   const body = await response.json();
   expect(body.status).toBe('ok');
   expect(['pglite', 'postgres']).toContain(body.database);
+
+  const ready = await request.get('/api/health/ready');
+  expect(ready.status()).toBe(200);
+  const state = await ready.json();
+  expect(state).toMatchObject({ status: 'ready', ready: true, databaseAnswers: true, draining: false, database: body.database });
+  expect(state.migrations.current).toBe(true);
+  expect(state.migrations.applied).toBeGreaterThanOrEqual(state.migrations.expected);
+  expect(state.migrations.expected).toBeGreaterThan(0);
 });
 
 test('[public] a visitor sees the open demo call on the home page and opens it', async ({ page }) => {

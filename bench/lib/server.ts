@@ -107,10 +107,13 @@ async function waitFor200(url: string, child: ChildProcess, logFile: string, tim
   throw new Error(`no 200 from ${url} within ${timeoutMs / 1000} s:\n${lastLines(logFile)}`);
 }
 
+/** The route that answers 200 once the database does: readiness where the app has it (liveness does not touch the database). */
+export const readyPath = fs.existsSync(path.join(root, 'app', 'api', 'health', 'ready', 'route.ts')) ? '/api/health/ready' : '/api/health';
+
 export type Startup = {
-  /** From spawning `next start` to the first 200 of /api/health (a database round trip). */
+  /** From spawning `next start` to the first 200 of `readyPath` (a database round trip). */
   healthMs: number;
-  /** From spawning to the first 200 of / (requested as soon as /api/health answered). */
+  /** From spawning to the first 200 of / (requested as soon as `readyPath` answered). */
   homeMs: number;
 };
 
@@ -127,7 +130,7 @@ export async function startNext(options: { port: number; env: NodeJS.ProcessEnv;
   );
   const base = `http://127.0.0.1:${options.port}`;
   try {
-    const health = await waitFor200(`${base}/api/health`, child, server.logFile);
+    const health = await waitFor200(`${base}${readyPath}`, child, server.logFile);
     const home = await waitFor200(`${base}/`, child, server.logFile);
     const startup: Startup = { healthMs: health - t0, homeMs: home - t0 };
     return { server, startup };

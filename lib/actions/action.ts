@@ -7,6 +7,7 @@ import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/authz';
 import { AppError, type ActionResult } from '@/lib/errors';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestLog } from '@/lib/log';
 import { queueMail, type QueuedMail } from '@/lib/mail/outbox';
 import type { MailTemplateName } from '@/lib/mail/templates';
 import { translateFieldErrors } from '@/lib/validations/translate-issue';
@@ -108,7 +109,7 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
           : undefined,
       };
     }
-    console.error('[action] unexpected failure', error);
+    (await requestLog()).error({ err: error }, 'action: unexpected failure');
     return { ok: false, error: await errorText('unexpected') };
   }
 }

@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { db, databaseKind } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { authenticate } from '@/lib/data/accounts';
+import { log } from '@/lib/log';
 import { authSecret } from './secret';
 
 declare module 'next-auth' {
@@ -45,7 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is an expected answer (and audited), not a server error.
     error(error) {
       if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      log.error({ err: error }, 'auth: error');
     },
   },
   providers: [

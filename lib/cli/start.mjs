@@ -22,6 +22,27 @@ if (process.env.SKIP_BUILD !== '1' && !buildIsCurrent(root)) {
 }
 
 const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+
+// The server logs one JSON object a line (lib/log.ts); the few lines Next prints before
+// our logger takes over (its banner) are wrapped the same way, so a log shipper reads
+// every line alike.
+function relay(stream, out, level) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    pending += chunk;
+    let newline;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (!line.trim()) continue;
+      out.write(line.startsWith('{') ? `${line}\n` : `${JSON.stringify({ level, time: new Date().toISOString(), pid: server.pid, msg: line.trim() })}\n`);
+    }
+  });
+}
+relay(server.stdout, process.stdout, 'info');
+relay(server.stderr, process.stderr, 'warn');
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// 'close': after the pipes are drained, so no last line is lost.
+server.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

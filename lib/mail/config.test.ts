@@ -41,4 +41,10 @@ describe('mail settings', () => {
     // The lease outlives one SMTP conversation's timeouts, so a slow send is not taken over.
     expect(delivery.leaseSeconds * 1000).toBeGreaterThan(15_000 + 15_000 + 30_000);
   });
+
+  it('MAIL_LEASE_SECONDS sets how long a claimed message belongs to one worker', () => {
+    expect(mailConfig({ MAIL_LEASE_SECONDS: '5' }).delivery.leaseSeconds).toBe(5);
+    expect(() => mailConfig({ MAIL_LEASE_SECONDS: '0' })).toThrow(/MAIL_LEASE_SECONDS/);
+    expect(() => mailConfig({ MAIL_LEASE_SECONDS: 'soon' })).toThrow(/MAIL_LEASE_SECONDS/);
+  });
 });

@@ -52,7 +52,7 @@ export function deliverySettings(env: Env = process.env): DeliverySettings {
   return {
     maxAttempts: Math.floor(number(env, 'MAIL_MAX_ATTEMPTS', 8, 1)),
     batchSize: 10,
-    leaseSeconds: 300,
+    leaseSeconds: number(env, 'MAIL_LEASE_SECONDS', 300, 1),
     pollMs: number(env, 'MAIL_POLL_SECONDS', 5, 0.01) * 1000,
     retryBaseMs: number(env, 'MAIL_RETRY_SECONDS', 60, 0.001) * 1000,
     maxRetryMs: 6 * 3600 * 1000,

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { db as appDb, type Executor } from '@/db';
 import { outbox, type OutboxMessage } from '@/db/schema';
+import { log as appLog } from '@/lib/log';
 import { mailConfig, type DeliverySettings } from './config';
 import { queueScheduledReminders } from './scheduler';
 
@@ -196,7 +197,7 @@ export type WorkerOptions = {
   /** Computes and queues scheduled messages; defaults to the reminders. */
   schedule?: (executor: Executor) => Promise<unknown>;
   random?: () => number;
-  log?: Pick<Console, 'log' | 'error'>;
+  log?: { log: (message: string) => void; error: (message: string, error?: unknown) => void };
 };
 
 export type MailWorker = {
@@ -210,7 +211,7 @@ export type MailWorker = {
 
 export function createMailWorker(options: WorkerOptions): MailWorker {
   const { executor, transport, from, settings } = options;
-  const log = options.log ?? console;
+  const log = options.log ?? { log: (message: string) => appLog.info(message), error: (message: string, error?: unknown) => appLog.error({ err: error }, message) };
   const schedule = options.schedule ?? ((e: Executor) => queueScheduledReminders(e));
   let stopping = false;
   let loop: Promise<void> | null = null;
@@ -291,7 +292,10 @@ const globalState = globalThis as unknown as { __eoiMailWorker?: MailWorker };
 export function startMailWorker(): MailWorker {
   if (globalState.__eoiMailWorker) return globalState.__eoiMailWorker;
   const config = mailConfig();
-  const transport = config.enabled ? nodemailer.createTransport(config.transport) : null;
+  // One pooled connection per worker: the worker sends one message at a time, and reusing
+  // the connection saves a TCP (and TLS) handshake per message (measured in the scale
+  // test: about three times the throughput).
+  const transport = config.enabled ? nodemailer.createTransport({ ...config.transport, pool: true, maxConnections: 1 }) : null;
   const worker = createMailWorker({
     executor: appDb,
     transport,

@@ -1,39 +1,45 @@
-import { databaseKind, pgliteDataDir, prepareDatabase } from '@/db';
+import { closeDatabase, databaseKind, pgliteDataDir, prepareDatabase } from '@/db';
 import { authSecret } from '@/lib/auth/secret';
 import { demoAccounts, seedDemo, shouldSeedDemo } from '@/db/seed';
+import { log, routeConsoleToLogger } from '@/lib/log';
 import { mailConfig } from '@/lib/mail/config';
 import { startMailWorker, stopMailWorker } from '@/lib/mail/worker';
+import { beforeExit, installShutdown, onShutdown } from './shutdown';
 
 /** Start-up: configuration check, migrations, demo data, the mail worker. Stops the process with a clear message when misconfigured. */
 export async function startServer() {
+  // Everything the server prints from here on (Next's messages too) is one JSON object a line.
+  routeConsoleToLogger();
   try {
     authSecret();
     const mail = mailConfig();
     const kind = databaseKind();
-    console.log(`[eoi] database: ${kind === 'pglite' ? `embedded PGlite in ${pgliteDataDir()}` : 'PostgreSQL (DATABASE_URL)'}`);
+    log.info({ database: kind, dataDir: kind === 'pglite' ? pgliteDataDir() : undefined }, kind === 'pglite' ? 'database: embedded PGlite' : 'database: PostgreSQL (DATABASE_URL)');
     await prepareDatabase();
     if (shouldSeedDemo()) {
       const seeded = await seedDemo();
-      console.log(seeded ? '[eoi] demo data loaded' : '[eoi] demo data already present');
-      console.log('[eoi] demo accounts (password: %s):', demoAccounts.password);
-      for (const account of demoAccounts.users) console.log(`[eoi]   ${account.role.padEnd(9)} ${account.email}`);
+      log.info(seeded ? 'demo data loaded' : 'demo data already present');
+      // The demo accounts and their shared password are public (README); real accounts never are logged.
+      log.info({ accounts: demoAccounts.users.map((a) => `${a.role} ${a.email}`), demoPassword: demoAccounts.password }, 'demo accounts');
     }
-    console.log(
+    log.info(
       mail.enabled
-        ? `[eoi] mail: delivered through ${mail.server} as ${mail.from}`
-        : '[eoi] mail: no SMTP settings, so nothing is sent; admins read queued mail at /admin/outbox',
+        ? { server: mail.server, from: mail.from, leaseSeconds: mail.delivery.leaseSeconds }
+        : {},
+      mail.enabled ? 'mail: delivered through SMTP' : 'mail: no SMTP settings, so nothing is sent; admins read queued mail at /admin/outbox',
     );
     startMailWorker();
-    // Ours runs before Next's own handler: the message being sent finishes, the rest of
-    // the claimed batch goes back to the queue. A message cut off anyway is retried once
-    // its lease runs out.
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.prependOnceListener(signal, () => {
-        void stopMailWorker().catch((error) => console.error('[mail] stopping the worker failed', error));
-      });
-    }
+    // On SIGTERM: the worker finishes the message being sent and gives the rest of its
+    // claimed batch back while Next lets the requests in flight finish; then the database
+    // closes and the process exits (lib/server/shutdown.ts). A message cut off anyway is
+    // retried once its lease runs out.
+    onShutdown(() => stopMailWorker());
+    beforeExit(() => closeDatabase());
+    installShutdown();
+    log.info('ready');
   } catch (error) {
-    console.error(`\n[eoi] cannot start: ${(error as Error).message}\n`);
+    log.fatal({ err: error }, `cannot start: ${(error as Error).message}`);
+    log.flush?.();
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { attachmentDisposition } from '@/lib/files/detect';
 import { readBodyLimited } from '@/lib/files/stream';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestLog } from '@/lib/log';
 
 /**
  * One document slot of an application: GET downloads the file, PUT uploads (or replaces)
@@ -31,7 +32,7 @@ async function failure(key: string, values?: Record<string, string | number | Da
 
 async function failed(error: unknown) {
   if (error instanceof AppError) return failure(error.key, error.values);
-  console.error('[files] unexpected failure', error);
+  (await requestLog()).error({ err: error }, 'files: unexpected failure');
   return failure('unexpected');
 }
 
