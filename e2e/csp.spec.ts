@@ -92,6 +92,7 @@ test('[csp] no page breaks the Content-Security-Policy', async ({ browser }) => 
     '/admin/calls/[id]/selection': [['admin', `/admin/calls/${callId}/selection`]],
     '/admin/calls/[id]/preview': [['admin', `/admin/calls/${callId}/preview`]],
     '/[...rest]': [['visitor', '/no-such-page/at-all']],
+    '/bench/empty': [['visitor', '/bench/empty']],
   };
   const routes = appRoutes().filter((r) => r.kind === 'page').map((r) => r.pattern);
   expect({ missing: routes.filter((r) => !visits[r]), stale: Object.keys(visits).filter((r) => !routes.includes(r)) }).toEqual({ missing: [], stale: [] });

@@ -193,6 +193,8 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/api/calls/[callId]/questions': [[`/api/calls/${callId}/questions`, all(200)]],
     '/admin/calls/[id]/preview': [[`/admin/calls/${callId}/preview`, adminOnly]],
     '/[...rest]': [['/no-such-page/at-all', all(404)]],
+    // The benchmark's empty reference page.
+    '/bench/empty': [['/bench/empty', all(200)]],
   };
   /** Route handlers that are not pages of ours: Auth.js's own endpoints. */
   const notInMatrix: Record<string, string> = { '/api/auth/[...nextauth]': "Auth.js's endpoints (sign-in is tested in e2e/security.spec.ts)" };

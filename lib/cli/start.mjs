@@ -3,41 +3,16 @@
 // serves it. Migrations, demo data and the printed demo accounts come from the server's
 // own start-up (instrumentation.ts), so this script never touches the database itself.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { buildIsCurrent } from './build-state.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve('next/dist/bin/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-const sources = ['app', 'components', 'db', 'lib', 'public', 'next.config.ts', 'instrumentation.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
-
-function newestMtime(entry) {
-  const full = path.join(root, entry);
-  let stat;
-  try {
-    stat = fs.statSync(full);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsCurrent() {
-  try {
-    const built = fs.statSync(path.join(root, '.next', 'BUILD_ID')).mtimeMs;
-    return sources.every((s) => newestMtime(s) <= built);
-  } catch {
-    return false;
-  }
-}
-
-if (process.env.SKIP_BUILD !== '1' && !buildIsCurrent()) {
+if (process.env.SKIP_BUILD !== '1' && !buildIsCurrent(root)) {
   console.log('[eoi] building the app (first start or changed source)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });
   if (build.status !== 0) {

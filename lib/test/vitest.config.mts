@@ -14,7 +14,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['{lib,db}/**/*.test.ts'],
+    include: ['{lib,db,bench}/**/*.test.ts'],
     environment: 'node',
     // next-auth and next-intl import `next/server` without an extension; let Vite resolve it.
     server: { deps: { inline: ['next-auth', 'next-intl'] } },
