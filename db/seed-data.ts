@@ -290,14 +290,14 @@ export const criteria2022 = [
 ];
 
 export const requirementsStandard = [
-  { statement: 'Our organisation is founded or led by members of the diaspora.', required: true },
-  { statement: 'Our organisation is legally registered as a non-profit.', required: true },
-  { statement: 'We have a policy on protection from sexual exploitation and abuse (PSEA).', required: true },
-  { statement: 'We have worked with IOM or another UN agency before.', required: false },
+  { statement: 'Our organisation is founded or led by members of the diaspora.', translations: { fr: { statement: "Notre organisation a été fondée par des membres de la diaspora ou est dirigée par eux." }, ar: { statement: "أسّس منظمتَنا أفرادٌ من المغتربين أو يتولّون قيادتها." } }, required: true },
+  { statement: 'Our organisation is legally registered as a non-profit.', translations: { fr: { statement: "Notre organisation est légalement enregistrée comme organisme à but non lucratif." }, ar: { statement: "منظمتنا مسجّلة قانونيًا بوصفها منظمة غير ربحية." } }, required: true },
+  { statement: 'We have a policy on protection from sexual exploitation and abuse (PSEA).', translations: { fr: { statement: "Nous disposons d’une politique de protection contre l’exploitation et les abus sexuels (PEAS)." }, ar: { statement: "لدينا سياسة للحماية من الاستغلال والاعتداء الجنسيين." } }, required: true },
+  { statement: 'We have worked with IOM or another UN agency before.', translations: { fr: { statement: "Nous avons déjà travaillé avec l’OIM ou une autre agence des Nations Unies." }, ar: { statement: "سبق لنا العمل مع المنظمة الدولية للهجرة أو مع وكالة أخرى من وكالات الأمم المتحدة." } }, required: false },
 ];
 
 export const slotsStandard = [
-  { name: 'Project proposal', description: 'The full proposal, at most 10 pages.', required: true, acceptedTypes: ['pdf', 'docx'], maxSizeBytes: 10 * 1024 * 1024 },
-  { name: 'Detailed budget', description: 'Use any spreadsheet layout; show unit costs.', required: true, acceptedTypes: ['xlsx', 'pdf'], maxSizeBytes: 5 * 1024 * 1024 },
-  { name: 'Registration certificate', description: 'A scan or photo is fine.', required: false, acceptedTypes: ['pdf', 'png', 'jpeg'], maxSizeBytes: 5 * 1024 * 1024 },
+  { name: 'Project proposal', description: 'The full proposal, at most 10 pages.', translations: { fr: { name: "Proposition de projet", description: "La proposition complète, 10 pages au maximum." }, ar: { name: "مقترح المشروع", description: "المقترح الكامل، في 10 صفحات على الأكثر." } }, required: true, acceptedTypes: ['pdf', 'docx'], maxSizeBytes: 10 * 1024 * 1024 },
+  { name: 'Detailed budget', description: 'Use any spreadsheet layout; show unit costs.', translations: { fr: { name: "Budget détaillé", description: "Présentation libre sous forme de tableur ; indiquez les coûts unitaires." }, ar: { name: "الميزانية المفصّلة", description: "استخدم أي تنسيق لجدول البيانات، مع بيان تكاليف الوحدات." } }, required: true, acceptedTypes: ['xlsx', 'pdf'], maxSizeBytes: 5 * 1024 * 1024 },
+  { name: 'Registration certificate', description: 'A scan or photo is fine.', translations: { fr: { name: "Certificat d’enregistrement", description: "Une copie numérisée ou une photo suffit." }, ar: { name: "شهادة التسجيل", description: "تكفي نسخة ممسوحة ضوئيًا أو صورة." } }, required: false, acceptedTypes: ['pdf', 'png', 'jpeg'], maxSizeBytes: 5 * 1024 * 1024 },
 ];

@@ -18,6 +18,12 @@ export const openCall = {
 Ask your questions before the clarification deadline; answers are published below for everyone.
 
 *Demo note: this call is fictional.*`,
+  /** Published in English (its main language), French and Arabic; applications accepted in all three. */
+  translations: {
+    fr: { title: "Partenariats avec la diaspora pour la résilience climatique 2027", summary: "Les organisations de la diaspora sont invitées à proposer des projets communautaires qui aident les familles à s’adapter aux inondations, aux sécheresses et aux vagues de chaleur au Sénégal, au Bangladesh et en Haïti.", description: "Les chocs climatiques poussent les familles vers l’endettement et le déplacement. Les organisations de la diaspora connaissent ces communautés et peuvent agir vite.\n\n**Nous finançons** des projets de six à douze mois qui :\n\n1. réduisent les dégâts causés aux ménages par les inondations, les sécheresses ou la chaleur ;\n2. créent ou protègent des moyens de subsistance ;\n3. associent des organisations locales dès le départ.\n\n**Nous ne finançons pas** la recherche purement universitaire, ni l’achat d’équipement sans plan de maintenance.\n\nPosez vos questions avant la date limite des demandes d’éclaircissement ; les réponses sont publiées ci-dessous, pour tous.\n\n*Note de démonstration : cet appel est fictif.*" },
+    ar: { title: "شراكات المغتربين من أجل الصمود في مواجهة تغيّر المناخ 2027", summary: "ندعو منظمات المغتربين إلى اقتراح مشاريع مجتمعية تساعد الأسر على التكيّف مع الفيضانات والجفاف وموجات الحر في السنغال وبنغلاديش وهايتي.", description: "تدفع الصدمات المناخية الأسر إلى الاستدانة والنزوح. ومنظمات المغتربين تعرف هذه المجتمعات ويمكنها التحرك بسرعة.\n\n**نموّل** مشاريع تمتد من ستة أشهر إلى اثني عشر شهرًا، على أن:\n\n1. تحدّ من الأضرار التي تلحقها الفيضانات أو الجفاف أو الحر بالأسر؛\n2. تُنشئ سبل عيش أو تحميها؛\n3. تُشرك المنظمات المحلية منذ البداية.\n\n**لا نموّل** البحوث الأكاديمية البحتة، ولا شراء المعدات من دون خطة للصيانة.\n\nاطرحوا أسئلتكم قبل الموعد النهائي لطلبات الاستيضاح؛ وتُنشر الأجوبة أدناه للجميع.\n\n*ملاحظة للعرض التجريبي: هذه الدعوة خيالية.*" },
+  },
+  applicationLocales: ['en', 'fr', 'ar'],
   funder: 'Fictional Climate Adaptation Fund',
   timeZone: 'Europe/Zurich',
   countries: ['SN', 'BD', 'HT'],
@@ -28,19 +34,21 @@ Ask your questions before the clarification deadline; answers are published belo
   envelope: 500_000,
   expectedPartners: 5,
   criteria: [
-    { name: 'Relevance to climate risks', guidance: 'Does the project address a climate risk the community actually faces?', weight: 35 },
-    { name: 'Community and diaspora ties', guidance: 'Are local organisations involved and is the diaspora link real?', weight: 25 },
-    { name: 'Feasibility', guidance: 'Can the plan be delivered with this budget and time?', weight: 25 },
-    { name: 'Sustainability', guidance: 'Will the benefits last after the project ends?', weight: 15 },
+    { name: 'Relevance to climate risks', guidance: 'Does the project address a climate risk the community actually faces?', weight: 35, translations: { fr: { name: "Pertinence au regard des risques climatiques", guidance: "Le projet répond-il à un risque climatique auquel la communauté est réellement exposée ?" }, ar: { name: "الصلة بالمخاطر المناخية", guidance: "هل يعالج المشروع خطرًا مناخيًا يواجهه المجتمع فعلًا؟" } } },
+    { name: 'Community and diaspora ties', guidance: 'Are local organisations involved and is the diaspora link real?', weight: 25, translations: { fr: { name: "Liens avec la communauté et la diaspora", guidance: "Des organisations locales sont-elles associées, et le lien avec la diaspora est-il réel ?" }, ar: { name: "الروابط مع المجتمع والمغتربين", guidance: "هل تشارك منظمات محلية، وهل الصلة بالمغتربين حقيقية؟" } } },
+    { name: 'Feasibility', guidance: 'Can the plan be delivered with this budget and time?', weight: 25, translations: { fr: { name: "Faisabilité", guidance: "Le plan peut-il être mis en œuvre avec ce budget et dans ces délais ?" }, ar: { name: "الجدوى", guidance: "هل يمكن تنفيذ الخطة بهذه الميزانية وفي هذه المدة؟" } } },
+    { name: 'Sustainability', guidance: 'Will the benefits last after the project ends?', weight: 15, translations: { fr: { name: "Durabilité", guidance: "Les bénéfices perdureront-ils après la fin du projet ?" }, ar: { name: "الاستدامة", guidance: "هل ستستمر الفوائد بعد انتهاء المشروع؟" } } },
   ],
   faq: [
     {
       question: 'Can two organisations apply together?',
+      translations: { fr: { question: "Deux organisations peuvent-elles candidater ensemble ?", answer: "Oui. L’une des organisations dépose la candidature et désigne l’autre comme partenaire local, en précisant son rôle. Chaque organisation ne peut diriger qu’une seule candidature dans le cadre de cet appel." }, ar: { question: "هل يمكن لمنظمتين التقدّم بطلب مشترك؟", answer: "نعم. تتقدّم إحدى المنظمتين بالطلب وتذكر الأخرى شريكًا محليًا مع تحديد دوره. ولا يجوز لأي منظمة أن تقود أكثر من طلب واحد في هذه الدعوة." } },
       answer:
         'Yes. One organisation applies and names the other as a local partner, with its role. Each organisation may lead at most one application to this call.',
     },
     {
       question: 'Is co-funding required?',
+      translations: { fr: { question: "Un cofinancement est-il exigé ?", answer: "Non. Le cofinancement est bienvenu et peut figurer dans le budget, mais il n’est pas noté." }, ar: { question: "هل التمويل المشترك شرط؟", answer: "لا. التمويل المشترك موضع ترحيب ويمكن إظهاره في الميزانية، لكنه لا يدخل في التقييم." } },
       answer: 'No. Co-funding is welcome and can be shown in the budget, but it is not scored.',
     },
   ],

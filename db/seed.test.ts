@@ -1,7 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { applications, calls, decisions, organisations, publications, users } from '@/db/schema';
+import { applications, calls, clarificationQuestions, criteria, decisions, documentSlots, eligibilityRequirements, organisations, publications, users } from '@/db/schema';
+import { callLanguages } from '@/lib/calls/languages';
 import { seedDemo } from './seed';
 
 const sixPartners = [
@@ -53,5 +54,23 @@ describe('demo data', () => {
     expect(statuses.find((c) => c.slug === 'diaspora-health-workers-2026')?.status).toBe('in_review');
     const emails = (await db.select({ email: users.email }).from(users)).map((u) => u.email);
     expect(emails).toEqual(expect.arrayContaining(['admin@example.org', 'reviewer@example.org', 'applicant@example.org']));
+  });
+
+  it('publishes the open call in English, French and Arabic, every name applicants act on included', async () => {
+    await seedDemo();
+    const [call] = await db.select().from(calls).where(eq(calls.slug, 'diaspora-climate-resilience-2027'));
+    expect(callLanguages(call)).toEqual(['en', 'fr', 'ar']);
+    expect(call.applicationLocales).toEqual(['en', 'fr', 'ar']);
+    const names = await db.select({ t: criteria.translations }).from(criteria).where(eq(criteria.callId, call.id));
+    const slots = await db.select({ t: documentSlots.translations }).from(documentSlots).where(eq(documentSlots.callId, call.id));
+    const reqs = await db.select({ t: eligibilityRequirements.translations }).from(eligibilityRequirements).where(eq(eligibilityRequirements.callId, call.id));
+    const faq = await db.select({ t: clarificationQuestions.translations }).from(clarificationQuestions).where(and(eq(clarificationQuestions.callId, call.id), eq(clarificationQuestions.status, 'published')));
+    for (const locale of ['fr', 'ar'] as const) {
+      expect(names.every((c) => c.t[locale]?.name && c.t[locale]?.guidance)).toBe(true);
+      expect(slots.every((c) => c.t[locale]?.name)).toBe(true);
+      expect(reqs.every((c) => c.t[locale]?.statement)).toBe(true);
+      expect(faq.length).toBeGreaterThan(0);
+      expect(faq.every((c) => c.t[locale]?.question && c.t[locale]?.answer)).toBe(true);
+    }
   });
 });

@@ -21,6 +21,7 @@ import {
   users,
 } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
+import type { CriterionText, Translations } from '@/lib/calls/languages';
 import type { ApplicationContent } from '@/lib/validations/application';
 import { hashPassword } from '@/lib/auth/password';
 import { buildResultsSnapshot } from '@/lib/data/publication';
@@ -65,7 +66,7 @@ async function insertCall(
   tx: Transaction,
   adminId: string,
   values: typeof calls.$inferInsert,
-  extra: { countries: string[]; themes: string[]; criteria: { name: string; guidance: string; weight: number }[] },
+  extra: { countries: string[]; themes: string[]; criteria: { name: string; guidance: string; weight: number; translations?: Translations<CriterionText> }[] },
 ) {
   const [call] = await tx.insert(calls).values({ ...values, createdBy: adminId }).returning();
   await tx.insert(callCountries).values(extra.countries.map((countryCode) => ({ callId: call.id, countryCode })));
@@ -282,6 +283,8 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
         title: openCall.title,
         summary: openCall.summary,
         description: openCall.description,
+        translations: openCall.translations,
+        applicationLocales: openCall.applicationLocales,
         funder: openCall.funder,
         status: 'open',
         timeZone: openCall.timeZone,
@@ -306,6 +309,7 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
         question: item.question,
         publicQuestion: item.question,
         answer: item.answer,
+        translations: item.translations,
         status: 'published',
         askedAt: daysFromNow(-8 + i, 9),
         answeredAt: daysFromNow(-7 + i, 11),

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { answerOfPage, expect, signUpApplicant, test } from './support/fixtures';
+import { answerConfirmation, answerOfPage, expect, signUpApplicant, test } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
 const CALL = '/calls/diaspora-climate-resilience-2027';
@@ -138,8 +138,8 @@ test('[applicant] a new user signs up, creates the organisation, applies, reload
 
   // Until the deadline: withdraw (after a confirmation), reopen and submit again, same reference.
   await page.goto(`/applications/${applicationId}`);
-  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Withdraw the application' }).click();
+  await answerConfirmation(page, 'Withdraw this application?');
   await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Reopen to edit and submit again' }).click();
   await expect(page.getByRole('heading', { name: 'Step 8 of 8: Review and submit' })).toBeVisible();

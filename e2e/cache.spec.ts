@@ -19,7 +19,7 @@ test("[cache] a cached call page and the home page show an admin's edit on the n
   await adminPage.getByRole('link', { name: TITLE }).click();
   await adminPage.getByRole('link', { name: 'Edit the call' }).click();
   const form = adminPage.getByRole('form', { name: 'Edit the call' });
-  const summary = form.getByLabel('Summary');
+  const summary = form.getByRole('textbox', { name: 'Summary', exact: true });
   const before = await summary.inputValue();
   await summary.fill(`${before} ${marker}`);
   await form.getByRole('button', { name: 'Save changes' }).click();

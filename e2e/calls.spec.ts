@@ -1,4 +1,4 @@
-import { demo, expect, signInViaApi, test } from './support/fixtures';
+import { answerConfirmation, demo, expect, signInViaApi, test } from './support/fixtures';
 
 function localInput(daysFromNow: number) {
   // The call is written in UTC here, so the wall time equals the ISO time.
@@ -54,8 +54,8 @@ test('[admin] creates a call from scratch, opens it, and it is public on / and a
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByTestId('call-status')).toHaveText('Draft');
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Open the call' }).click();
+  await answerConfirmation(page, 'Open this call?');
   await expect(page.getByTestId('call-status')).toHaveText('Open');
 
   await page.goto('/');
@@ -97,7 +97,7 @@ test('[applicant] asks a question; [admin] answers it anonymised; it shows in th
   await adminPage.getByRole('link', { name: 'Diaspora partnerships for climate resilience 2027' }).click();
   await adminPage.getByRole('link', { name: /Questions and answers/ }).click();
   const card = adminPage.getByTestId('question').filter({ hasText: marker });
-  await card.getByLabel('The question as published').fill(`May the budget include vehicles (${marker})?`);
+  await card.getByRole('textbox', { name: 'The question as published', exact: true }).fill(`May the budget include vehicles (${marker})?`);
   await card.getByRole('textbox', { name: 'Answer', exact: true }).fill('Yes, if they are needed for the activities and justified in the budget.');
   await card.getByRole('button', { name: 'Publish the answer' }).click();
   await expect(card.getByText(/Published\. .*notified/)).toBeVisible();

@@ -1,4 +1,4 @@
-import { answerOfPage, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
+import { answerConfirmation, answerOfPage, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
 test('[public] the liveness check answers, and the readiness check says the database answers with every migration applied', async ({ request }) => {
@@ -152,8 +152,8 @@ test('[admin] disabling a user ends their session at once; re-enabling lets them
 
   await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   const row = adminPage.getByTestId(`user-${email}`);
-  adminPage.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: 'Disable' }).click();
+  await answerConfirmation(adminPage, /^Please confirm.*Disable .*\?/);
   await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
 
   await page.goto('/dashboard');

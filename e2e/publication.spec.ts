@@ -1,4 +1,4 @@
-import { demo, expect, signInViaApi, test } from './support/fixtures';
+import { answerConfirmation, demo, expect, signInViaApi, test } from './support/fixtures';
 import { readLatestMail } from './support/outbox';
 
 // Runs after every other spec (see playwright.config.ts): it publishes the demo call under review.
@@ -12,8 +12,8 @@ test('[admin] runs the suggested slate on the demo call in review, adjusts it, d
   await page.goto('/admin/calls');
   await page.getByRole('link', { name: title }).click();
   if ((await page.getByTestId('call-status').textContent()) === 'In review') {
-    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Move to selection' }).click();
+    await answerConfirmation(page, 'Move this call to selection?');
     await expect(page.getByTestId('call-status')).toHaveText('Selection');
   }
   await page.getByRole('link', { name: /Selection and results/ }).click();
@@ -35,8 +35,8 @@ test('[admin] runs the suggested slate on the demo call in review, adjusts it, d
   await page.getByRole('button', { name: 'Save decisions' }).click();
   await expect(page.getByText(/decisions saved\./)).toBeVisible();
 
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Publish the results' }).click();
+  await answerConfirmation(page, 'Publish the results now?');
   await expect(page.getByText(/^Published: /)).toBeVisible();
 
   // The public results page, the partners register and the open data.

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { answerOfPage, demo, expect, signInViaApi, test, uniqueEmail } from './support/fixtures';
+import { answerConfirmation, answerOfPage, demo, expect, signInViaApi, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
 const CALL = 'diaspora-health-workers-2026';
@@ -37,8 +37,8 @@ async function scoreAndSubmit(page: Page, scores: number[], overall: string) {
   await page.getByLabel('Recommend', { exact: true }).check();
   // The draft saves itself.
   await expect(page.getByTestId('save-state')).toContainText('Draft saved at');
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Submit review' }).click();
+  await answerConfirmation(page, 'Submit your review?');
   await expect(page.getByText(/Submitted on .*Your review is locked/)).toBeVisible();
 }
 
@@ -93,8 +93,8 @@ test('[review] an admin screens and assigns; reviewers declare a conflict and sc
   await expect(r1.getByText('Emergency obstetric care training in Baidoa')).toHaveCount(0);
   await r1.getByLabel('I have a conflict of interest').check();
   await r1.getByLabel('What is the conflict?').fill('I volunteered for this organisation last year.');
-  r1.once('dialog', (dialog) => void dialog.accept());
   await r1.getByRole('button', { name: 'Confirm declaration' }).click();
+  await answerConfirmation(r1, 'Declare the conflict?');
   await expect(r1.getByText('Your conflict is recorded.')).toBeVisible();
   await expect(r1.getByTestId(`assignment-${otherReference}`).getByText('Conflict declared')).toBeVisible();
   // ...and the admins are told.

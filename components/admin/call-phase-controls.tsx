@@ -5,6 +5,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { transitionCallAction } from '@/lib/actions/calls';
@@ -19,6 +20,7 @@ export function CallPhaseControls({ callId, targets }: { callId: string; targets
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirm, confirmDialog] = useConfirm();
 
   const go = (to: Target) =>
     start(async () => {
@@ -35,6 +37,7 @@ export function CallPhaseControls({ callId, targets }: { callId: string; targets
   const forward = targets.filter((x): x is Exclude<Target, 'cancelled'> => x !== 'cancelled');
   return (
     <div className="space-y-3">
+      {confirmDialog}
       <div aria-live="assertive">
         {error && (
           <Alert tone="error">
@@ -51,7 +54,7 @@ export function CallPhaseControls({ callId, targets }: { callId: string; targets
       </div>
       <div className="flex flex-wrap gap-2">
         {forward.map((to) => (
-          <Button key={to} pending={pending} onClick={() => window.confirm(t(`confirm.${to}`)) && go(to)}>
+          <Button key={to} pending={pending} onClick={async () => (await confirm(t(`confirm.${to}`), { confirmLabel: t(`move.${to}`) })) && go(to)}>
             {t(`move.${to}`)}
           </Button>
         ))}

@@ -11,7 +11,7 @@ export async function CallsTable({ rows }: { rows: Awaited<ReturnType<typeof lis
   const ts = await getTranslations('callStatus');
   if (!rows.length) return <EmptyState>{t('callsEmpty')}</EmptyState>;
   return (
-    <Table>
+    <Table caption={t('calls')}>
       <thead>
         <tr>
           <Th>{t('calls')}</Th>

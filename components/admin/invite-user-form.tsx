@@ -1,25 +1,29 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Checkbox, Input } from '@/components/ui/input';
+import { Checkbox, Input, Select } from '@/components/ui/input';
 import { inviteUserAction } from '@/lib/actions/users';
+import { locales } from '@/lib/i18n/config';
 import { inviteUserSchema, staffRoles } from '@/lib/validations/auth';
 
 export function InviteUserForm() {
   const t = useTranslations('users');
   const tr = useTranslations('roles');
+  const tl = useTranslations('locales');
+  const locale = useLocale();
   const [done, setDone] = useState<string | null>(null);
+  const blank = { email: '', name: '', roles: ['reviewer' as const], locale };
   const { form, onSubmit, formError, errorOf, pending } = useActionForm(inviteUserSchema, inviteUserAction, {
-    defaultValues: { email: '', name: '', roles: ['reviewer'] },
+    defaultValues: blank,
     onSuccess: () => {
       setDone(t('invited_success', { email: form.getValues('email') }));
-      form.reset({ email: '', name: '', roles: ['reviewer'] });
+      form.reset(blank);
     },
   });
   const rolesError = errorOf('roles');
@@ -33,6 +37,17 @@ export function InviteUserForm() {
         </Field>
         <Field id="invite-name" label={t('inviteName')} error={errorOf('name')}>
           {(p) => <Input autoComplete="off" {...p} {...form.register('name')} />}
+        </Field>
+        <Field id="invite-locale" label={t('inviteLocale')} error={errorOf('locale')}>
+          {(p) => (
+            <Select {...p} {...form.register('locale')}>
+              {locales.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {tl(l)}
+                </option>
+              ))}
+            </Select>
+          )}
         </Field>
       </div>
       <fieldset aria-describedby={rolesError ? 'invite-roles-error' : undefined}>

@@ -6,6 +6,7 @@ import { useMemo, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Card } from '@/components/ui/card';
 import { Checkbox, Input, Select, Textarea } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -69,10 +70,12 @@ export function SelectionBoard({
   expectedPartners: number | null;
 }) {
   const t = useTranslations('selection');
+  const tc = useTranslations('common');
   const tt = useTranslations('themes');
   const format = useFormatter();
   const locale = useLocale();
   const router = useRouter();
+  const [confirm, confirmDialog] = useConfirm();
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'region' }), [locale]);
   const cname = (code: string) => countryNames.of(code) ?? code;
   const themeName = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
@@ -183,8 +186,8 @@ export function SelectionBoard({
       router.refresh();
     });
 
-  const publish = () => {
-    if (!window.confirm(t('confirmPublish'))) return;
+  const publish = async () => {
+    if (!(await confirm(t('confirmPublish'), { confirmLabel: t('publish') }))) return;
     start(async () => {
       setMessage(null);
       const result = await publishResultsAction({ callId });
@@ -205,6 +208,7 @@ export function SelectionBoard({
 
   return (
     <div className="space-y-6">
+      {confirmDialog}
       <div aria-live="polite">
         {message && (
           <Alert tone={message.tone}>
@@ -356,7 +360,7 @@ export function SelectionBoard({
         </div>
       </div>
 
-      <Table>
+      <Table caption={t('title')}>
         <thead>
           <tr>
             <Th>{t('rank')}</Th>
@@ -390,7 +394,7 @@ export function SelectionBoard({
                 <Td className="text-end tabular-nums">{r.requestedAmount !== null ? money(r.requestedAmount) : '—'}</Td>
                 <Td className="text-end tabular-nums">
                   {score(r.mean)}
-                  <div className="text-xs text-slate-500">{t('reviews')}: {r.reviewCount}</div>
+                  <div className="text-xs text-slate-500">{tc('label', { label: t('reviews') })} {r.reviewCount}</div>
                 </Td>
                 <Td className="text-end tabular-nums">{score(r.calibrated)}</Td>
                 <Td>
@@ -454,7 +458,7 @@ export function SelectionBoard({
           <Button type="button" onClick={save} pending={pending} disabled={!dirty.length}>
             {pending ? t('saving') : t('save')}
           </Button>
-          <span className="text-sm text-slate-600">{dirty.length > 0 && `${t('unsaved')}: ${dirty.length}`}</span>
+          <span className="text-sm text-slate-600">{dirty.length > 0 && `${tc('label', { label: t('unsaved') })} ${dirty.length}`}</span>
         </div>
       )}
 

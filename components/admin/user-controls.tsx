@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Checkbox } from '@/components/ui/input';
 import { setUserDisabledAction, setUserRolesAction } from '@/lib/actions/users';
 
@@ -29,6 +30,7 @@ export function UserControls({
   const [selected, setSelected] = useState<string[]>(roles);
   const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const [pending, start] = useTransition();
+  const [confirm, confirmDialog] = useConfirm();
   const changed = [...selected].sort().join() !== [...roles].sort().join();
 
   const saveRoles = () =>
@@ -38,8 +40,8 @@ export function UserControls({
       if (result.ok) router.refresh();
     });
 
-  const toggleDisabled = () => {
-    if (!disabled && !window.confirm(t('confirmDisable', { email }))) return;
+  const toggleDisabled = async () => {
+    if (!disabled && !(await confirm(t('confirmDisable', { email }), { destructive: true, confirmLabel: t('disable') }))) return;
     start(async () => {
       const result = await setUserDisabledAction({ userId, disabled: !disabled });
       setMessage(
@@ -53,6 +55,7 @@ export function UserControls({
 
   return (
     <div className="space-y-2">
+      {confirmDialog}
       <fieldset className="flex flex-wrap items-center gap-3">
         <legend className="sr-only">{t('editRoles', { email })}</legend>
         {allRoles.map((role) => (

@@ -33,7 +33,7 @@ export function ApplicationSummary({
   const tt = useTranslations('themes');
   const locale = useLocale();
   const format = useFormatter();
-  const empty = <span className="text-slate-400">{t('notAnswered')}</span>;
+  const empty = <span className="text-slate-600 italic">{t('notAnswered')}</span>;
   const text = (s: string | undefined) => (s && s.trim() ? s : empty);
   const amount = (n: number | null | undefined) => (typeof n === 'number' ? money(format, n, rules.currency) : empty);
   const theme = (code: string) => (tt.has(code as never) ? tt(code as never) : code);

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { fileSize } from '@/components/calls/format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { acceptAttribute } from '@/lib/files/types';
 import { fileUrl, type FileForForm, type RulesForForm } from './types';
 
@@ -34,6 +35,7 @@ export function DocumentSlot({
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<'upload' | 'remove' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const inputId = `slot-${slot.id}`;
   const types = slot.acceptedTypes.map((x) => x.toUpperCase()).join(', ');
   const limit = fileSize(format, slot.maxSizeBytes);
@@ -64,7 +66,7 @@ export function DocumentSlot({
   };
 
   const remove = async () => {
-    if (!window.confirm(t('confirmRemoveFile', { file: file?.fileName ?? '' }))) return;
+    if (!(await confirm(t('confirmRemoveFile', { file: file?.fileName ?? '' }), { destructive: true, confirmLabel: t('removeFile', { slot: slot.name }) }))) return;
     setMessage(null);
     setPending('remove');
     try {
@@ -81,6 +83,7 @@ export function DocumentSlot({
 
   return (
     <section aria-labelledby={`${inputId}-name`} className="space-y-2 rounded-md border border-slate-200 p-4" data-testid={`slot-${slot.name}`}>
+      {confirmDialog}
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={`${inputId}-name`} className="text-base font-semibold">
           {slot.name}

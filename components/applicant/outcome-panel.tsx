@@ -34,7 +34,7 @@ export async function OutcomePanel({ outcome }: { outcome: Outcome }) {
         <div className="space-y-2">
           <h3 className="font-semibold">{t('feedback')}</h3>
           <p className="text-sm text-slate-600">{t('feedbackIntro')}</p>
-          <Table>
+          <Table caption={t('feedback')}>
             <thead>
               <tr>
                 <Th>{t('criterion')}</Th>

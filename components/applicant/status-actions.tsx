@@ -5,6 +5,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { reopenApplicationAction, withdrawApplicationAction } from '@/lib/actions/applications';
 import type { ApplicationStatus } from '@/db/schema/applications';
 
@@ -15,9 +16,10 @@ export function StatusActions({ applicationId, version, status }: { applicationI
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [which, setWhich] = useState<'withdraw' | 'reopen' | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
-  const withdraw = () => {
-    if (!window.confirm(t('confirmWithdraw'))) return;
+  const withdraw = async () => {
+    if (!(await confirm(t('confirmWithdraw'), { destructive: true, confirmLabel: t('withdraw') }))) return;
     setWhich('withdraw');
     start(async () => {
       setError(null);
@@ -38,6 +40,7 @@ export function StatusActions({ applicationId, version, status }: { applicationI
 
   return (
     <div className="space-y-3">
+      {confirmDialog}
       <FormError message={error} />
       <div className="flex flex-wrap gap-3">
         {(status === 'submitted' || status === 'withdrawn') && (

@@ -126,7 +126,7 @@ export async function ApplicationView({
       <Card className="space-y-5">
         <div className="space-y-1">
           <p className="text-sm text-slate-600">
-            {t('reference')}: <span className="font-medium">{application.reference}</span>
+            {tc('label', { label: t('reference') })} <span className="font-medium">{application.reference}</span>
           </p>
           <Heading className="text-lg font-semibold">{application.title || none}</Heading>
         </div>
@@ -174,7 +174,7 @@ export async function ApplicationView({
         </Section>
         <Section title={t('localPartners')}>
           {partners.length ? (
-            <Table>
+            <Table caption={t('localPartners')}>
               <thead>
                 <tr>
                   <Th>{t('partnerName')}</Th>
@@ -198,7 +198,7 @@ export async function ApplicationView({
         </Section>
         <Section title={t('risks')}>
           {risks.length ? (
-            <Table>
+            <Table caption={t('risks')}>
               <thead>
                 <tr>
                   <Th>{t('risk')}</Th>
@@ -220,7 +220,7 @@ export async function ApplicationView({
         </Section>
         <Section title={t('budget')}>
           {budget.length ? (
-            <Table>
+            <Table caption={t('budget')}>
               <thead>
                 <tr>
                   <Th>{t('budgetLine')}</Th>

@@ -3,7 +3,10 @@ import { Countdown } from '@/components/applicant/countdown';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';
+import { inLanguage, shownLanguage } from '@/lib/calls/languages';
 import { publicPhase } from '@/lib/calls/phase';
+import { joinList } from '@/lib/i18n/formats';
+import type { Locale } from '@/lib/i18n/config';
 import type { CallSummary } from '@/lib/data/calls';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
@@ -16,9 +19,14 @@ export async function PhaseBadge({ phase }: { phase: ReturnType<typeof publicPha
 
 export async function CallCard({ call, now }: { call: CallSummary; now: Date }) {
   const t = await getTranslations('home');
+  const tc = await getTranslations('common');
   const locale = await getLocale();
   const format = await getFormatter();
   const phase = publicPhase(call, now);
+  // The call in the reader's language where it has it; the text says which language it is in.
+  const shown = shownLanguage(call, locale as Locale).locale;
+  const text = inLanguage({ title: call.title, summary: call.summary }, call.translations, shown, call.locale);
+  const lang = shown !== locale ? shown : undefined;
   return (
     <Card className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -30,29 +38,33 @@ export async function CallCard({ call, now }: { call: CallSummary; now: Date }) 
           </span>
         )}
       </div>
-      <h3 className="text-lg font-semibold">
+      <h3 className="text-lg font-semibold" lang={lang}>
         <Link href={phase === 'results' ? `/calls/${call.slug}/results` : `/calls/${call.slug}`} className="hover:underline">
-          {call.title}
+          {text.title}
         </Link>
       </h3>
-      {call.summary && <p className="text-sm text-slate-700">{call.summary}</p>}
-      <dl className="grid gap-1 text-sm text-slate-600">
-        {call.countries.length > 0 && (
-          <div>
-            <dt className="inline font-medium">{t('countries')}: </dt>
-            <dd className="inline">{call.countries.map((c) => countryName(c, locale)).join(', ')}</dd>
-          </div>
-        )}
+      {text.summary && (
+        <p className="text-sm text-slate-700" lang={lang}>
+          {text.summary}
+        </p>
+      )}
+      {call.countries.length > 0 && (
+        <dl className="text-sm text-slate-600">
+          <dt className="inline font-medium">{tc('label', { label: t('countries') })} </dt>
+          <dd className="inline">{joinList(call.countries.map((c) => countryName(c, locale)), locale)}</dd>
+        </dl>
+      )}
+      <div className="grid gap-1 text-sm text-slate-600">
         {phase === 'upcoming' && call.opensAt && (
-          <div>{t.rich('opens', { date: () => <Instant date={call.opensAt!} timeZone={call.timeZone} /> })}</div>
+          <p>{t.rich('opens', { date: () => <Instant date={call.opensAt!} timeZone={call.timeZone} /> })}</p>
         )}
         {(phase === 'open' || phase === 'upcoming') && call.closesAt && (
-          <div>{t.rich('closes', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</div>
+          <p>{t.rich('closes', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</p>
         )}
         {phase === 'results' && call.publishedAt && (
-          <div>{t('publishedOn', { date: format.dateTime(call.publishedAt, { dateStyle: 'long', timeZone: call.timeZone }) })}</div>
+          <p>{t('publishedOn', { date: format.dateTime(call.publishedAt, { dateStyle: 'long', timeZone: call.timeZone }) })}</p>
         )}
-      </dl>
+      </div>
       <div className="mt-auto pt-1">
         <Link href={`/calls/${call.slug}`} className="text-sm font-medium text-brand-600 hover:underline">
           {t('viewCall')}

@@ -7,9 +7,14 @@ import { Instant } from '@/components/time/instant';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { callLanguages, pickText, shownLanguage } from '@/lib/calls/languages';
 import type { PublicPhase } from '@/lib/calls/phase';
 import type { getCallBySlug } from '@/lib/data/calls';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+import { joinClauses, joinList } from '@/lib/i18n/formats';
+import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
+import { langAttrs } from './lang';
 
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCallBySlug>>>;
 
@@ -35,8 +40,22 @@ export async function CallView({
   const t = await getTranslations('call');
   const tc = await getTranslations('common');
   const tt = await getTranslations('themes');
-  const locale = await getLocale();
+  const tl = await getTranslations('languages');
+  const autonyms = await getTranslations('locales');
+  const locale = (await getLocale()) as Locale;
   const format = await getFormatter();
+
+  // The call in the reader's language where it has it, else in its main language, said so.
+  const languages = callLanguages(call);
+  const shown = shownLanguage(call, locale);
+  const text = <K extends string>(main: string, translations: Parameters<typeof pickText<K>>[1], key: K) => {
+    const picked = pickText(main, translations, key, shown.locale, call.locale);
+    return { text: picked.text, attrs: langAttrs(picked.locale, locale) };
+  };
+  const title = text(call.title, call.translations, 'title');
+  const summary = text(call.summary, call.translations, 'summary');
+  const description = text(call.description, call.translations, 'description');
+  const applicationLocales = call.applicationLocales.filter(isLocale);
 
   const dates = (
     [
@@ -50,29 +69,60 @@ export async function CallView({
   return (
     <article className="space-y-8">
       {banner}
+      {shown.fallback && (
+        <div role="note" className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="language-fallback">
+          <p>{t('languageFallback', { wanted: locale, shown: shown.locale })}</p>
+          {languages.length > 1 && (
+            <p className="mt-1">
+              {tc('label', { label: t('readIn') })}{' '}
+              {languages.map((l, i) => (
+                <span key={l}>
+                  {i > 0 && ' · '}
+                  <Link href={`/calls/${call.slug}`} locale={l} lang={l} hrefLang={l} className="font-medium underline">
+                    {autonyms(l)}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+        </div>
+      )}
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <PhaseBadge phase={phase} />
           {call.illustrative && <Badge tone="warning">{tc('illustrative')}</Badge>}
         </div>
-        <h1 className="text-3xl">{call.title}</h1>
-        {call.summary && <p className="max-w-3xl text-lg text-slate-700">{call.summary}</p>}
-        {call.illustrative && <p className="max-w-3xl text-sm text-amber-800">{call.illustrative}</p>}
+        <h1 className="text-3xl" {...title.attrs}>
+          {title.text}
+        </h1>
+        {summary.text && (
+          <p className="max-w-3xl text-lg text-slate-700" {...summary.attrs}>
+            {summary.text}
+          </p>
+        )}
+        {call.illustrative && (
+          // A note written with the demo data, in the call's main language.
+          <p className="max-w-3xl text-sm text-amber-800" {...langAttrs(call.locale, locale)}>
+            {call.illustrative}
+          </p>
+        )}
       </header>
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-8">
-          {call.description && (
+          {description.text && (
             <section aria-labelledby="about">
               <h2 id="about">{t('description')}</h2>
-              <Markdown source={call.description} />
+              <div {...description.attrs}>
+                <Markdown source={description.text} />
+              </div>
             </section>
           )}
 
           <section aria-labelledby="criteria" className="space-y-3">
             <h2 id="criteria">{t('criteria')}</h2>
             <p className="text-sm text-slate-600">{t('criteriaIntro')}</p>
-            <Table>
+            <Table caption={t('criteria')}>
               <thead>
                 <tr>
                   <Th>{t('criterion')}</Th>
@@ -81,16 +131,26 @@ export async function CallView({
                 </tr>
               </thead>
               <tbody>
-                {detail.criteria.map((c) => (
-                  <tr key={c.id}>
-                    <Td>
-                      <div className="font-medium">{c.name}</div>
-                      {c.guidance && <div className="text-slate-600">{c.guidance}</div>}
-                    </Td>
-                    <Td className="text-end tabular-nums">{c.weight}</Td>
-                    <Td>{t('scaleRange', { min: c.scaleMin, max: c.scaleMax })}</Td>
-                  </tr>
-                ))}
+                {detail.criteria.map((c) => {
+                  const name = text(c.name, c.translations, 'name');
+                  const guidance = text(c.guidance, c.translations, 'guidance');
+                  return (
+                    <tr key={c.id}>
+                      <Td>
+                        <div className="font-medium" {...name.attrs}>
+                          {name.text}
+                        </div>
+                        {guidance.text && (
+                          <div className="text-slate-600" {...guidance.attrs}>
+                            {guidance.text}
+                          </div>
+                        )}
+                      </Td>
+                      <Td className="text-end tabular-nums">{c.weight}</Td>
+                      <Td>{t('scaleRange', { min: c.scaleMin, max: c.scaleMax })}</Td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </Table>
             {call.blindReview && <p className="text-sm text-slate-600">{t('blindReview')}</p>}
@@ -101,11 +161,15 @@ export async function CallView({
               <h2 id="eligibility">{t('eligibility')}</h2>
               <p className="text-sm text-slate-600">{t('eligibilityIntro')}</p>
               <ul className="list-disc space-y-1 ps-6">
-                {detail.requirements.map((r) => (
-                  <li key={r.id}>
-                    {r.statement} {!r.required && <span className="text-sm text-slate-500">({t('informative')})</span>}
-                  </li>
-                ))}
+                {detail.requirements.map((r) => {
+                  const statement = text(r.statement, r.translations, 'statement');
+                  return (
+                    <li key={r.id}>
+                      <span {...statement.attrs}>{statement.text}</span>{' '}
+                      {!r.required && <span className="text-sm text-slate-600">({t('informative')})</span>}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           )}
@@ -114,20 +178,36 @@ export async function CallView({
             <section aria-labelledby="documents" className="space-y-3">
               <h2 id="documents">{t('documents')}</h2>
               <ul className="space-y-2">
-                {detail.slots.map((s) => (
-                  <li key={s.id}>
-                    <span className="font-medium">{s.name}</span>{' '}
-                    <span className="text-sm text-slate-500">
-                      ({s.required ? t('documentRequired') : t('documentOptional')};{' '}
-                      {t('documentTypes', {
-                        types: s.acceptedTypes.map((x) => x.toUpperCase()).join(', '),
-                        size: fileSize(format, s.maxSizeBytes),
-                      })}
-                      )
-                    </span>
-                    {s.description && <div className="text-sm text-slate-600">{s.description}</div>}
-                  </li>
-                ))}
+                {detail.slots.map((s) => {
+                  const name = text(s.name, s.translations, 'name');
+                  const about = text(s.description, s.translations, 'description');
+                  return (
+                    <li key={s.id}>
+                      <span className="font-medium" {...name.attrs}>
+                        {name.text}
+                      </span>{' '}
+                      <span className="text-sm text-slate-600">
+                        (
+                        {joinClauses(
+                          [
+                            s.required ? t('documentRequired') : t('documentOptional'),
+                            t('documentTypes', {
+                              types: joinList(s.acceptedTypes.map((x) => x.toUpperCase()), locale),
+                              size: fileSize(format, s.maxSizeBytes),
+                            }),
+                          ],
+                          locale,
+                        )}
+                        )
+                      </span>
+                      {about.text && (
+                        <div className="text-sm text-slate-600" {...about.attrs}>
+                          {about.text}
+                        </div>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           )}
@@ -136,12 +216,20 @@ export async function CallView({
             <h2 id="faq">{t('faq')}</h2>
             {detail.faq.length ? (
               <dl className="space-y-4">
-                {detail.faq.map((q) => (
-                  <div key={q.id} className="rounded-md border border-slate-200 bg-white p-4">
-                    <dt className="font-medium">{q.question}</dt>
-                    <dd className="mt-2 whitespace-pre-line text-slate-700">{q.answer}</dd>
-                  </div>
-                ))}
+                {detail.faq.map((q) => {
+                  const question = text(q.question ?? '', q.translations, 'question');
+                  const answer = text(q.answer ?? '', q.translations, 'answer');
+                  return (
+                    <div key={q.id} className="rounded-md border border-slate-200 bg-white p-4">
+                      <dt className="font-medium" {...question.attrs}>
+                        {question.text}
+                      </dt>
+                      <dd className="mt-2 whitespace-pre-line text-slate-700" {...answer.attrs}>
+                        {answer.text}
+                      </dd>
+                    </div>
+                  );
+                })}
               </dl>
             ) : (
               <p className="text-sm text-slate-600">{t('faqEmpty')}</p>
@@ -162,12 +250,12 @@ export async function CallView({
               )}
               <div>
                 <dt className="font-medium text-slate-600">{t('countries')}</dt>
-                <dd>{detail.countries.map((c) => countryName(c, locale)).join(', ') || tc('notSet')}</dd>
+                <dd>{joinList(detail.countries.map((c) => countryName(c, locale)), locale) || tc('notSet')}</dd>
               </div>
               {detail.themes.length > 0 && (
                 <div>
                   <dt className="font-medium text-slate-600">{t('themes')}</dt>
-                  <dd>{detail.themes.map((code) => (tt.has(code as never) ? tt(code as never) : code)).join(', ')}</dd>
+                  <dd>{joinList(detail.themes.map((code) => (tt.has(code as never) ? tt(code as never) : code)), locale)}</dd>
                 </div>
               )}
               {call.maxBudget !== null && (
@@ -186,6 +274,14 @@ export async function CallView({
                   <dd>{money(format, call.envelope, call.currency)}</dd>
                 </div>
               )}
+              <div>
+                <dt className="font-medium text-slate-600">{t('languages')}</dt>
+                <dd data-testid="call-languages">{joinList(languages.map((l) => tl(l)), locale)}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-600">{t('applicationLanguages')}</dt>
+                <dd data-testid="application-languages">{joinList(applicationLocales.map((l) => tl(l)), locale)}</dd>
+              </div>
               {call.expectedPartners !== null && (
                 <div>
                   <dt className="font-medium text-slate-600">{t('expectedPartners')}</dt>

@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { signOutAction } from '@/lib/actions/auth';
 import { Link, usePathname, useRouter } from '@/lib/i18n/navigation';
 import { cn } from '@/lib/utils';
+import { LanguageSwitcher } from './language-switcher';
 import { forgetViewer, useViewer, useViewerRefresh } from './use-viewer';
 
 /**
@@ -82,9 +83,13 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
     <>
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-6 px-4 py-2">
         {brand}
+        {/* Outside the folding menu: a reader who cannot read this language finds theirs at once. */}
+        <div className="ms-auto md:order-last md:ms-0">
+          <LanguageSwitcher viewer={viewer} />
+        </div>
         <button
           type="button"
-          className={cn(buttonClass('secondary', 'sm'), 'ms-auto md:hidden')}
+          className={cn(buttonClass('secondary', 'sm'), 'md:hidden')}
           aria-expanded={open}
           aria-controls={panelId}
           onClick={() => setOpen((o) => !o)}

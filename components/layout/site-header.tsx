@@ -17,7 +17,7 @@ export async function SiteHeader() {
   );
   return (
     <header className="border-b border-slate-200 bg-white">
-      <ClientMessages namespaces={['account']}>
+      <ClientMessages namespaces={['account', 'locales']}>
         <Suspense
           fallback={
             <div className="mx-auto flex min-h-14 max-w-6xl items-center px-4 py-2">{brand}</div>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { retryFailedOutboxAction, retryOutboxMessageAction } from '@/lib/actions/mail';
 
 type Message = { tone: 'error' | 'ok'; text: string } | null;
@@ -44,8 +45,9 @@ export function RetryAllFailedButton({ count }: { count: number }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<Message>(null);
-  const retry = () => {
-    if (!window.confirm(t('confirmRetryAll', { count }))) return;
+  const [confirm, confirmDialog] = useConfirm();
+  const retry = async () => {
+    if (!(await confirm(t('confirmRetryAll', { count }), { confirmLabel: t('retryAll', { count }) }))) return;
     start(async () => {
       const result = await retryFailedOutboxAction({});
       setMessage(result.ok ? { tone: 'ok', text: t('retriedAll', { count: result.data.count }) } : { tone: 'error', text: result.error });
@@ -54,6 +56,7 @@ export function RetryAllFailedButton({ count }: { count: number }) {
   };
   return (
     <div className="flex flex-wrap items-center gap-3">
+      {confirmDialog}
       <Button variant="secondary" onClick={retry} pending={pending}>
         {pending ? t('retrying') : t('retryAll', { count })}
       </Button>

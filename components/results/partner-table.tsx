@@ -2,21 +2,21 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { money } from '@/components/calls/format';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { PublicResults, RegisterEntry } from '@/lib/data/results';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
+import { publishedTitleIn, type PublicResults, type RegisterEntry } from '@/lib/data/results';
 
 type Partner = PublicResults['partners'][number] & Partial<Pick<RegisterEntry, 'call'>>;
 
 /** The selected partners: organisation, where it is registered, the project, where it runs, the award. */
-export async function PartnerTable({ partners, showCall = false }: { partners: Partner[]; showCall?: boolean }) {
+export async function PartnerTable({ partners, showCall = false, caption }: { partners: Partner[]; showCall?: boolean; caption?: string }) {
   const t = await getTranslations('results');
   const tt = await getTranslations('themes');
   const tc = await getTranslations('common');
   const locale = await getLocale();
   const format = await getFormatter();
   return (
-    <Table>
+    <Table caption={caption ?? t('title')}>
       <thead>
         <tr>
           <Th>{t('organisation')}</Th>
@@ -62,7 +62,7 @@ export async function PartnerTable({ partners, showCall = false }: { partners: P
             {showCall && p.call && (
               <Td>
                 <Link href={`/calls/${p.call.slug}/results`} className="text-brand-700 hover:underline">
-                  {p.call.title}
+                  {publishedTitleIn(p.call, locale)}
                 </Link>
               </Td>
             )}

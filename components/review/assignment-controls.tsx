@@ -5,6 +5,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { assignReviewerAction, autoAssignAction, unassignReviewerAction } from '@/lib/actions/assignments';
 
 /** One cell of the matrix: assign this reviewer, or remove them (after confirming). */
@@ -27,6 +28,7 @@ export function AssignmentCellControl({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const run = (fn: () => Promise<{ ok: boolean; error?: string }>) =>
     start(async () => {
       const result = await fn();
@@ -35,14 +37,16 @@ export function AssignmentCellControl({
     });
   return (
     <div className="space-y-1">
+      {confirmDialog}
       {assignmentId ? (
         <Button
           size="sm"
           variant="ghost"
           pending={pending}
           aria-label={t('unassignLabel', { reviewer, reference })}
-          onClick={() => {
-            if (!window.confirm(hasDraft ? t('confirmUnassignDraft', { reviewer, reference }) : t('confirmUnassign', { reviewer, reference }))) return;
+          onClick={async () => {
+            const message = hasDraft ? t('confirmUnassignDraft', { reviewer, reference }) : t('confirmUnassign', { reviewer, reference });
+            if (!(await confirm(message, { destructive: true, confirmLabel: t('unassign') }))) return;
             run(() => unassignReviewerAction({ assignmentId }));
           }}
         >

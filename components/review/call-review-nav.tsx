@@ -1,6 +1,7 @@
 import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { cn } from '@/lib/utils';
+import { BackArrow } from '@/components/ui/arrow';
 
 /** "Back to the call" and the call's review stages, on each admin review page. */
 export async function CallReviewNav({ callId, current }: { callId: string; current: 'screening' | 'assignments' | 'ranking' }) {
@@ -9,7 +10,7 @@ export async function CallReviewNav({ callId, current }: { callId: string; curre
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <Link href={`/admin/calls/${callId}`} className="text-sm text-brand-700 hover:underline">
-        ← {t('backToCall')}
+        <BackArrow /> {t('backToCall')}
       </Link>
       <nav aria-label={t('stages')}>
         <ul className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">

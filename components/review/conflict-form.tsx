@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { declareConflictAction } from '@/lib/actions/reviews';
@@ -16,6 +17,7 @@ export function ConflictForm({ assignmentId }: { assignmentId: string }) {
   const t = useTranslations('review');
   const router = useRouter();
   const [choice, setChoice] = useState<'no' | 'yes' | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const { form, onSubmit, formError, errorOf, pending } = useActionForm(declareConflictSchema, declareConflictAction, {
     defaultValues: { assignmentId, conflict: undefined as unknown as boolean, reason: '' },
     onSuccess: (data) => {
@@ -24,16 +26,15 @@ export function ConflictForm({ assignmentId }: { assignmentId: string }) {
     },
   });
 
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (choice === 'yes' && !window.confirm(t('confirmConflict'))) {
-      event.preventDefault();
-      return;
-    }
-    void onSubmit(event);
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (choice === 'yes' && !(await confirm(t('confirmConflict'), { confirmLabel: t('hasConflict') }))) return;
+    void onSubmit();
   };
 
   return (
     <form onSubmit={submit} className="space-y-4" aria-label={t('declaration')} noValidate>
+      {confirmDialog}
       <FormError message={formError} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t('declaration')}</legend>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { reopenReviewAction } from '@/lib/actions/reviews';
 
 /** An admin reopens a submitted review, after confirming. */
@@ -11,16 +12,18 @@ export function ReopenReviewButton({ reviewId, reviewer }: { reviewId: string; r
   const t = useTranslations('ranking');
   const router = useRouter();
   const [pending, start] = useTransition();
+  const [confirm, confirmDialog] = useConfirm();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <div className="space-y-1">
+      {confirmDialog}
       <Button
         size="sm"
         variant="secondary"
         pending={pending}
         aria-label={t('reopenLabel', { reviewer })}
-        onClick={() => {
-          if (!window.confirm(t('confirmReopen', { reviewer }))) return;
+        onClick={async () => {
+          if (!(await confirm(t('confirmReopen', { reviewer }), { confirmLabel: t('reopen') }))) return;
           start(async () => {
             const result = await reopenReviewAction({ reviewId });
             setMessage(result.ok ? { ok: true, text: t('reopened') } : { ok: false, text: result.error });

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select, Textarea } from '@/components/ui/input';
@@ -43,7 +44,9 @@ export function ScoreCard({
   initial: { version: number; overallComment: string; recommendation: Values['recommendation']; scores: Record<string, { score: number; comment: string }> } | null;
 }) {
   const t = useTranslations('review');
+  const tc = useTranslations('common');
   const format = useFormatter();
+  const [confirm, confirmDialog] = useConfirm();
   const router = useRouter();
   const defaults: Values = {
     assignmentId,
@@ -117,12 +120,11 @@ export function ScoreCard({
   const complete = scores.every((s) => typeof s.score === 'number' && !Number.isNaN(s.score));
   const total = complete ? reviewTotal(criteria, scores.map((s) => s.score as number)) : null;
 
-  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void form.trigger().then((valid) => {
-      if (valid && !window.confirm(t('confirmSubmit'))) return;
-      void onSubmit(event);
-    });
+    const valid = await form.trigger();
+    if (valid && !(await confirm(t('confirmSubmit'), { confirmLabel: t('submit') }))) return;
+    void onSubmit();
   };
 
   const saveText =
@@ -134,6 +136,7 @@ export function ScoreCard({
 
   return (
     <Card className="space-y-5">
+      {confirmDialog}
       <div className="space-y-1">
         <h2 className="text-lg font-semibold">{t('scoreCard')}</h2>
         <p className="text-sm text-slate-600">{t('scoreCardIntro')}</p>
@@ -192,7 +195,7 @@ export function ScoreCard({
           </fieldset>
         </div>
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="review-total">
-          <span className="font-medium">{t('total')}: </span>
+          <span className="font-medium">{tc('label', { label: t('total') })} </span>
           {total !== null ? t('totalValue', { total: Math.round(total * 10) / 10 }) : t('totalIncomplete')}
         </p>
         <div className="flex flex-wrap items-center gap-3">

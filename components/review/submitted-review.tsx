@@ -22,6 +22,7 @@ export async function SubmittedReview({
   showPeerScores: boolean;
 }) {
   const t = await getTranslations('review');
+  const tc = await getTranslations('common');
   const complete = criteria.every((c) => review.scores[c.id]);
   const total = complete ? reviewTotal(criteria, criteria.map((c) => review.scores[c.id].score)) : null;
   const round = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
@@ -51,7 +52,7 @@ export async function SubmittedReview({
           </div>
         </dl>
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="review-total">
-          <span className="font-medium">{t('total')}: </span>
+          <span className="font-medium">{tc('label', { label: t('total') })} </span>
           {total !== null ? t('totalValue', { total: round(total) }) : '—'}
         </p>
       </Card>
@@ -64,7 +65,7 @@ export async function SubmittedReview({
         ) : (
           <>
             <p className="text-sm text-slate-600">{t('peerIntro')}</p>
-            <Table>
+            <Table caption={t('peerTitle')}>
               <thead>
                 <tr>
                   <Th>{t('peerReviewer')}</Th>

@@ -1,5 +1,5 @@
 import { cn } from '@/lib/utils';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 const variants = {
   primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60',
@@ -22,7 +22,7 @@ export function buttonClass(variant: ButtonVariant = 'primary', size: keyof type
   );
 }
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
+type Props = ComponentProps<'button'> & {
   variant?: ButtonVariant;
   size?: keyof typeof sizes;
   /** Shows a spinner and disables the button while a request is on its way. */

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 
 /**
  * A labelled form control with its hint and error. The control gets `id`,
- * `aria-describedby` and `aria-invalid` from the render prop, so screen readers
- * read the error with the field.
+ * `aria-describedby`, `aria-invalid` and `aria-required` from the render prop, so
+ * screen readers announce a required field and read the error with it.
  */
 export function Field({
   id,
@@ -21,7 +21,7 @@ export function Field({
   error?: string;
   required?: boolean;
   className?: string;
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -36,7 +36,7 @@ export function Field({
           </span>
         )}
       </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined })}
       {hint && (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}

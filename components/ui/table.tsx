@@ -1,10 +1,32 @@
 import { cn } from '@/lib/utils';
-import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { useId, type ReactNode, type TableHTMLAttributes, type TdHTMLAttributes, type ThHTMLAttributes } from 'react';
 
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+/**
+ * A data table with its caption (read first by screen readers; visible when `showCaption`).
+ * A wide table scrolls sideways inside a region that takes the keyboard focus, so it can
+ * be scrolled without a mouse, and that the caption names.
+ */
+export function Table({
+  caption,
+  showCaption,
+  className,
+  children,
+  ...props
+}: TableHTMLAttributes<HTMLTableElement> & { caption: ReactNode; showCaption?: boolean }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className={cn('w-full border-collapse text-sm', className)} {...props} />
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
+      <table className={cn('w-full border-collapse text-sm', className)} {...props}>
+        <caption id={captionId} className={showCaption ? 'px-3 py-2 text-start font-medium text-slate-800' : 'sr-only'}>
+          {caption}
+        </caption>
+        {children}
+      </table>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AnswerText, CallText, CriterionText, RequirementText, SlotText, Translations } from '@/lib/calls/languages';
 import { users } from './auth';
 import { createdAt, id, instant, updatedAt } from './columns';
 import { organisations } from './organisations';
@@ -37,6 +39,12 @@ export const calls = pgTable(
     summary: text().notNull().default(''),
     /** Markdown; rendered without raw HTML. */
     description: text().notNull().default(''),
+    /** The language title, summary, description (and the children's texts) are written in. */
+    locale: text().notNull().default('en'),
+    /** The same texts in the call's other languages (lib/calls/languages.ts). */
+    translations: jsonb().$type<Translations<CallText>>().notNull().default({}),
+    /** The languages an application may be written in. */
+    applicationLocales: text().array().notNull().default(sql`'{en}'::text[]`),
     funder: text(),
     status: callStatusEnum().notNull().default('draft'),
     /** IANA time zone the call's dates are written in, e.g. "America/New_York". */
@@ -73,6 +81,8 @@ export const calls = pgTable(
     check('calls_budget_positive', sql`coalesce(${t.minBudget}, 0) >= 0 and coalesce(${t.envelope}, 0) >= 0`),
     check('calls_reviewers_per_application', sql`${t.reviewersPerApplication} between 1 and 20`),
     check('calls_dates_order', sql`${t.opensAt} is null or ${t.closesAt} is null or ${t.opensAt} < ${t.closesAt}`),
+    check('calls_locale', sql`${t.locale} in ('en', 'fr', 'ar')`),
+    check('calls_application_locales', sql`cardinality(${t.applicationLocales}) >= 1 and ${t.applicationLocales} <@ array['en', 'fr', 'ar']`),
     index('calls_status_idx').on(t.status),
   ],
 );
@@ -114,6 +124,7 @@ export const criteria = pgTable(
     position: integer().notNull(),
     name: text().notNull(),
     guidance: text().notNull().default(''),
+    translations: jsonb().$type<Translations<CriterionText>>().notNull().default({}),
     /** Weights of a call's criteria sum to 100 before it opens. */
     weight: integer().notNull(),
     scaleMin: integer().notNull().default(0),
@@ -138,6 +149,7 @@ export const eligibilityRequirements = pgTable(
     position: integer().notNull(),
     /** The statement the applicant declares true, e.g. "We are registered as a non-profit." */
     statement: text().notNull(),
+    translations: jsonb().$type<Translations<RequirementText>>().notNull().default({}),
     /** Required declarations must be answered "yes" to submit; informative ones need only an answer. */
     required: boolean().notNull().default(true),
   },
@@ -154,6 +166,7 @@ export const documentSlots = pgTable(
     position: integer().notNull(),
     name: text().notNull(),
     description: text().notNull().default(''),
+    translations: jsonb().$type<Translations<SlotText>>().notNull().default({}),
     required: boolean().notNull().default(true),
     /** File kinds from lib/files/types.ts: pdf, docx, xlsx, png, jpeg. */
     acceptedTypes: text().array().notNull().default(sql`'{pdf}'::text[]`),
@@ -181,6 +194,8 @@ export const clarificationQuestions = pgTable(
     /** The anonymised wording published in the FAQ. */
     publicQuestion: text(),
     answer: text(),
+    /** The published question and answer in the call's other languages. */
+    translations: jsonb().$type<Translations<AnswerText>>().notNull().default({}),
     status: questionStatusEnum().notNull().default('pending'),
     askedAt: createdAt(),
     answeredAt: instant(),

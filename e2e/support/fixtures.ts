@@ -30,6 +30,18 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 }
 
 /**
+ * Answers the app's confirmation dialog (an accessible alert dialog, not window.confirm):
+ * checks it opened with its question, then confirms (or cancels) it.
+ */
+export async function answerConfirmation(page: Page, message: string | RegExp, confirm = true) {
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(message);
+  await dialog.getByRole('button').nth(confirm ? 1 : 0).click();
+  await expect(dialog).toBeHidden();
+}
+
+/**
  * Signs up through the real form, then signs in (sign-up answers "check your e-mail",
  * the same whether or not the address had an account), and returns the new applicant's
  * address and password. The page ends on the dashboard.

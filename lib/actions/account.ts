@@ -1,11 +1,11 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { signOut } from '@/lib/auth';
 import { currentSessionId } from '@/lib/auth/session';
 import { revokeAllSessions } from '@/lib/auth/sessions';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { confirmEmail, requestPasswordReset, resendEmailVerification, resetPassword } from '@/lib/data/account-tokens';
-import { changePassword } from '@/lib/data/accounts';
+import { changePassword, setOwnLocale } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
 import { limits } from '@/lib/security/rate-limit';
@@ -15,6 +15,7 @@ import {
   forgotPasswordSchema,
   resendVerificationSchema,
   resetPasswordSchema,
+  setLocaleSchema,
   signOutEverywhereSchema,
 } from '@/lib/validations/account';
 import { action, publicAction } from './action';
@@ -35,6 +36,13 @@ export const resendVerificationAction = action(resendVerificationSchema, 'accoun
   const sent = await resendEmailVerification(tx, user);
   await audit({ action: 'user.verification_resent', entityType: 'user', entityId: user.id });
   return sent;
+});
+
+/** The language switcher, for a signed-in user: their choice is kept on the account (for their mail, and the next visit). */
+export const setMyLocaleAction = action(setLocaleSchema, 'account:own', async ({ input, user, tx, audit }) => {
+  const saved = await setOwnLocale(tx, user, input.locale);
+  if (saved.changed) await audit({ action: 'user.locale_changed', entityType: 'user', entityId: user.id, before: { locale: saved.before }, after: { locale: input.locale } });
+  return { locale: input.locale };
 });
 
 /** Always the same answer, whether or not the address has an account (audited in the data function). */
@@ -61,8 +69,8 @@ const resetPasswordTx = publicAction(
 export async function resetPasswordAction(raw: unknown): Promise<ActionResult<never>> {
   const result = await resetPasswordTx(raw);
   if (!result.ok) return result;
-  // redirect() throws, so it stays outside any try/catch.
-  redirect('/sign-in?reset=done');
+  // redirectInLocale() throws, so it stays outside any try/catch.
+  return redirectInLocale('/sign-in?reset=done');
 }
 
 const changePasswordTx = action(changePasswordSchema, 'account:own', async ({ input, user, tx, audit }) => {
@@ -97,5 +105,5 @@ export async function signOutEverywhereAction(raw: unknown): Promise<ActionResul
   const result = await endEverySession(raw);
   if (!result.ok) return result;
   await signOut({ redirect: false });
-  redirect('/sign-in?signedOut=all');
+  return redirectInLocale('/sign-in?signedOut=all');
 }

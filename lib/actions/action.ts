@@ -6,6 +6,8 @@ import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/authz';
 import { AppError, type ActionResult } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { requestLocale } from '@/lib/i18n/locale';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
 import { requestLog } from '@/lib/log';
 import { queueMail, type QueuedMail } from '@/lib/mail/outbox';
@@ -18,6 +20,8 @@ import { translateFieldErrors } from '@/lib/validations/translate-issue';
 type Context<I, U> = {
   input: I;
   user: U;
+  /** The language of the request: what the person acting reads the app in. */
+  locale: Locale;
   tx: Transaction;
   /** Appends to the audit log in this transaction. */
   audit: (entry: AuditEntry) => Promise<void>;
@@ -75,13 +79,15 @@ async function overLimit(limit: Limit, user: SessionUser | null): Promise<string
 
 /** Step 4 of a writing action: one transaction with its audit row and mail; the tags to expire after. */
 function inTransaction<I, U extends SessionUser | null, T>(body: (ctx: Context<I, U>) => Promise<T>) {
-  return (input: I, user: U, tags: Set<string>) =>
-    db.transaction(async (tx) => {
+  return async (input: I, user: U, tags: Set<string>) => {
+    const locale = await requestLocale();
+    return db.transaction(async (tx) => {
       const actor = { id: user?.id ?? null, email: user?.email ?? null };
       return transactionScope.run(true, () =>
         body({
           input,
           user,
+          locale,
           tx,
           audit: (entry) => writeAudit(tx, actor, entry),
           mail: (message) => queueMail(tx, message),
@@ -89,6 +95,7 @@ function inTransaction<I, U extends SessionUser | null, T>(body: (ctx: Context<I
         }),
       );
     });
+  };
 }
 
 async function run<S extends z.ZodType, T, U extends SessionUser | null>(

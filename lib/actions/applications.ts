@@ -1,6 +1,6 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import {
   reopenApplication,
   saveApplicationDraft,
@@ -30,8 +30,8 @@ const startApplicationTx = action(startApplicationSchema, 'application:edit', as
 export async function startApplicationAction(raw: unknown): Promise<ActionResult<never>> {
   const result = await startApplicationTx(raw);
   if (!result.ok) return result;
-  // redirect() throws, so it stays outside the wrapper's try/catch.
-  redirect(result.data.status === 'draft' ? `/applications/${result.data.id}/edit` : `/applications/${result.data.id}`);
+  // redirectInLocale() throws, so it stays outside the wrapper's try/catch.
+  return redirectInLocale(result.data.status === 'draft' ? `/applications/${result.data.id}/edit` : `/applications/${result.data.id}`);
 }
 
 // Autosave runs every few seconds while someone types: a draft save is not a change of

@@ -2,7 +2,8 @@
 
 import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
-import { redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { db } from '@/db';
 import { users } from '@/db/schema';
 import { signIn, signOut } from '@/lib/auth';
@@ -11,6 +12,8 @@ import { signInErrorText } from '@/lib/auth/sign-in-errors';
 import { homeFor } from '@/lib/authz';
 import { acceptInvitation, signUp } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n/config';
+import { routing } from '@/lib/i18n/routing';
 import { limits } from '@/lib/security/rate-limit';
 import { cleanInput } from '@/lib/security/text';
 import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -39,8 +42,14 @@ async function signInAndGoHome(email: string, password: string, callbackUrl?: st
   }
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   const user = row ? await loadUser(row.id) : null;
-  // redirect() throws, so it stays outside any try/catch.
-  redirect(safeReturnPath(callbackUrl) ?? homeFor(user?.roles ?? []));
+  // The language saved on the account wins from now on: the proxy sends the user there
+  // whenever they arrive at an address without a language (links in mail, bookmarks).
+  if (isLocale(user?.locale)) {
+    const { name, ...options } = routing.localeCookie as { name: string; maxAge: number };
+    (await cookies()).set(name, user.locale, { ...options, path: '/', sameSite: 'lax' });
+  }
+  // redirectInLocale() throws, so it stays outside any try/catch.
+  return redirectInLocale(safeReturnPath(callbackUrl) ?? homeFor(user?.roles ?? []), user?.locale);
 }
 
 export async function signInAction(raw: unknown): Promise<ActionResult<never>> {
@@ -51,12 +60,13 @@ export async function signInAction(raw: unknown): Promise<ActionResult<never>> {
 
 /**
  * Sign-up answers the same whether or not the address already has an account (see
- * lib/data/accounts.ts signUp): the form then says to look for our mail and sign in.
+ * lib/data/accounts.ts signUp): the form then says to look for our mail and sign in. A new
+ * account keeps the language it was made in (for its mail).
  */
 export const signUpAction = publicAction(
   signUpSchema,
-  async ({ input, tx, audit }) => {
-    const { created } = await signUp(tx, input);
+  async ({ input, locale, tx, audit }) => {
+    const { created } = await signUp(tx, input, locale);
     if (created) {
       await audit({ action: 'user.sign_up', entityType: 'user', entityId: created.id, after: { email: created.email, roles: ['applicant'] } });
     }

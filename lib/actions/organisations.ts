@@ -1,7 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { redirect } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { signIn } from '@/lib/auth';
 import { createApplicantAccount } from '@/lib/data/accounts';
 import {
@@ -70,24 +70,24 @@ export const inviteMemberAction = action(
 
 const joinTx = publicAction(
   joinOrganisationSchema,
-  async ({ input, user, tx, audit }) => {
-  let member = user;
-  let created = false;
-  if (!member) {
-    // An invitee without an account creates it here, with the address the invitation went to.
-    const invitation = await findOpenOrganisationInvitation(tx, input.token);
-    if (!invitation) throw new AppError('organisationInvitationInvalid');
-    if (!input.name || !input.password) {
-      throw new AppError('invalidInput', {}, { ...(!input.name && { name: ['required'] }), ...(!input.password && { password: ['required'] }) });
+  async ({ input, user, locale, tx, audit }) => {
+    let member = user;
+    let created = false;
+    if (!member) {
+      // An invitee without an account creates it here, with the address the invitation went to.
+      const invitation = await findOpenOrganisationInvitation(tx, input.token);
+      if (!invitation) throw new AppError('organisationInvitationInvalid');
+      if (!input.name || !input.password) {
+        throw new AppError('invalidInput', {}, { ...(!input.name && { name: ['required'] }), ...(!input.password && { password: ['required'] }) });
+      }
+      const account = await createApplicantAccount(tx, { name: input.name, email: invitation.email, password: input.password }, locale);
+      await audit({ action: 'user.sign_up', entityType: 'user', entityId: account.id, after: { email: account.email, roles: ['applicant'] } });
+      member = { id: account.id, email: account.email, name: input.name, roles: ['applicant'], locale };
+      created = true;
     }
-    const account = await createApplicantAccount(tx, { name: input.name, email: invitation.email, password: input.password });
-    await audit({ action: 'user.sign_up', entityType: 'user', entityId: account.id, after: { email: account.email, roles: ['applicant'] } });
-    member = { id: account.id, email: account.email, name: input.name, roles: ['applicant'], locale: null };
-    created = true;
-  }
-  const joined = await joinOrganisation(tx, member, input.token);
-  await audit({ action: 'organisation.member_joined', entityType: 'organisation', entityId: joined.organisationId, after: { userId: member.id, email: member.email } });
-  return { ...joined, email: member.email, created };
+    const joined = await joinOrganisation(tx, member, input.token);
+    await audit({ action: 'organisation.member_joined', entityType: 'organisation', entityId: joined.organisationId, after: { userId: member.id, email: member.email } });
+    return { ...joined, email: member.email, created };
   },
   { limit: limits.tokenAddress },
 );
@@ -106,5 +106,5 @@ export async function joinOrganisationAction(raw: unknown): Promise<ActionResult
       return { ok: false, error: t('errorInvalid') };
     }
   }
-  redirect(`/organisation?org=${result.data.organisationId}&joined=1`);
+  return redirectInLocale(`/organisation?org=${result.data.organisationId}&joined=1`);
 }

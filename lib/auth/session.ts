@@ -1,6 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { cache } from 'react';
 import type { Role } from '@/db/schema';
 import { auth } from '.';
@@ -61,7 +62,7 @@ export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
 /** For pages: a visitor is sent to sign in and back. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getOptionalUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) return redirectInLocale(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
 

@@ -12,6 +12,7 @@ import { clear, hit, limits, pruneRateLimits, refund } from '@/lib/security/rate
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
 import { queueMail } from '@/lib/mail/outbox';
 import { queueEmailVerification } from './account-tokens';
 import {
@@ -94,17 +95,17 @@ async function findUserByEmail(executor: Executor, email: string) {
 }
 
 /** A new applicant account; a link to confirm the address is mailed. */
-export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
+export async function createApplicantAccount(tx: Executor, input: SignUpInput, locale: Locale | null = null) {
   if (await findUserByEmail(tx, input.email)) {
     throw new AppError('emailTaken', {}, { email: ['emailTaken'] });
   }
   await assertPasswordAcceptable(input.password, { email: input.email, name: input.name });
   const [user] = await tx
     .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
+    .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale })
     .returning({ id: users.id, email: users.email });
   await tx.insert(userRoles).values({ userId: user.id, role: 'applicant' });
-  await queueEmailVerification(tx, { id: user.id, email: user.email, name: input.name });
+  await queueEmailVerification(tx, { id: user.id, email: user.email, name: input.name, locale });
   return user;
 }
 
@@ -115,10 +116,10 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput) {
  * tried (at most one an hour), and nothing else changes. Both ways hash the password, so
  * they take as long.
  */
-export async function signUp(tx: Executor, input: SignUpInput): Promise<{ created: { id: string; email: string } | null }> {
+export async function signUp(tx: Executor, input: SignUpInput, locale: Locale | null = null): Promise<{ created: { id: string; email: string } | null }> {
   await assertPasswordAcceptable(input.password, { email: input.email, name: input.name });
   const existing = await findUserByEmail(tx, input.email);
-  if (!existing) return { created: await createApplicantAccount(tx, input) };
+  if (!existing) return { created: await createApplicantAccount(tx, input, locale) };
   await hashPassword(input.password);
   const notice = await hit(limits.signUpNoticeEmail, input.email, tx);
   if (notice.allowed && !existing.disabledAt) {
@@ -167,8 +168,12 @@ export async function inviteStaff(tx: Executor, actor: SessionUser, input: Invit
   if (user?.passwordHash) {
     throw new AppError('alreadyRegistered', { email: input.email }, { email: ['alreadyRegistered'] });
   }
+  // The invitation, and every later mail, is written in the language the admin chose for them.
+  const locale = input.locale ?? user?.locale ?? actor.locale ?? null;
   if (!user) {
-    [user] = await tx.insert(users).values({ email: input.email, name: input.name || null }).returning();
+    [user] = await tx.insert(users).values({ email: input.email, name: input.name || null, locale }).returning();
+  } else if (locale !== user.locale) {
+    await tx.update(users).set({ locale }).where(eq(users.id, user.id));
   }
   await tx
     .insert(userRoles)
@@ -187,6 +192,7 @@ export async function inviteStaff(tx: Executor, actor: SessionUser, input: Invit
   await queueMail(tx, {
     to: input.email,
     toUserId: user.id,
+    locale,
     template: 'invitation',
     data: { inviterName: actor.name ?? actor.email, roles: input.roles, link: appUrl(`/invitation/${token}`), expiresAt },
   });
@@ -335,4 +341,13 @@ export async function listUsers(actor: SessionUser, options: { query?: string; r
       }),
     ),
   };
+}
+
+/** The language a user reads the app and their mail in, chosen with the language switcher. */
+export async function setOwnLocale(tx: Executor, actor: SessionUser, locale: Locale) {
+  assertCan(actor, 'account:own');
+  const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.id));
+  if (!before) throw new AppError('unauthenticated');
+  if (before.locale !== locale) await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
+  return { changed: before.locale !== locale, before: before.locale };
 }

@@ -15,6 +15,7 @@ import {
   type Call,
 } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { callTitleIn, type RequirementText, type SlotText, type Translations } from '@/lib/calls/languages';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan, can } from '@/lib/authz';
 import { acceptsApplications } from '@/lib/calls/phase';
@@ -109,13 +110,13 @@ async function lockForMember(tx: Executor, user: SessionUser, applicationId: str
 
 export type CallForApplication = Pick<
   Call,
-  'id' | 'slug' | 'title' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget'
+  'id' | 'slug' | 'title' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget' | 'locale' | 'translations' | 'applicationLocales'
 >;
 
 export type ApplicationCallRules = Omit<ApplicationRules, 'requirements' | 'slots'> & {
   call: CallForApplication;
-  requirements: { id: string; statement: string; required: boolean }[];
-  slots: { id: string; name: string; description: string; required: boolean; acceptedTypes: string[]; maxSizeBytes: number }[];
+  requirements: { id: string; statement: string; required: boolean; translations: Translations<RequirementText> }[];
+  slots: { id: string; name: string; description: string; required: boolean; acceptedTypes: string[]; maxSizeBytes: number; translations: Translations<SlotText> }[];
 };
 
 /** A call with everything an application to it must satisfy. */
@@ -132,6 +133,9 @@ export async function callRules(executor: Executor, callId: string): Promise<App
       currency: calls.currency,
       minBudget: calls.minBudget,
       maxBudget: calls.maxBudget,
+      locale: calls.locale,
+      translations: calls.translations,
+      applicationLocales: calls.applicationLocales,
     })
     .from(calls)
     .where(eq(calls.id, callId));
@@ -140,7 +144,12 @@ export async function callRules(executor: Executor, callId: string): Promise<App
     executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode),
     executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme),
     executor
-      .select({ id: eligibilityRequirements.id, statement: eligibilityRequirements.statement, required: eligibilityRequirements.required })
+      .select({
+        id: eligibilityRequirements.id,
+        statement: eligibilityRequirements.statement,
+        required: eligibilityRequirements.required,
+        translations: eligibilityRequirements.translations,
+      })
       .from(eligibilityRequirements)
       .where(eq(eligibilityRequirements.callId, callId))
       .orderBy(asc(eligibilityRequirements.position)),
@@ -152,6 +161,7 @@ export async function callRules(executor: Executor, callId: string): Promise<App
         required: documentSlots.required,
         acceptedTypes: documentSlots.acceptedTypes,
         maxSizeBytes: documentSlots.maxSizeBytes,
+        translations: documentSlots.translations,
       })
       .from(documentSlots)
       .where(eq(documentSlots.callId, callId))
@@ -357,7 +367,7 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, app.organisationId));
   const receipt = {
     organisation: org.legalName,
-    callTitle: rules.call.title,
+    callTitle: callTitleIn(rules.call, user.locale),
     reference,
     projectTitle: app.title,
     submittedAt: now,
@@ -369,7 +379,7 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
   };
   await queueMail(tx, { to: user.email, toUserId: user.id, locale: user.locale, template: 'submissionReceipt', data: receipt });
   if (org.contactEmail && org.contactEmail.toLowerCase() !== user.email) {
-    await queueMail(tx, { to: org.contactEmail, template: 'submissionReceipt', data: receipt });
+    await queueMail(tx, { to: org.contactEmail, locale: user.locale, template: 'submissionReceipt', data: receipt });
   }
   return { reference, submittedAt: now, version: submitted.version, alreadySubmitted: false };
 }
@@ -395,7 +405,7 @@ export async function withdrawApplication(tx: Executor, user: SessionUser, input
     template: 'withdrawal',
     data: {
       organisation: org.legalName,
-      callTitle: rules.call.title,
+      callTitle: callTitleIn(rules.call, user.locale),
       reference: app.reference!,
       withdrawnAt: now,
       closes: { at: rules.call.closesAt!, timeZone: rules.call.timeZone },

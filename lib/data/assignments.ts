@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { db, rowsOf, type Executor } from '@/db';
 import { applications, calls, organisations, reviewAssignments, reviews, userRoles, users, type Call } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { callTitleIn } from '@/lib/calls/languages';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
@@ -136,7 +137,7 @@ async function mailReviewers(tx: Executor, call: Call, reviewerIds: string[]) {
       locale: person.locale,
       template: 'reviewAssignment',
       data: {
-        callTitle: call.title,
+        callTitle: callTitleIn(call, person.locale),
         count: counts.get(person.id)!,
         deadline: call.reviewDeadline ? { at: call.reviewDeadline, timeZone: call.timeZone } : null,
         link: appUrl('/review'),

@@ -11,11 +11,13 @@ import {
   organisationMembers,
   organisations,
   outbox,
+  users,
 } from '@/db/schema';
 import { answerQuestionAction, askQuestionAction, saveCallAction, transitionCallAction } from '@/lib/actions/calls';
 import { actingAs } from '@/lib/auth/session';
 import { nextReference } from '@/lib/data/applications';
 import { getCallForEditor } from '@/lib/data/call-editor';
+import { callLanguages } from '@/lib/calls/languages';
 import { callInput } from '@/lib/test/call-factory';
 import { createUser } from '@/lib/test/factories';
 import type { CallFormInput } from '@/lib/validations/call';
@@ -176,6 +178,79 @@ describe('the call editor', () => {
     expect(stale).toMatchObject({ ok: false, error: expect.stringContaining('Someone else changed this call') });
   });
 
+  it('[admin] publishes a call in English, French and Arabic: every text keeps its wording per language', async () => {
+    const fr = { title: 'Appel de test pour des projets de la diaspora', summary: 'Un appel créé par un test.', description: '' };
+    const ar = { title: 'دعوة تجريبية لمشاريع المغتربين', summary: 'دعوة أنشأها اختبار.', description: 'نص **Markdown**.' };
+    const base = callInput();
+    const { id, admin } = await createCall({
+      translations: { fr, ar },
+      applicationLocales: ['en', 'fr', 'ar'],
+      criteria: base.criteria.map((c, i) => ({ ...c, translations: { fr: { name: ['Pertinence', 'Faisabilité'][i], guidance: '' }, ar: { name: ['الأهمية', 'الجدوى'][i], guidance: 'هل يمكن تنفيذه؟' } } })),
+      requirements: [{ ...base.requirements[0], translations: { fr: { statement: 'Nous sommes un organisme à but non lucratif enregistré.' }, ar: { statement: 'نحن منظمة غير ربحية مسجَّلة.' } } }],
+      slots: base.slots.map((s, i) => ({ ...s, translations: { fr: { name: ['Proposition', 'Budget'][i], description: '' }, ar: { name: ['المقترح', 'الميزانية'][i], description: '' } } })),
+    });
+    const [row] = await db.select().from(calls).where(eq(calls.id, id));
+    expect(callLanguages(row)).toEqual(['en', 'fr', 'ar']);
+    expect(row.applicationLocales).toEqual(['en', 'fr', 'ar']);
+    // Blank fields are not stored: the main language stands in for them.
+    expect(row.translations).toEqual({ fr: { title: fr.title, summary: fr.summary }, ar });
+    const crit = await db.select().from(criteria).where(eq(criteria.callId, id));
+    expect(crit.map((c) => c.translations.ar?.name).sort()).toEqual(['الأهمية', 'الجدوى']);
+    const form = await loadForm(admin, id);
+    expect(form.translations?.fr).toEqual(fr);
+    expect(form.slots[0].translations?.ar).toEqual({ name: 'المقترح', description: '' });
+    // Dropping Arabic drops it everywhere.
+    const { ar: _dropped, ...onlyFr } = form.translations!;
+    expect((await actingAs(admin, () => saveCallAction({ ...form, translations: onlyFr }))).ok).toBe(true);
+    expect(callLanguages((await db.select().from(calls).where(eq(calls.id, id)))[0])).toEqual(['en', 'fr']);
+    expect((await db.select().from(criteria).where(eq(criteria.callId, id))).every((c) => !c.translations.ar)).toBe(true);
+  });
+
+  it('[admin] a language the call is published in needs its title and every name applicants act on', async () => {
+    const admin = await createUser(['admin']);
+    const base = callInput();
+    const result = await actingAs(admin, () =>
+      saveCallAction({
+        ...base,
+        translations: { ar: { title: '', summary: 'ملخص', description: '' } },
+        criteria: base.criteria.map((c, i) => ({ ...c, translations: i === 0 ? { ar: { name: 'الأهمية', guidance: '' } } : {} })),
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? null : result.fieldErrors).toMatchObject({
+      'translations.ar.title': ['This field is required.'],
+      'criteria.1.translations.ar.name': ['This field is required.'],
+      'requirements.0.translations.ar.statement': ['This field is required.'],
+      'slots.0.translations.ar.name': ['This field is required.'],
+    });
+  });
+
+  it('[admin] a declaration already answered keeps its wording in every language; a new language may still be added', async () => {
+    const base = callInput();
+    const { id, admin } = await createCall({
+      translations: { fr: { title: 'Appel de test', summary: '', description: '' } },
+      criteria: base.criteria.map((c) => ({ ...c, translations: { fr: { name: c.name, guidance: '' } } })),
+      requirements: [{ ...base.requirements[0], translations: { fr: { statement: 'Nous sommes enregistrés.' } } }],
+      slots: base.slots.map((s) => ({ ...s, translations: { fr: { name: s.name, description: '' } } })),
+    });
+    await addApplication(id, 'submitted');
+    const form = await loadForm(admin, id);
+    const reworded = await actingAs(admin, () =>
+      saveCallAction({ ...form, requirements: form.requirements.map((r) => ({ ...r, translations: { fr: { statement: 'Nous sommes une association.' } } })) }),
+    );
+    expect(reworded).toMatchObject({ ok: false, error: expect.stringContaining('cannot be reworded') });
+    const arabic = await actingAs(admin, () =>
+      saveCallAction({
+        ...form,
+        translations: { ...form.translations, ar: { title: 'دعوة تجريبية', summary: '', description: '' } },
+        criteria: form.criteria.map((c) => ({ ...c, translations: { ...c.translations, ar: { name: 'معيار', guidance: '' } } })),
+        requirements: form.requirements.map((r) => ({ ...r, translations: { ...r.translations, ar: { statement: 'نحن مسجَّلون.' } } })),
+        slots: form.slots.map((s) => ({ ...s, translations: { ...s.translations, ar: { name: 'مستند', description: '' } } })),
+      }),
+    );
+    expect(arabic.ok).toBe(true);
+  });
+
   it('[applicant, reviewer, visitor] cannot save or move a call; nothing is written', async () => {
     const { id } = await createCall();
     const [before] = await db.select({ n: count() }).from(calls);
@@ -212,6 +287,38 @@ describe('clarification questions', () => {
     expect(to).toEqual(expect.arrayContaining([applicant.email, other.email]));
     expect(mails.find((m) => m.toAddress === applicant.email)?.textBody).toContain('Can we apply with a partner?');
     expect(mails.find((m) => m.toAddress === applicant.email)?.textBody).not.toContain('Jane');
+  });
+
+  it('[admin] answers in each of the call’s languages; every reader is told in theirs, other languages are not kept', async () => {
+    const base = callInput();
+    const { id, admin } = await createCall({
+      translations: { fr: { title: 'Appel de test', summary: '', description: '' } },
+      criteria: base.criteria.map((c) => ({ ...c, translations: { fr: { name: c.name, guidance: '' } } })),
+      requirements: base.requirements.map((r) => ({ ...r, translations: { fr: { statement: r.statement } } })),
+      slots: base.slots.map((sl) => ({ ...sl, translations: { fr: { name: sl.name, description: '' } } })),
+    });
+    await actingAs(admin, () => transitionCallAction({ callId: id, to: 'open' }));
+    const { applicant } = await addApplication(id, 'draft');
+    await db.update(users).set({ locale: 'fr' }).where(eq(users.id, applicant.id));
+    const asker = await createUser(['applicant']);
+    const asked = await actingAs(asker, () => askQuestionAction({ callId: id, question: 'Can a consortium apply as one?' }));
+    if (!asked.ok) throw new Error(asked.error);
+    const answered = await actingAs(admin, () =>
+      answerQuestionAction({
+        questionId: asked.data.id,
+        publicQuestion: 'Can a consortium apply?',
+        answer: 'Yes, with one lead.',
+        translations: { fr: { question: 'Un consortium peut-il candidater ?', answer: 'Oui, avec un chef de file.' }, ar: { question: 'سؤال', answer: 'جواب' } },
+      }),
+    );
+    expect(answered.ok).toBe(true);
+    const [q] = await db.select().from(clarificationQuestions).where(eq(clarificationQuestions.id, asked.data.id));
+    expect(q.translations).toEqual({ fr: { question: 'Un consortium peut-il candidater ?', answer: 'Oui, avec un chef de file.' } });
+    const mails = await db.select().from(outbox).where(eq(outbox.template, 'clarificationAnswer'));
+    const french = mails.find((m) => m.toAddress === applicant.email)!;
+    expect(french.subject).toBe('Nouvelle réponse sur «\u00a0Appel de test\u00a0»');
+    expect(french.textBody).toContain('Réponse\u00a0: Oui, avec un chef de file.');
+    expect(mails.find((m) => m.toAddress === asker.email)!.textBody).toContain('Answer: Yes, with one lead.');
   });
 
   it('[applicant] cannot ask after the clarification deadline', async () => {

@@ -18,7 +18,9 @@ import {
 } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
+import { callLanguages, cleanTranslations, type Translations } from '@/lib/calls/languages';
 import { openingIssues } from '@/lib/calls/readiness';
+import type { Locale } from '@/lib/i18n/config';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { fromZonedInput, toZonedInput } from '@/lib/time/zoned';
 import { dateOrder, type CallForm, type CallTransitionInput } from '@/lib/validations/call';
@@ -46,6 +48,13 @@ async function loadChildren(executor: Executor, callId: string) {
   };
 }
 
+/** A row's translations as the form edits them: every field present, blank when not written. */
+function forForm<K extends string>(translations: Translations<Record<K, string>> | null, languages: Locale[], fields: readonly K[]) {
+  return Object.fromEntries(
+    languages.map((l) => [l, Object.fromEntries(fields.map((f) => [f, translations?.[l]?.[f] ?? '']))]),
+  ) as Partial<Record<Locale, Record<K, string>>>;
+}
+
 /** The call as the editor form shows it: dates as wall time in the call's zone. */
 export async function getCallForEditor(actor: SessionUser, callId: string): Promise<(CallForm & { status: CallStatus }) | null> {
   assertCan(actor, 'call:manage');
@@ -53,6 +62,7 @@ export async function getCallForEditor(actor: SessionUser, callId: string): Prom
   if (!call) return null;
   const children = await loadChildren(db, call.id);
   const local = (d: Date | null) => (d ? toZonedInput(d, call.timeZone) : '');
+  const others = callLanguages(call).slice(1);
   return {
     id: call.id,
     status: call.status,
@@ -62,6 +72,9 @@ export async function getCallForEditor(actor: SessionUser, callId: string): Prom
     summary: call.summary,
     description: call.description,
     funder: call.funder ?? '',
+    locale: call.locale as Locale,
+    translations: forForm(call.translations, others, ['title', 'summary', 'description'] as const),
+    applicationLocales: call.applicationLocales as Locale[],
     countries: children.countries,
     themes: children.themes as CallForm['themes'],
     currency: call.currency as CallForm['currency'],
@@ -78,12 +91,26 @@ export async function getCallForEditor(actor: SessionUser, callId: string): Prom
     closesAt: local(call.closesAt),
     reviewDeadline: local(call.reviewDeadline),
     resultsExpectedAt: local(call.resultsExpectedAt),
-    criteria: children.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
-    requirements: children.requirements.map((r) => ({ id: r.id, statement: r.statement, required: r.required })),
+    criteria: children.criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      guidance: c.guidance,
+      translations: forForm(c.translations, others, ['name', 'guidance'] as const),
+      weight: c.weight,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+    })),
+    requirements: children.requirements.map((r) => ({
+      id: r.id,
+      statement: r.statement,
+      translations: forForm(r.translations, others, ['statement'] as const),
+      required: r.required,
+    })),
     slots: children.slots.map((s) => ({
       id: s.id,
       name: s.name,
       description: s.description,
+      translations: forForm(s.translations, others, ['name', 'description'] as const),
       required: s.required,
       acceptedTypes: s.acceptedTypes as CallForm['slots'][number]['acceptedTypes'],
       maxSizeMb: Math.round((s.maxSizeBytes / MB) * 10) / 10,
@@ -182,7 +209,12 @@ async function checkStructureChange(tx: Executor, call: Call, input: CallForm) {
     const nextReqs = new Map(input.requirements.filter((r) => r.id).map((r) => [r.id!, r]));
     const reworded = before.requirements.some((r) => {
       const next = nextReqs.get(r.id);
-      return next && (next.statement !== r.statement || (next.required && !r.required));
+      if (!next) return false;
+      // Applicants may have declared in any language the statement had: those stay as declared.
+      const translationChanged = Object.entries(r.translations ?? {}).some(
+        ([locale, text]) => !!text?.statement && next.translations[locale as Locale]?.statement !== text.statement,
+      );
+      return next.statement !== r.statement || (next.required && !r.required) || translationChanged;
     });
     if (reworded || input.requirements.some((r) => !r.id && r.required)) {
       throw new AppError('requirementsLocked', { count: deps.submitted }, { requirements: ['requirementsLocked'] });
@@ -240,11 +272,15 @@ export async function saveCall(tx: Executor, actor: SessionUser, input: CallForm
   }
   if (existing) await checkStructureChange(tx, existing, input);
 
+  const languages = Object.keys(input.translations).filter((l) => l !== input.locale && input.translations[l as Locale]) as Locale[];
   const values = {
     slug: input.slug,
     title: input.title,
     summary: input.summary,
     description: input.description,
+    locale: input.locale,
+    translations: cleanTranslations(input.translations, input.locale),
+    applicationLocales: [...new Set(input.applicationLocales)],
     funder: input.funder || null,
     timeZone: input.timeZone,
     ...dates,
@@ -270,26 +306,42 @@ export async function saveCall(tx: Executor, actor: SessionUser, input: CallForm
   await tx.delete(callThemes).where(eq(callThemes.callId, call.id));
   if (input.themes.length) await tx.insert(callThemes).values([...new Set(input.themes)].map((theme) => ({ callId: call.id, theme })));
 
+  const criterionValues = (c: CallForm['criteria'][number], position: number) => ({
+    position,
+    name: c.name,
+    guidance: c.guidance,
+    translations: cleanTranslations(c.translations, input.locale, languages),
+    weight: c.weight,
+    scaleMin: c.scaleMin,
+    scaleMax: c.scaleMax,
+  });
   await syncRows(
     tx,
     before.criteria.map((c) => c.id),
     input.criteria,
-    (id, c, position) => tx.update(criteria).set({ position, name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }).where(eq(criteria.id, id)),
-    (c, position) => tx.insert(criteria).values({ callId: call.id, position, name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }),
+    (id, c, position) => tx.update(criteria).set(criterionValues(c, position)).where(eq(criteria.id, id)),
+    (c, position) => tx.insert(criteria).values({ callId: call.id, ...criterionValues(c, position) }),
     (ids) => tx.delete(criteria).where(inArray(criteria.id, ids)),
   );
+  const requirementValues = (r: CallForm['requirements'][number], position: number) => ({
+    position,
+    statement: r.statement,
+    translations: cleanTranslations(r.translations, input.locale, languages),
+    required: r.required,
+  });
   await syncRows(
     tx,
     before.requirements.map((r) => r.id),
     input.requirements,
-    (id, r, position) => tx.update(eligibilityRequirements).set({ position, statement: r.statement, required: r.required }).where(eq(eligibilityRequirements.id, id)),
-    (r, position) => tx.insert(eligibilityRequirements).values({ callId: call.id, position, statement: r.statement, required: r.required }),
+    (id, r, position) => tx.update(eligibilityRequirements).set(requirementValues(r, position)).where(eq(eligibilityRequirements.id, id)),
+    (r, position) => tx.insert(eligibilityRequirements).values({ callId: call.id, ...requirementValues(r, position) }),
     (ids) => tx.delete(eligibilityRequirements).where(inArray(eligibilityRequirements.id, ids)),
   );
   const slotValues = (s: CallForm['slots'][number], position: number) => ({
     position,
     name: s.name,
     description: s.description,
+    translations: cleanTranslations(s.translations, input.locale, languages),
     required: s.required,
     acceptedTypes: s.acceptedTypes,
     maxSizeBytes: Math.round(s.maxSizeMb * MB),
@@ -313,7 +365,7 @@ export async function saveCall(tx: Executor, actor: SessionUser, input: CallForm
 }
 
 function summarise(call: Call) {
-  return { title: call.title, slug: call.slug, status: call.status, opensAt: call.opensAt, closesAt: call.closesAt };
+  return { title: call.title, slug: call.slug, status: call.status, opensAt: call.opensAt, closesAt: call.closesAt, languages: callLanguages(call) };
 }
 
 const transitions: Record<CallStatus, CallStatus[]> = {

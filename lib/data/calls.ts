@@ -18,7 +18,7 @@ import { uuidPattern } from '@/lib/validations/zod';
 
 export type CallSummary = Pick<
   Call,
-  'id' | 'slug' | 'title' | 'summary' | 'funder' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget'
+  'id' | 'slug' | 'title' | 'summary' | 'funder' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget' | 'locale' | 'translations'
 > & { countries: string[]; themes: string[]; publishedAt: Date | null };
 
 const summaryColumns = {
@@ -26,6 +26,8 @@ const summaryColumns = {
   slug: calls.slug,
   title: calls.title,
   summary: calls.summary,
+  locale: calls.locale,
+  translations: calls.translations,
   funder: calls.funder,
   status: calls.status,
   opensAt: calls.opensAt,
@@ -93,6 +95,7 @@ async function callDetail(viewer: SessionUser | null, call: Call) {
         id: clarificationQuestions.id,
         question: clarificationQuestions.publicQuestion,
         answer: clarificationQuestions.answer,
+        translations: clarificationQuestions.translations,
         answeredAt: clarificationQuestions.answeredAt,
       })
       .from(clarificationQuestions)

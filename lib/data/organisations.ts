@@ -159,7 +159,7 @@ export async function listMembers(user: SessionUser, organisationId: string) {
 /** The owner invites a colleague by e-mail; the mailed link lets them join (signing up first if needed). */
 export async function inviteMember(tx: Executor, user: SessionUser, input: InviteMemberInput, now = new Date()) {
   const { organisation } = await requireMembership(tx, user, input.organisationId, 'owner');
-  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, input.email));
   if (existing) {
     const [member] = await tx
       .select({ userId: organisationMembers.userId })
@@ -181,6 +181,8 @@ export async function inviteMember(tx: Executor, user: SessionUser, input: Invit
   await queueMail(tx, {
     to: input.email,
     toUserId: existing?.id ?? null,
+    // Someone new to the portal is most likely to read the language of the colleague inviting them.
+    locale: existing?.locale ?? user.locale,
     template: 'organisationInvitation',
     data: { inviterName: user.name ?? user.email, organisation: organisation.legalName, link: appUrl(`/organisation/join/${token}`), expiresAt },
   });

@@ -2,6 +2,8 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db';
 import { applications, callCountries, calls, callThemes, criteria, decisions, organisations, type Outcome } from '@/db/schema';
+import { callLanguages } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 import { rankingQuery } from './ranking';
 
 /**
@@ -21,8 +23,12 @@ export type ResultsSnapshot = {
     envelope: number | null;
     countries: string[];
     themes: string[];
+    /** The languages the call was published in, main one first (absent from records older than them: English). */
+    languages?: Locale[];
+    /** The call's title in each of its languages. */
+    titles?: Partial<Record<Locale, string>>;
   };
-  criteria: { id: string; name: string; weight: number; scaleMin: number; scaleMax: number }[];
+  criteria: { id: string; name: string; weight: number; scaleMin: number; scaleMax: number; names?: Partial<Record<Locale, string>> }[];
   /** Mean score per criterion over every submitted review of an eligible application. */
   cohort: Record<string, number | null>;
   /** Eligible applications in the ranking's documented order (lib/data/ranking.ts). */
@@ -83,6 +89,7 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted')));
   const byId = new Map(apps.map((row) => [row.app.id, row]));
+  const languages = callLanguages(call);
   const ranked = [...ranking].sort((a, b) => a.position - b.position).map((r) => ({ r, row: byId.get(r.applicationId)! }));
 
   return {
@@ -96,8 +103,17 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
       envelope: call.envelope,
       countries: countries.map((c) => c.code),
       themes: themes.map((t) => t.code),
+      languages,
+      titles: Object.fromEntries(languages.map((l) => [l, l === call.locale ? call.title : call.translations[l]!.title!])),
     },
-    criteria: crit.map((c) => ({ id: c.id, name: c.name, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    criteria: crit.map((c) => ({
+      id: c.id,
+      name: c.name,
+      weight: c.weight,
+      scaleMin: c.scaleMin,
+      scaleMax: c.scaleMax,
+      names: Object.fromEntries(languages.map((l) => [l, (l === call.locale ? c.name : c.translations[l]?.name) || c.name])),
+    })),
     cohort: Object.fromEntries(crit.map((c) => [c.id, cohort[c.id] ?? null])),
     ranking: ranked.map(({ r, row }) => ({
       rank: r.position,

@@ -5,7 +5,9 @@ import { applications, calls, clarificationQuestions, organisationMembers, users
 import { appUrl } from '@/lib/app-url';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
+import { callLanguages, callTitleIn, cleanTranslations, inLanguage, shownLanguage, type AnswerText, type Translations } from '@/lib/calls/languages';
 import { publicPhase } from '@/lib/calls/phase';
+import { isLocale } from '@/lib/i18n/config';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
 
@@ -57,6 +59,7 @@ export async function listQuestionsForAdmin(actor: SessionUser, callId: string) 
       question: clarificationQuestions.question,
       publicQuestion: clarificationQuestions.publicQuestion,
       answer: clarificationQuestions.answer,
+      translations: clarificationQuestions.translations,
       status: clarificationQuestions.status,
       askedAt: clarificationQuestions.askedAt,
       answeredAt: clarificationQuestions.answeredAt,
@@ -72,15 +75,21 @@ export async function listQuestionsForAdmin(actor: SessionUser, callId: string) 
  * Publishes an answer (with the question reworded so it names nobody) in the call's FAQ
  * and tells everyone with an application in progress for the call, and the asker.
  */
-export async function answerQuestion(tx: Executor, actor: SessionUser, input: { questionId: string; publicQuestion: string; answer: string }) {
+export async function answerQuestion(
+  tx: Executor,
+  actor: SessionUser,
+  input: { questionId: string; publicQuestion: string; answer: string; translations?: Translations<AnswerText> },
+) {
   assertCan(actor, 'question:answer');
   const [question] = await tx.select().from(clarificationQuestions).where(eq(clarificationQuestions.id, input.questionId)).for('update');
   if (!question) throw new NotFoundError();
   const [call] = await tx.select().from(calls).where(eq(calls.id, question.callId));
   const republish = question.status === 'published';
+  // Only the languages the call is published in; the others would never be shown.
+  const translations = cleanTranslations(input.translations as Translations<AnswerText>, call.locale, callLanguages(call));
   const [updated] = await tx
     .update(clarificationQuestions)
-    .set({ publicQuestion: input.publicQuestion, answer: input.answer, status: 'published', answeredAt: new Date(), answeredBy: actor.id })
+    .set({ publicQuestion: input.publicQuestion, answer: input.answer, translations, status: 'published', answeredAt: new Date(), answeredBy: actor.id })
     .where(eq(clarificationQuestions.id, question.id))
     .returning();
 
@@ -106,12 +115,15 @@ export async function answerQuestion(tx: Executor, actor: SessionUser, input: { 
   }
   if (!republish) {
     for (const r of recipients) {
+      // Each reader gets the question and answer in the language they read the call in.
+      const shown = isLocale(r.locale) ? shownLanguage(call, r.locale).locale : call.locale;
+      const text = inLanguage({ question: input.publicQuestion, answer: input.answer }, translations, shown as never, call.locale);
       await queueMail(tx, {
         to: r.email,
         toUserId: r.id,
         locale: r.locale,
         template: 'clarificationAnswer',
-        data: { callTitle: call.title, question: input.publicQuestion, answer: input.answer, link: appUrl(`/calls/${call.slug}#faq`) },
+        data: { callTitle: callTitleIn(call, r.locale), question: text.question, answer: text.answer, link: appUrl(`/calls/${call.slug}#faq`) },
       });
     }
   }

@@ -30,8 +30,11 @@ export async function getPublishedResults(slug: string): Promise<PublicResults |
 /** The machine-readable form (results.json): documented in the README. */
 export function resultsJson(results: PublicResults) {
   const { slug, title, funder, countries, themes, currency } = results.call;
+  // Records published before calls had languages were English only.
+  const languages = results.call.languages ?? ['en'];
+  const titles = results.call.titles ?? { [languages[0]]: title };
   return {
-    call: { slug, title, funder, countries, themes, currency },
+    call: { slug, title, languages, titles, funder, countries, themes, currency },
     publishedAt: results.publishedAt,
     partners: results.partners.map((p) => ({
       reference: p.reference,
@@ -82,7 +85,10 @@ export function resultsCsv(results: PublicResults): string {
   );
 }
 
-export type RegisterEntry = ResultsSnapshot['partners'][number] & { call: { slug: string; title: string }; publishedAt: string };
+export type RegisterEntry = ResultsSnapshot['partners'][number] & {
+  call: { slug: string; title: string; titles?: Partial<Record<string, string>> };
+  publishedAt: string;
+};
 
 /**
  * Every selected partner of every published call, newest publication first, with the
@@ -97,9 +103,14 @@ export async function listPartners() {
     .orderBy(desc(publications.publishedAt));
   const all: RegisterEntry[] = rows.flatMap(({ snapshot }) => {
     const s = snapshot as ResultsSnapshot;
-    return s.partners.map((p) => ({ ...p, call: { slug: s.call.slug, title: s.call.title }, publishedAt: s.publishedAt }));
+    return s.partners.map((p) => ({ ...p, call: { slug: s.call.slug, title: s.call.title, titles: s.call.titles }, publishedAt: s.publishedAt }));
   });
   const countries = [...new Set(all.flatMap((p) => p.project.countries))].sort();
   const themes = [...new Set(all.flatMap((p) => p.project.themes))].sort();
   return { partners: all, countries, themes };
+}
+
+/** A published call's title in `locale` when it was published in it, else in its main language. */
+export function publishedTitleIn(call: { title: string; titles?: Partial<Record<string, string>> }, locale: string): string {
+  return call.titles?.[locale] ?? call.title;
 }

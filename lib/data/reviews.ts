@@ -17,6 +17,8 @@ import {
   type Criterion,
 } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { callTitleIn, inLanguage, shownLanguage } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
@@ -38,7 +40,7 @@ import { pageNumber } from './paging';
 export const QUEUE_PAGE_SIZE = 25;
 
 /** The reviewer's queue, a page at a time: calls still in review first, soonest deadline first. */
-export async function listMyAssignments(user: SessionUser, options: { page?: number } = {}) {
+export async function listMyAssignments(user: SessionUser, options: { page?: number; locale?: Locale } = {}) {
   assertCan(user, 'review:write');
   const page = pageNumber(options.page);
   const rows = await db
@@ -49,7 +51,14 @@ export async function listMyAssignments(user: SessionUser, options: { page?: num
       reviewStatus: reviews.status,
       reference: applications.reference,
       title: applications.title,
-      call: { title: calls.title, reviewDeadline: calls.reviewDeadline, timeZone: calls.timeZone, blindReview: calls.blindReview },
+      call: {
+        title: calls.title,
+        locale: calls.locale,
+        translations: calls.translations,
+        reviewDeadline: calls.reviewDeadline,
+        timeZone: calls.timeZone,
+        blindReview: calls.blindReview,
+      },
       total: sql<number>`count(*) over ()::int`,
     })
     .from(reviewAssignments)
@@ -67,7 +76,9 @@ export async function listMyAssignments(user: SessionUser, options: { page?: num
     .orderBy(sql`${calls.status} in ('published', 'cancelled')`, asc(calls.reviewDeadline), asc(applications.reference), asc(reviewAssignments.id))
     .limit(QUEUE_PAGE_SIZE)
     .offset((page - 1) * QUEUE_PAGE_SIZE);
-  return { rows, page, pageSize: QUEUE_PAGE_SIZE, total: rows[0]?.total ?? 0 };
+  // Each call's title in the reviewer's language where the call has it.
+  const localised = rows.map((r) => ({ ...r, call: { ...r.call, title: options.locale ? callTitleIn(r.call, options.locale) : r.call.title } }));
+  return { rows: localised, page, pageSize: QUEUE_PAGE_SIZE, total: rows[0]?.total ?? 0 };
 }
 
 /** The reviewer's own open assignment, locked for the transaction; anything else is not found. */
@@ -100,7 +111,11 @@ export type ReviewerAssignment = NonNullable<Awaited<ReturnType<typeof getAssign
  * declaration: only the organisation's name (none in a blind call). After it: the
  * application, the score card and, when allowed, the other reviewers' scores.
  */
-export async function getAssignmentForReviewer(user: SessionUser, assignmentId: string) {
+/**
+ * What a reviewer reads of their assignment; with `locale`, the call's texts (title,
+ * criteria, declarations, documents) in that language where the call has it.
+ */
+export async function getAssignmentForReviewer(user: SessionUser, assignmentId: string, locale?: Locale) {
   if (!/^[0-9a-f-]{36}$/i.test(assignmentId)) return null;
   let row;
   try {
@@ -111,6 +126,8 @@ export async function getAssignmentForReviewer(user: SessionUser, assignmentId: 
   }
   const { assignment, application, call } = row;
   const blind = call.blindReview;
+  const shown = locale ? shownLanguage(call, locale).locale : (call.locale as Locale);
+  const say = <T extends object>(item: T, translations: Parameters<typeof inLanguage<T>>[1]) => inLanguage(item, translations, shown, call.locale);
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, application.organisationId));
   const base = {
     assignment: {
@@ -120,7 +137,7 @@ export async function getAssignmentForReviewer(user: SessionUser, assignmentId: 
     },
     call: {
       id: call.id,
-      title: call.title,
+      title: say({ title: call.title }, call.translations).title,
       blindReview: blind,
       reviewDeadline: call.reviewDeadline,
       timeZone: call.timeZone,
@@ -140,6 +157,7 @@ export async function getAssignmentForReviewer(user: SessionUser, assignmentId: 
       .select({
         id: applicationFiles.id,
         slotName: documentSlots.name,
+        slotTranslations: documentSlots.translations,
         fileName: applicationFiles.fileName,
         contentType: applicationFiles.contentType,
         size: applicationFiles.size,
@@ -179,15 +197,15 @@ export async function getAssignmentForReviewer(user: SessionUser, assignmentId: 
           contactName: organisation.contactName,
           contactEmail: organisation.contactEmail,
         },
-    requirements: requirements.map((r) => ({ id: r.id, statement: r.statement, required: r.required })),
+    requirements: requirements.map((r) => ({ id: r.id, statement: say({ statement: r.statement }, r.translations).statement, required: r.required })),
     files: files.map((f) => ({
       id: f.id,
-      slotName: f.slotName,
+      slotName: say({ name: f.slotName }, f.slotTranslations).name,
       fileName: blind ? null : f.fileName,
       size: f.size,
       href: `/api/review/${assignment.id}/files/${f.id}`,
     })),
-    criteria: callCriteria,
+    criteria: callCriteria.map(({ translations, ...c }) => ({ ...c, ...say({ name: c.name, guidance: c.guidance }, translations) })),
     review: review
       ? {
           id: review.id,
@@ -260,7 +278,7 @@ export async function declareConflict(tx: Executor, actor: SessionUser, input: D
       data: {
         reviewerName: actor.name ?? actor.email,
         reference: application.reference ?? '',
-        callTitle: call.title,
+        callTitle: callTitleIn(call, admin.locale),
         reason: input.reason,
         link: appUrl(`/admin/calls/${call.id}/assignments`),
       },

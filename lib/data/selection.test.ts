@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { calls, decisions, outbox, publications, reviewScores, reviews, reviewAssignments } from '@/db/schema';
+import { calls, criteria, decisions, outbox, publications, reviewScores, reviews, reviewAssignments, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from '@/lib/actions/selection';
 import { actingAs } from '@/lib/auth/session';
@@ -154,12 +154,44 @@ describe('publishing results', () => {
   });
 });
 
+describe('a call published in several languages', () => {
+  it('each applicant’s letter is in their language, call title and criteria included; results.json lists the languages', async () => {
+    const setup = await callInSelection([
+      { country: 'LB', amount: 50_000, scores: [[5, 5], [4, 4]] },
+      { country: 'TN', amount: 40_000, scores: [[2, 2], [3, 1]] },
+    ]);
+    const [winner, loser] = setup.applications;
+    await db.update(calls).set({ translations: { fr: { title: 'Appel multilingue' }, ar: { title: 'دعوة متعددة اللغات' } } }).where(eq(calls.id, setup.callId));
+    for (const [i, c] of setup.criteria.entries()) {
+      await db.update(criteria).set({ translations: { fr: { name: `Critère ${i + 1}` }, ar: { name: `المعيار ${i + 1}` } } }).where(eq(criteria.id, c.id));
+    }
+    await db.update(users).set({ locale: 'ar' }).where(eq(users.id, loser.member.id));
+    await db.update(users).set({ locale: 'fr' }).where(eq(users.id, winner.member.id));
+    await actingAs(setup.admin, () =>
+      recordDecisionsAction({ callId: setup.callId, decisions: [decide(winner.app.id, 'selected', 50_000), decide(loser.app.id, 'not_selected')] }),
+    );
+    expect((await actingAs(setup.admin, () => publishResultsAction({ callId: setup.callId }))).ok).toBe(true);
+    const letters = await db.select().from(outbox).where(eq(outbox.template, 'outcome'));
+    const arabic = letters.find((l) => l.toAddress === loser.member.email)!;
+    expect(arabic.subject).toBe('نتيجة طلبكم: دعوة متعددة اللغات');
+    expect(arabic.textBody).toContain('المعيار 1: 2.5 (متوسط الجميع: 3.5) من 5');
+    const french = letters.find((l) => l.toAddress === winner.member.email)!;
+    expect(french.subject).toBe('Candidature retenue\u00a0: Appel multilingue');
+    const [call] = await db.select().from(calls).where(eq(calls.id, setup.callId));
+    const json = resultsJson((await getPublishedResults(call.slug))!);
+    expect(json.call.languages).toEqual(['en', 'fr', 'ar']);
+    expect(json.call.titles).toEqual({ en: call.title, fr: 'Appel multilingue', ar: 'دعوة متعددة اللغات' });
+    expect((await getPublishedOutcome(loser.member, loser.app.id, 'ar'))?.feedback[0].criterion).toBe('المعيار 1');
+  });
+});
+
 describe('the demo 2022 call', () => {
   it('results.json lists its six partners', async () => {
     await seedDemo();
     const results = await getPublishedResults('diaspora-covid-recovery-2022');
     const json = resultsJson(results!);
     expect(json.call.slug).toBe('diaspora-covid-recovery-2022');
+    expect(json.call.languages).toEqual(['en']);
     expect(json.partners.map((p) => p.organisation.name).sort()).toEqual([
       'Citizens Initiative',
       'Fédération des Tunisiens pour une Citoyenneté des deux Rives',

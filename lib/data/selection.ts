@@ -19,7 +19,9 @@ import {
 import { appUrl } from '@/lib/app-url';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
+import { callTitleIn, shownLanguage } from '@/lib/calls/languages';
 import { AppError, NotFoundError } from '@/lib/errors';
+import { isLocale, type Locale } from '@/lib/i18n/config';
 import { queueMail } from '@/lib/mail/outbox';
 import { suggestSlate } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
@@ -239,6 +241,7 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
     const entry = snapshot.ranking.find((x) => x.applicationId === r.applicationId);
     const eligible = r.eligibility === 'eligible';
     if (eligible && r.shareComments && !comments.has(r.applicationId)) comments.set(r.applicationId, await sharedComments(tx, r.applicationId));
+    const shown = isLocale(r.locale) ? shownLanguage(call, r.locale).locale : (call.locale as Locale);
     await queueMail(tx, {
       to: r.email,
       toUserId: r.userId,
@@ -247,7 +250,7 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
       dedupeKey: `outcome:${r.applicationId}:${r.userId}`,
       data: {
         outcome: eligible ? (r.outcome ?? 'not_selected') : 'not_selected',
-        callTitle: call.title,
+        callTitle: callTitleIn(call, r.locale),
         organisation: r.organisation,
         reference: r.reference ?? '',
         projectTitle: r.title,
@@ -255,7 +258,7 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
         currency: call.currency,
         feedback: eligible
           ? snapshot.criteria.map((c) => ({
-              criterion: c.name,
+              criterion: c.names?.[shown] ?? c.name,
               yours: entry?.perCriterion[c.id] ?? null,
               cohort: snapshot.cohort[c.id] ?? null,
               scaleMax: c.scaleMax,
@@ -271,7 +274,7 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
 }
 
 /** What an applicant may read of their application's outcome: only once published, from the frozen record. */
-export async function getPublishedOutcome(actor: SessionUser, applicationId: string) {
+export async function getPublishedOutcome(actor: SessionUser, applicationId: string, locale?: Locale) {
   const [row] = await db
     .select({ app: applications, snapshot: publications.snapshot, decision: decisions, callTitle: calls.title, currency: calls.currency })
     .from(applications)
@@ -292,7 +295,7 @@ export async function getPublishedOutcome(actor: SessionUser, applicationId: str
     currency: row.currency,
     publishedAt: snapshot.publishedAt,
     feedback: eligible
-      ? snapshot.criteria.map((c) => ({ criterion: c.name, yours: entry?.perCriterion[c.id] ?? null, cohort: snapshot.cohort[c.id] ?? null, scaleMax: c.scaleMax }))
+      ? snapshot.criteria.map((c) => ({ criterion: (locale && c.names?.[locale]) || c.name, yours: entry?.perCriterion[c.id] ?? null, cohort: snapshot.cohort[c.id] ?? null, scaleMax: c.scaleMax }))
       : [],
     comments: eligible && row.decision?.shareComments ? await sharedComments(db, applicationId) : [],
   };

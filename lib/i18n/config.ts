@@ -1,5 +1,5 @@
-/** The languages the app speaks. French and Arabic (right to left) join in a later release. */
-export const locales = ['en'] as const;
+/** The languages the app speaks: English, French and Arabic (right to left). */
+export const locales = ['en', 'fr', 'ar'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
 export const localeCookie = 'NEXT_LOCALE';

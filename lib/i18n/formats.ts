@@ -11,3 +11,18 @@ export function instantFormat(timeZone: string, month: 'long' | 'short' = 'long'
 export function dateFormat(timeZone: string): DateTimeFormatOptions {
   return { dateStyle: 'long', timeZone };
 }
+
+/** Joins a short list as the language writes it: "Lebanon, Tunisia" / "لبنان، تونس". */
+export function joinList(items: readonly string[], locale: string): string {
+  return items.join(locale === 'ar' ? '، ' : ', ');
+}
+
+/** "Label: value" with the language's spacing (French puts a non-breaking space before the colon). */
+export function labelled(label: string, value: string, locale: string): string {
+  return `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${value}`;
+}
+
+/** Joins clauses with a semicolon as the language writes it ("a; b", "a ; b", "a؛ b"). */
+export function joinClauses(items: readonly string[], locale: string): string {
+  return items.join(locale === 'ar' ? '؛ ' : locale === 'fr' ? '\u202f; ' : '; ');
+}

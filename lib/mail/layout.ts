@@ -1,3 +1,5 @@
+import { labelled } from '@/lib/i18n/formats';
+
 /** What every message is made of; the layout turns it into matching HTML and plain text. */
 export type MailContent = {
   subject: string;
@@ -25,22 +27,23 @@ export function escapeHtml(value: string): string {
 }
 
 export function renderText(content: MailContent): string {
+  const lang = content.lang ?? 'en';
   const lines: string[] = [];
   if (content.greeting) lines.push(content.greeting, '');
   for (const p of content.paragraphs) lines.push(p, '');
   if (content.details?.length) {
-    for (const [label, value] of content.details) lines.push(`${label}: ${value}`);
+    for (const [label, value] of content.details) lines.push(labelled(label, value, lang));
     lines.push('');
   }
   for (const section of content.sections ?? []) {
     lines.push(section.heading, '');
     for (const p of section.paragraphs ?? []) lines.push(p, '');
     if (section.details?.length) {
-      for (const [label, value] of section.details) lines.push(`${label}: ${value}`);
+      for (const [label, value] of section.details) lines.push(labelled(label, value, lang));
       lines.push('');
     }
   }
-  if (content.action) lines.push(`${content.action.label}: ${content.action.url}`, '');
+  if (content.action) lines.push(labelled(content.action.label, content.action.url, lang), '');
   lines.push('--', content.footer);
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import {
   users,
 } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { callTitleIn } from '@/lib/calls/languages';
 import { queueMail } from './outbox';
 
 /**
@@ -62,6 +63,8 @@ async function queueDraftReminders(executor: Executor, now: Date): Promise<numbe
     .select({
       applicationId: applications.id,
       callTitle: calls.title,
+      callLocale: calls.locale,
+      callTranslations: calls.translations,
       closesAt: calls.closesAt,
       timeZone: calls.timeZone,
       organisation: organisations.legalName,
@@ -92,7 +95,7 @@ async function queueDraftReminders(executor: Executor, now: Date): Promise<numbe
       template: 'draftReminder',
       dedupeKey: draftReminderKey(row.applicationId, row.window, row.userId),
       data: {
-        callTitle: row.callTitle,
+        callTitle: callTitleIn({ title: row.callTitle, locale: row.callLocale, translations: row.callTranslations }, row.locale),
         organisation: row.organisation,
         closes: { at: row.closesAt!, timeZone: row.timeZone },
         daysLeft: daysLeft(row.closesAt!, now),
@@ -112,6 +115,8 @@ async function queueReviewReminders(executor: Executor, now: Date): Promise<numb
     .select({
       callId: calls.id,
       callTitle: calls.title,
+      callLocale: calls.locale,
+      callTranslations: calls.translations,
       deadline: calls.reviewDeadline,
       timeZone: calls.timeZone,
       reviewerId: reviewAssignments.reviewerId,
@@ -146,7 +151,7 @@ async function queueReviewReminders(executor: Executor, now: Date): Promise<numb
       template: 'reviewReminder',
       dedupeKey: reviewReminderKey(row.callId, row.window, row.reviewerId),
       data: {
-        callTitle: row.callTitle,
+        callTitle: callTitleIn({ title: row.callTitle, locale: row.callLocale, translations: row.callTranslations }, row.locale),
         pending: row.pending,
         deadline: { at: row.deadline!, timeZone: row.timeZone },
         daysLeft: daysLeft(row.deadline!, now),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mailTemplateNames, renderMail, type MailTemplateName, type MailTemplates } from './templates';
+import { appUrl } from '@/lib/app-url';
+import { linkIn, mailTemplateNames, renderMail, type MailTemplateName, type MailTemplates } from './templates';
 
 const at = new Date('2027-03-15T16:00:00Z');
 const closes = { at, timeZone: 'Africa/Harare' };
@@ -86,5 +87,57 @@ describe('mail templates', () => {
     expect(notSelected.text).not.toContain('How the panel scored');
     const reserve = renderMail('outcome', { ...samples.outcome, outcome: 'reserve', awardedAmount: null }, 'en');
     expect(reserve.text).toContain('reserve list');
+  });
+
+  it.each(['fr', 'ar'] as const)('every message is written in %s: nothing left in English, the document in its direction', (locale) => {
+    for (const name of mailTemplateNames) {
+      const mail = renderMail(name, samples[name] as never, locale);
+      const english = renderMail(name, samples[name] as never, 'en');
+      expect(mail.subject, name).not.toBe(english.subject);
+      expect(mail.subject, name).not.toMatch(/[{}]/);
+      expect(mail.text, name).not.toMatch(/[{}]/);
+      expect(mail.text, name).toContain(link);
+      expect(mail.text, name).not.toMatch(/\b(the|your|has been|Reference)\b/);
+      expect(mail.html, name).toContain(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`);
+    }
+  });
+
+  it('French: figures, dates and labels as French writes them', () => {
+    const selected = renderMail('outcome', samples.outcome, 'fr');
+    expect(selected.subject).toBe('Candidature retenue : Climate 2027'.replace(' :', '\u00a0:'));
+    expect(selected.text).toContain('avec un financement de 120\u202f000\u00a0$US.');
+    expect(selected.text).toContain('Référence\u00a0: EOI-2027-0007');
+    expect(selected.text).toContain('Relevance\u00a0: 4,3 (moyenne de l’ensemble\u00a0: 3,1) sur 5');
+    const receipt = renderMail('submissionReceipt', samples.submissionReceipt, 'fr');
+    expect(receipt.text).toContain('15 mars 2027 à 18:00 UTC+2');
+    const reminder = renderMail('reviewReminder', { ...samples.reviewReminder, daysLeft: 1, pending: 2 }, 'fr');
+    expect(reminder.subject).toBe('Plus qu’un jour pour évaluer\u00a0: Climate 2027');
+    expect(reminder.text).toContain('2 évaluations de l’appel «\u00a0Climate 2027\u00a0» attendent encore vos notes.');
+  });
+
+  it('Arabic: right to left, Arabic plurals, country names and lists in Arabic', () => {
+    const receipt = renderMail('submissionReceipt', { ...samples.submissionReceipt, countries: ['ZW', 'LB'] }, 'ar');
+    expect(receipt.subject).toBe('إشعار استلام: قُدِّم الطلب EOI-2027-0007');
+    expect(receipt.text).toContain('البلدان: زيمبابوي، لبنان');
+    expect(receipt.html).toContain('text-align:right');
+    const days = (daysLeft: number) => renderMail('draftReminder', { ...samples.draftReminder, daysLeft }, 'ar').subject;
+    expect(days(1)).toMatch(/^يتبقى يوم واحد: /);
+    expect(days(2)).toMatch(/^يتبقى يومان: /);
+    expect(days(3)).toMatch(/^تتبقى 3 أيام: /);
+    const assignment = (count: number) => renderMail('reviewAssignment', { ...samples.reviewAssignment, count }, 'ar').text;
+    expect(assignment(11)).toContain('أُسند إليك 11 طلبًا من طلبات الدعوة «Climate 2027».');
+    const invitation = renderMail('invitation', samples.invitation, 'ar');
+    expect(invitation.text).toContain('بصفة مقيِّم، مسؤول.');
+  });
+
+  it('links into the app lead to the pages of the recipient’s language', () => {
+    const link = appUrl('/applications/abc?step=review');
+    expect(linkIn(link, 'en')).toBe(link);
+    expect(new URL(linkIn(link, 'ar')).pathname).toBe('/ar/applications/abc');
+    expect(new URL(linkIn(link, 'ar')).search).toBe('?step=review');
+    expect(linkIn(linkIn(link, 'fr'), 'fr')).toBe(linkIn(link, 'fr'));
+    expect(linkIn('https://elsewhere.example/x', 'fr')).toBe('https://elsewhere.example/x');
+    const mail = renderMail('withdrawal', { ...samples.withdrawal, link }, 'fr');
+    expect(mail.text).toContain(`${new URL(link).origin}/fr/applications/abc?step=review`);
   });
 });

@@ -1,7 +1,8 @@
 import type { Role } from '@/db/schema/auth';
 import type { Outcome } from '@/db/schema/selection';
-import { directionOf, type Locale } from '@/lib/i18n/config';
-import { instantFormat } from '@/lib/i18n/formats';
+import { appUrl } from '@/lib/app-url';
+import { defaultLocale, directionOf, locales, type Locale } from '@/lib/i18n/config';
+import { instantFormat, joinList, labelled } from '@/lib/i18n/formats';
 import { translator } from '@/lib/i18n/translate';
 import { renderHtml, renderText, type MailContent } from './layout';
 
@@ -66,7 +67,7 @@ function money(amount: number, currency: string, locale: Locale) {
 
 function countryNames(codes: string[], locale: Locale) {
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return codes.map((c) => names.of(c) ?? c).join(', ');
+  return joinList(codes.map((c) => names.of(c) ?? c), locale);
 }
 
 function one(n: number | null, locale: Locale) {
@@ -101,7 +102,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
       subject: t('invitation.subject'),
       greeting: t('greeting'),
       paragraphs: [
-        t('invitation.body', { inviter: d.inviterName, roles: d.roles.map((r) => roleNames(r)).join(', ') }),
+        t('invitation.body', { inviter: d.inviterName, roles: joinList(d.roles.map((r) => roleNames(r)), locale) }),
         t('expires', { expiresAt: when(d.expiresAt, locale) }),
       ],
       action: { label: t('invitation.action'), url: d.link },
@@ -143,10 +144,10 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     ],
     action: { label: t('withdrawal.action'), url: d.link },
   }),
-  clarificationAnswer: (d, t) => ({
+  clarificationAnswer: (d, t, locale) => ({
     subject: t('clarificationAnswer.subject', { callTitle: d.callTitle }),
     greeting: t('greeting'),
-    paragraphs: [t('clarificationAnswer.body', { callTitle: d.callTitle }), `${t('labels.question')}: ${d.question}`, `${t('labels.answer')}: ${d.answer}`],
+    paragraphs: [t('clarificationAnswer.body', { callTitle: d.callTitle }), labelled(t('labels.question'), d.question, locale), labelled(t('labels.answer'), d.answer, locale)],
     action: { label: t('clarificationAnswer.action'), url: d.link },
   }),
   reviewAssignment: (d, t, locale) => ({
@@ -165,12 +166,12 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     paragraphs: [t('reviewReminder.body', { pending: d.pending, callTitle: d.callTitle, deadline: when(d.deadline, locale) })],
     action: { label: t('reviewReminder.action'), url: d.link },
   }),
-  conflictDeclared: (d, t) => ({
+  conflictDeclared: (d, t, locale) => ({
     subject: t('conflictDeclared.subject', { reference: d.reference }),
     greeting: t('greeting'),
     paragraphs: [
       t('conflictDeclared.body', { reviewer: d.reviewerName, reference: d.reference, callTitle: d.callTitle }),
-      `${t('labels.reason')}: ${d.reason}`,
+      labelled(t('labels.reason'), d.reason, locale),
       t('conflictDeclared.next'),
     ],
     action: { label: t('conflictDeclared.action'), url: d.link },
@@ -213,10 +214,26 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
+/** A link to the app, into the pages of the recipient's language (English pages have no prefix). */
+export function linkIn(link: string, locale: Locale): string {
+  const url = new URL(link);
+  if (locale === defaultLocale || url.origin !== new URL(appUrl('/')).origin) return link;
+  if (locales.some((l) => url.pathname === `/${l}` || url.pathname.startsWith(`/${l}/`))) return link;
+  url.pathname = `/${locale}${url.pathname === '/' ? '' : url.pathname}`;
+  return url.toString();
+}
+
+/** Every link of a message's data (`link`, `signInLink`…) into the recipient's language. */
+function linksIn<D extends object>(data: D, locale: Locale): D {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, (key === 'link' || key.endsWith('Link')) && typeof value === 'string' ? linkIn(value, locale) : value]),
+  ) as D;
+}
+
 export function renderMail<N extends MailTemplateName>(name: N, data: MailTemplates[N], locale: Locale): RenderedMail {
   const t = translator(locale, 'mail');
   const content: MailContent = {
-    ...builders[name](data, t, locale),
+    ...builders[name](linksIn(data, locale), t, locale),
     footer: t('footer'),
     dir: directionOf(locale),
     lang: locale,

@@ -51,6 +51,7 @@ export const actionRows: Record<string, Row> = {
   // lib/actions/account.ts
   confirmEmailAction: { input: () => ({ token: randomToken() }), who: PUBLIC, fuzzAs: 'visitor' },
   resendVerificationAction: { input: () => ({}), who: SIGNED_IN, fuzzAs: 'applicantA' },
+  setMyLocaleAction: { input: () => ({ locale: 'fr' }), who: SIGNED_IN, fuzzAs: 'applicantA' },
   requestPasswordResetAction: { input: () => ({ email: uniqueEmail('reset') }), who: PUBLIC, fuzzAs: 'visitor' },
   resetPasswordAction: { input: () => ({ token: randomToken(), password: 'a long enough password' }), who: PUBLIC, fuzzAs: 'visitor' },
   changePasswordAction: {

@@ -1,3 +1,4 @@
+import { locales } from '@/lib/i18n/config';
 import { email, newPassword } from './auth';
 import { z } from './zod';
 
@@ -8,6 +9,10 @@ export const confirmEmailSchema = z.strictObject({ token });
 export type ConfirmEmailInput = z.infer<typeof confirmEmailSchema>;
 
 export const resendVerificationSchema = z.strictObject({});
+
+/** The language a signed-in user chose: the app's, and their mail's. */
+export const setLocaleSchema = z.strictObject({ locale: z.enum(locales) });
+export type SetLocaleInput = z.infer<typeof setLocaleSchema>;
 
 export const forgotPasswordSchema = z.strictObject({ email });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;

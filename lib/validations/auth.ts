@@ -1,3 +1,4 @@
+import { locales } from '@/lib/i18n/config';
 import { z } from './zod';
 
 export const email = z
@@ -31,6 +32,8 @@ export const inviteUserSchema = z.strictObject({
   email,
   name: z.string().trim().max(200).optional(),
   roles: z.array(z.enum(staffRoles)).min(1),
+  /** The language their invitation and later mail are written in. */
+  locale: z.enum(locales).optional(),
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 

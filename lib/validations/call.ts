@@ -1,3 +1,4 @@
+import { locales, type Locale } from '@/lib/i18n/config';
 import { countryCodes } from '@/lib/reference/countries';
 import { currencyCodes } from '@/lib/reference/currencies';
 import { themeCodes } from '@/lib/reference/themes';
@@ -19,10 +20,24 @@ const localDateTime = z
   .refine((v) => v === '' || isZonedInput(v), { message: 'invalidFormat' })
   .optional();
 
+const localeSchema = z.enum(locales);
+
+/** A row's wording in the call's other languages: one optional entry per language. */
+function translationsOf<S extends z.ZodType>(fields: S) {
+  return z.strictObject({ en: fields.optional(), fr: fields.optional(), ar: fields.optional() });
+}
+
+export const callTextSchema = z.strictObject({ title: optionalText(200), summary: optionalText(600), description: optionalText(20_000) });
+export const criterionTextSchema = z.strictObject({ name: optionalText(200), guidance: optionalText(2000) });
+export const requirementTextSchema = z.strictObject({ statement: optionalText(1000) });
+export const slotTextSchema = z.strictObject({ name: optionalText(200), description: optionalText(1000) });
+export const answerTextSchema = z.strictObject({ question: optionalText(2000), answer: optionalText(5000) });
+
 export const criterionInputSchema = z.strictObject({
   id: z.uuid().optional(),
   name: z.string().trim().min(1).max(200),
   guidance: optionalText(2000),
+  translations: translationsOf(criterionTextSchema).default({}),
   weight: z.number().int().min(1).max(100),
   scaleMin: z.number().int().min(0).max(99),
   scaleMax: z.number().int().min(1).max(100),
@@ -31,6 +46,7 @@ export const criterionInputSchema = z.strictObject({
 export const requirementInputSchema = z.strictObject({
   id: z.uuid().optional(),
   statement: z.string().trim().min(1).max(1000),
+  translations: translationsOf(requirementTextSchema).default({}),
   required: z.boolean(),
 });
 
@@ -38,6 +54,7 @@ export const slotInputSchema = z.strictObject({
   id: z.uuid().optional(),
   name: z.string().trim().min(1).max(200),
   description: optionalText(1000),
+  translations: translationsOf(slotTextSchema).default({}),
   required: z.boolean(),
   acceptedTypes: z.array(z.enum(fileKinds)).min(1),
   maxSizeMb: z.number().min(0.1).max(100),
@@ -62,6 +79,12 @@ export const callFormSchema = z
     summary: optionalText(600),
     description: optionalText(20_000),
     funder: optionalText(200),
+    /** The language the texts above are written in. */
+    locale: localeSchema.default('en'),
+    /** The same texts in other languages; a language listed here is one the call is published in. */
+    translations: translationsOf(callTextSchema).default({}),
+    /** The languages applications may be written in. */
+    applicationLocales: z.array(localeSchema).min(1).max(locales.length).default(['en']),
     countries: z.array(z.string().refine((c) => countryCodes.includes(c), { message: 'invalidChoice' })).max(60),
     themes: z.array(z.enum(themeCodes)).max(themeCodes.length),
     currency: z.enum(currencyCodes),
@@ -99,6 +122,22 @@ export const callFormSchema = z
       }
       previous = { field, value };
     }
+    // A language the call is published in has its title, and the names applicants and
+    // reviewers act on: every criterion, declaration and document.
+    for (const locale of Object.keys(call.translations) as Locale[]) {
+      if (locale === call.locale || !call.translations[locale]) continue;
+      const title = call.translations[locale]?.title ?? '';
+      if (title.length < 3) ctx.addIssue({ code: 'custom', path: ['translations', locale, 'title'], message: title ? issue('tooShort', { minimum: 3 }) : 'required' });
+      call.criteria.forEach((c, i) => {
+        if (!c.translations[locale]?.name) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'translations', locale, 'name'], message: 'required' });
+      });
+      call.requirements.forEach((r, i) => {
+        if (!r.translations[locale]?.statement) ctx.addIssue({ code: 'custom', path: ['requirements', i, 'translations', locale, 'statement'], message: 'required' });
+      });
+      call.slots.forEach((s, i) => {
+        if (!s.translations[locale]?.name) ctx.addIssue({ code: 'custom', path: ['slots', i, 'translations', locale, 'name'], message: 'required' });
+      });
+    }
     const names = call.criteria.map((c) => c.name.toLowerCase());
     names.forEach((n, i) => {
       if (names.indexOf(n) !== i) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'name'], message: 'duplicateName' });
@@ -125,6 +164,8 @@ export const answerQuestionSchema = z.strictObject({
   questionId: z.uuid(),
   publicQuestion: z.string().trim().min(5).max(2000),
   answer: z.string().trim().min(2).max(5000),
+  /** The question and answer in the call's other languages. */
+  translations: translationsOf(answerTextSchema).default({}),
 });
 
 export const dismissQuestionSchema = z.strictObject({

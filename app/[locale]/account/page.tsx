@@ -41,7 +41,7 @@ export default async function AccountPage() {
       <section aria-labelledby="sessions" className="space-y-3">
         <h2 id="sessions">{t('sessionsTitle')}</h2>
         <p className="text-sm text-slate-600">{t('sessionsIntro', { idle: duration(idleSeconds, locale), max: duration(maxSeconds, locale) })}</p>
-        <Table>
+        <Table caption={t('sessionsTitle')}>
           <thead>
             <tr>
               <Th>{t('sessionBrowser')}</Th>

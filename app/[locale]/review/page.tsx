@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
 import { Alert } from '@/components/ui/alert';
@@ -9,6 +9,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { listMyAssignments } from '@/lib/data/reviews';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -24,14 +25,14 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requireRole('reviewer', '/review');
   const { declared, page } = await searchParams;
   const t = await getTranslations('review');
-  const queue = await listMyAssignments(user, { page: Number(page) || 1 });
+  const queue = await listMyAssignments(user, { page: Number(page) || 1, locale: (await getLocale()) as Locale });
   const assignments = queue.rows;
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} intro={t('intro')} />
       {declared === 'conflict' && <Alert tone="success">{t('declaredConflictNotice')}</Alert>}
       {assignments.length ? (
-        <Table>
+        <Table caption={t('title')}>
           <thead>
             <tr>
               <Th>{t('application')}</Th>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Countdown } from '@/components/applicant/countdown';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
@@ -13,6 +13,8 @@ import { requireRole } from '@/lib/auth/session';
 import { acceptsApplications } from '@/lib/calls/phase';
 import { listMyApplications } from '@/lib/data/applications';
 import { listMyOrganisationStates } from '@/lib/data/organisations';
+import { callTitleIn } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -27,6 +29,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireRole('applicant', '/dashboard');
   const { page } = await searchParams;
+  const locale = (await getLocale()) as Locale;
   const t = await getTranslations('dashboard');
   const to = await getTranslations('organisation');
   const ta = await getTranslations('application');
@@ -75,7 +78,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="my-applications">{t('applicationsTitle')}</h2>
         {apps.rows.length ? (
           <>
-            <Table aria-labelledby="my-applications">
+            <Table caption={t('applicationsTitle')}>
               <thead>
                 <tr>
                   <Th>{t('application')}</Th>
@@ -96,7 +99,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                         <Link href={`/applications/${a.id}`} className="font-medium text-brand-700 hover:underline">
                           {a.title || ta('untitled')}
                         </Link>
-                        <div className="text-slate-600">{a.call.title}</div>
+                        <div className="text-slate-600">{callTitleIn(a.call, locale)}</div>
                         <div className="text-slate-500">{a.organisation}</div>
                       </Td>
                       <Td>

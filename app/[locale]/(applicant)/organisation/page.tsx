@@ -166,7 +166,7 @@ export default async function OrganisationPage({ searchParams }: Props) {
       <Card className="space-y-4">
         <h2 id="members">{t('membersTitle')}</h2>
         <p className="text-sm text-slate-600">{t('membersIntro')}</p>
-        <Table aria-labelledby="members">
+        <Table caption={t('membersTitle')}>
           <thead>
             <tr>
               <Th>{t('memberName')}</Th>

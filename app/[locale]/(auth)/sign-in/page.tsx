@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { redirect } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; cod
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, code, reset, signedOut } = await searchParams;
   const user = await getOptionalUser();
-  if (user) redirect(homeFor(user.roles));
+  if (user) await redirectInLocale(homeFor(user.roles));
   const t = await getTranslations('auth');
   const ta = await getTranslations('account');
   // Auth.js's own endpoint (scripts posting to /api/auth/callback/credentials) lands here on failure.

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { redirect } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
 import { getTranslations } from 'next-intl/server';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { getOptionalUser } from '@/lib/auth/session';
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignUpPage() {
   const user = await getOptionalUser();
-  if (user) redirect(homeFor(user.roles));
+  if (user) await redirectInLocale(homeFor(user.roles));
   const t = await getTranslations('auth');
   return (
     <div className="space-y-6">

@@ -49,7 +49,7 @@ export default async function PartnersPage({ params }: Props) {
                 options={register.themes.map((code) => ({ value: code, label: tt.has(code as never) ? tt(code as never) : code }))}
               />
             </FilterForm>
-            <PartnerTable partners={register.partners} showCall />
+            <PartnerTable partners={register.partners} showCall caption={t('title')} />
           </ClientFilter>
         </ClientMessages>
       ) : (

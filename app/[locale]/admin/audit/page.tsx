@@ -6,6 +6,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/session';
 import { listAudit } from '@/lib/data/admin';
 import { FilterForm, FilterText } from '@/components/layout/filter-form';
+import { ForwardArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -38,7 +39,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <FilterText id="actor" name="actor" type="text" label={t('actorFilter')} value={actor} />
       </FilterForm>
       {result.rows.length ? (
-        <Table>
+        <Table caption={t('title')}>
           <thead>
             <tr>
               <Th>{t('at')}</Th>
@@ -62,7 +63,12 @@ export default async function AuditPage({ searchParams }: Props) {
                 </Td>
                 <Td className="font-mono text-xs break-all">
                   {brief(row.before)}
-                  {row.before !== null || row.after !== null ? ' → ' : ''}
+                  {row.before !== null || row.after !== null ? (
+                    <>
+                      {' '}
+                      <ForwardArrow />{' '}
+                    </>
+                  ) : null}
                   {brief(row.after)}
                 </Td>
               </tr>

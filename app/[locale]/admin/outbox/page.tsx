@@ -59,7 +59,7 @@ export default async function OutboxPage({ searchParams }: Props) {
         <FilterSelect id="template" name="template" label={t('template')} value={template} allLabel={tc('all')} options={mailTemplateNames.map((name) => ({ value: name, label: t(`templates.${name}`) }))} />
       </FilterForm>
       {result.rows.length ? (
-        <Table>
+        <Table caption={t('title')}>
           <thead>
             <tr>
               <Th>{t('to')}</Th>
@@ -83,7 +83,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                   <Badge tone={statusTone(m.status)}>{t(`statuses.${m.status}`)}</Badge>
                   {m.attempts > 0 && (
                     <span className="ms-2 text-xs text-slate-600">
-                      {t('attempts')}: {m.attempts}
+                      {tc('label', { label: t('attempts') })} {m.attempts}
                     </span>
                   )}
                 </Td>

@@ -54,7 +54,7 @@ export default async function UsersPage({ searchParams }: Props) {
           />
         </FilterForm>
         {result.rows.length ? (
-          <Table>
+          <Table caption={t('title')}>
             <thead>
               <tr>
                 <Th>{t('email')}</Th>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ApplicationView } from '@/components/applications/application-view';
 import { PageHeader } from '@/components/layout/page-header';
 import { ConflictForm } from '@/components/review/conflict-form';
@@ -12,6 +12,8 @@ import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { getAssignmentForReviewer } from '@/lib/data/reviews';
+import { BackArrow } from '@/components/ui/arrow';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -26,14 +28,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewAssignmentPage({ params }: Props) {
   const { assignmentId } = await params;
   const user = await requireRole('reviewer', `/review/${assignmentId}`);
-  const data = await getAssignmentForReviewer(user, assignmentId);
+  const data = await getAssignmentForReviewer(user, assignmentId, (await getLocale()) as Locale);
   if (!data) notFound();
   const t = await getTranslations('review');
+  const tc = await getTranslations('common');
 
   const header = (
     <>
       <Link href="/review" className="text-sm text-brand-700 hover:underline">
-        ← {t('backToQueue')}
+        <BackArrow /> {t('backToQueue')}
       </Link>
       <PageHeader
         title={t('pageTitle', { reference: data.reference })}
@@ -41,7 +44,7 @@ export default async function ReviewAssignmentPage({ params }: Props) {
           <>
             {data.call.title}
             {' · '}
-            {t('deadline')}: {data.call.reviewDeadline ? <Instant date={data.call.reviewDeadline} timeZone={data.call.timeZone} /> : t('noDeadline')}
+            {tc('label', { label: t('deadline') })} {data.call.reviewDeadline ? <Instant date={data.call.reviewDeadline} timeZone={data.call.timeZone} /> : t('noDeadline')}
           </>
         }
       />
@@ -58,7 +61,7 @@ export default async function ReviewAssignmentPage({ params }: Props) {
           <p>{t('declareIntro', { reference: data.reference, call: data.call.title })}</p>
           {data.organisationName ? (
             <p>
-              <span className="text-slate-600">{t('declareOrganisation')}: </span>
+              <span className="text-slate-600">{tc('label', { label: t('declareOrganisation') })} </span>
               <span className="font-semibold" data-testid="declare-organisation">
                 {data.organisationName}
               </span>

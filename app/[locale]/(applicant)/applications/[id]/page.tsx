@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ApplicationSummary } from '@/components/applicant/application-summary';
 import { Countdown } from '@/components/applicant/countdown';
 import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
@@ -16,6 +16,8 @@ import { requireUser } from '@/lib/auth/session';
 import { getApplicationDetail } from '@/lib/data/applications';
 import { getPublishedOutcome } from '@/lib/data/selection';
 import { OutcomePanel } from '@/components/applicant/outcome-panel';
+import { callTitleIn } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -38,7 +40,8 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
   const user = await requireUser(`/applications/${id}`);
   const detail = await getApplicationDetail(user, id);
   if (!detail) notFound();
-  const outcome = detail.access === 'member' ? await getPublishedOutcome(user, id) : null;
+  const locale = (await getLocale()) as Locale;
+  const outcome = detail.access === 'member' ? await getPublishedOutcome(user, id, locale) : null;
   const t = await getTranslations('applicationStatus');
   const ta = await getTranslations('application');
   const { application: app, rules, access, open } = detail;
@@ -47,7 +50,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader title={app.title || rules.call.title} intro={t('intro', { call: rules.call.title, organisation: detail.organisation.legalName })} />
+      <PageHeader title={app.title || callTitleIn(rules.call, locale)} intro={t('intro', { call: callTitleIn(rules.call, locale), organisation: detail.organisation.legalName })} />
 
       {submitted === '1' && app.status === 'submitted' && app.reference && (
         <Alert tone="success" data-testid="submitted-banner">
@@ -123,7 +126,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
       <section aria-labelledby="content" className="space-y-3">
         <h2 id="content">{app.status === 'draft' ? t('contentDraft') : t('content')}</h2>
         <Card>
-          <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail)} files={filesForForm(detail)} />
+          <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail, locale)} files={filesForForm(detail)} />
         </Card>
       </section>
     </div>

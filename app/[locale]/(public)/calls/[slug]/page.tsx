@@ -9,6 +9,7 @@ import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
 import { cachedPublicCall } from '@/lib/data/public';
 import { questionDeadline } from '@/lib/data/questions';
 import { pageLocale } from '@/lib/i18n/page';
+import { callTitleIn } from '@/lib/calls/languages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -26,7 +27,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await load(params);
-  return { title: detail?.call.title };
+  const locale = await pageLocale(params);
+  return { title: detail ? callTitleIn(detail.call, locale) : undefined };
 }
 
 /**

@@ -13,6 +13,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
 import { loose } from '@/lib/i18n/translate';
 import { translateIssue } from '@/lib/validations/translate-issue';
+import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -61,7 +62,7 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-6">
       <Link href="/admin/calls" className="text-sm text-brand-700 hover:underline">
-        ← {t('allCalls')}
+        <BackArrow /> {t('allCalls')}
       </Link>
       <PageHeader
         title={call.title}

@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/session';
 import { getOutboxMessage, isTemplateName } from '@/lib/data/outbox';
 import { instantFormat } from '@/lib/i18n/formats';
+import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -24,12 +25,13 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const message = await getOutboxMessage(user, id);
   if (!message) notFound();
   const t = await getTranslations('outbox');
+  const tc = await getTranslations('common');
   const format = await getFormatter();
   const at = (value: Date) => format.dateTime(value, { ...instantFormat('UTC', 'short'), second: '2-digit' as const });
   return (
     <div className="space-y-6">
       <Link href="/admin/outbox" className="text-sm text-brand-700 hover:underline">
-        ← {t('backToOutbox')}
+        <BackArrow /> {t('backToOutbox')}
       </Link>
       <div className="space-y-2">
         <h1>{message.subject}</h1>
@@ -43,7 +45,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
             <Badge tone={statusTone(message.status)} data-testid="mail-status">
               {t(`statuses.${message.status}`)}
             </Badge>{' '}
-            · {t('attempts')}: {message.attempts}
+            · {tc('label', { label: t('attempts') })} {message.attempts}
           </dd>
           <dt className="font-medium">{t('queuedAt')}</dt>
           <dd>{at(message.createdAt)}</dd>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ApplicationForm } from '@/components/applicant/application-form';
 import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
 import { PageHeader } from '@/components/layout/page-header';
@@ -9,6 +10,8 @@ import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { getApplicationDetail } from '@/lib/data/applications';
 import { applicationStepOrder, type ApplicationFormStep } from '@/lib/validations/application';
+import { callTitleIn } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -27,7 +30,8 @@ export default async function EditApplicationPage({ params, searchParams }: Prop
   const detail = await getApplicationDetail(user, id);
   if (!detail || detail.access !== 'member') notFound();
   // Submitted, withdrawn or past the deadline: the status page says where it stands.
-  if (!detail.editable) redirect(`/applications/${id}`);
+  if (!detail.editable) await redirectInLocale(`/applications/${id}`);
+  const locale = (await getLocale()) as Locale;
   const t = await getTranslations('application');
   const { application, rules } = detail;
   const initialStep = (applicationStepOrder as readonly string[]).includes(step ?? '') ? (step as ApplicationFormStep) : 'project';
@@ -39,7 +43,7 @@ export default async function EditApplicationPage({ params, searchParams }: Prop
         intro={t.rich('editIntro', {
           call: () => (
             <Link href={`/calls/${rules.call.slug}`} className="font-medium text-brand-700 underline">
-              {rules.call.title}
+              {callTitleIn(rules.call, locale)}
             </Link>
           ),
           organisation: detail.organisation.legalName,
@@ -56,7 +60,7 @@ export default async function EditApplicationPage({ params, searchParams }: Prop
         savedAt={application.updatedAt.toISOString()}
         reference={application.reference}
         initial={detail.values}
-        rules={rulesForForm(detail)}
+        rules={rulesForForm(detail, locale)}
         files={filesForForm(detail)}
         initialStep={initialStep}
         deadline={t.rich('closes', { date: () => <Instant date={rules.call.closesAt!} timeZone={rules.call.timeZone} /> })}

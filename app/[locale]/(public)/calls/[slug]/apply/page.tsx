@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
-import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { redirectInLocale } from '@/lib/i18n/redirect';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { StartApplicationForm } from '@/components/applicant/start-application-form';
 import { PageHeader } from '@/components/layout/page-header';
@@ -16,6 +17,8 @@ import { requireRole } from '@/lib/auth/session';
 import { acceptsApplications, publicPhase } from '@/lib/calls/phase';
 import { getCallBySlug } from '@/lib/data/calls';
 import { listMyOrganisations } from '@/lib/data/organisations';
+import { callTitleIn } from '@/lib/calls/languages';
+import type { Locale } from '@/lib/i18n/config';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -37,6 +40,7 @@ export default async function ApplyPage({ params }: Props) {
   const detail = await getCallBySlug(user, slug);
   if (!detail) notFound();
   const { call } = detail;
+  const locale = (await getLocale()) as Locale;
   const t = await getTranslations('apply');
   const orgs = await listMyOrganisations(user);
 
@@ -49,7 +53,7 @@ export default async function ApplyPage({ params }: Props) {
   // One organisation that has already started: straight to its application.
   if (orgs.length === 1 && existing.length === 1) {
     const [app] = existing;
-    redirect(app.status === 'draft' && acceptsApplications(call) ? `/applications/${app.id}/edit` : `/applications/${app.id}`);
+    await redirectInLocale(app.status === 'draft' && acceptsApplications(call) ? `/applications/${app.id}/edit` : `/applications/${app.id}`);
   }
 
   const back = (
@@ -62,7 +66,7 @@ export default async function ApplyPage({ params }: Props) {
     const phase = publicPhase(call);
     return (
       <div className="space-y-6">
-        <PageHeader title={t('title')} intro={call.title} />
+        <PageHeader title={t('title')} intro={callTitleIn(call, locale)} />
         <Alert tone="error">
           {phase === 'upcoming' && call.opensAt
             ? t.rich('notYetOpen', { date: () => <Instant date={call.opensAt!} timeZone={call.timeZone} /> })
@@ -77,7 +81,7 @@ export default async function ApplyPage({ params }: Props) {
     const next = `/calls/${call.slug}/apply`;
     return (
       <div className="space-y-6">
-        <PageHeader title={t('title')} intro={call.title} />
+        <PageHeader title={t('title')} intro={callTitleIn(call, locale)} />
         <Alert tone="info">{t('noOrganisation')}</Alert>
         <Link href={`/organisation?next=${encodeURIComponent(next)}`} className={buttonClass('primary')}>
           {t('createOrganisation')}
@@ -88,7 +92,7 @@ export default async function ApplyPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} intro={call.title} />
+      <PageHeader title={t('title')} intro={callTitleIn(call, locale)} />
       <Card className="space-y-4">
         <p>{t.rich('deadline', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</p>
         <p className="text-sm text-slate-600">{t('oneApplication')}</p>

@@ -10,6 +10,8 @@ import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
 import { cachedResults } from '@/lib/data/public';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page';
+import { BackArrow } from '@/components/ui/arrow';
+import { publishedTitleIn } from '@/lib/data/results';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -27,14 +29,16 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const results = await load(params);
+  const locale = await pageLocale(params);
   const t = await getTranslations('results');
-  return { title: results ? t('titleFor', { call: results.call.title }) : t('title') };
+  return { title: results ? t('titleFor', { call: publishedTitleIn(results.call, locale) }) : t('title') };
 }
 
 export default async function ResultsPage({ params }: Props) {
   const results = await load(params);
   if (!results) notFound();
   const { slug } = results.call;
+  const locale = await pageLocale(params);
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const format = await getFormatter();
@@ -43,10 +47,10 @@ export default async function ResultsPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <Link href={`/calls/${slug}`} className="text-sm text-brand-700 hover:underline">
-        ← {t('backToCall')}
+        <BackArrow /> {t('backToCall')}
       </Link>
       <PageHeader
-        title={t('titleFor', { call: results.call.title })}
+        title={t('titleFor', { call: publishedTitleIn(results.call, locale) })}
         intro={
           <>
             {t.rich('publishedOn', { date: () => <Instant date={new Date(results.publishedAt)} timeZone={results.call.timeZone} dateOnly /> })}{' '}

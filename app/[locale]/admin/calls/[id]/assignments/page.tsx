@@ -31,6 +31,7 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
   if (!call) notFound();
   const { page } = await searchParams;
   const t = await getTranslations('assignments');
+  const tc = await getTranslations('common');
   const matrix = await getAssignmentMatrix(user, call, { page: Number(page) || 1 });
   const cellOf = new Map(matrix.cells.map((c) => [`${c.applicationId}|${c.reviewerId}`, c]));
   const closed = ['published', 'cancelled', 'draft'].includes(call.status);
@@ -38,7 +39,7 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <CallReviewNav callId={call.id} current="assignments" />
-      <PageHeader title={`${t('title')}: ${call.title}`} intro={t('intro')} />
+      <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
       <Card className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1 text-sm">
           <p className="font-medium">{t('perApplication', { count: call.reviewersPerApplication })}</p>
@@ -53,7 +54,7 @@ export default async function AssignmentsPage({ params, searchParams }: Props) {
       ) : (
         <>
           <p className="text-xs text-slate-600">{t('legend')}</p>
-          <Table>
+          <Table caption={t('title')}>
             <thead>
               <tr>
                 <Th className="sticky start-0 z-10 min-w-56">{t('application')}</Th>

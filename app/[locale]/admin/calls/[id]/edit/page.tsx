@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { requireRole } from '@/lib/auth/session';
 import { getCallDashboard, getCallForEditor } from '@/lib/data/call-editor';
+import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -29,7 +30,7 @@ export default async function EditCallPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
-        ← {t('backToCall')}
+        <BackArrow /> {t('backToCall')}
       </Link>
       <PageHeader title={call.title} />
       {frozen ? <Alert tone="warning">{t('frozen')}</Alert> : <CallForm initial={initial} hasApplications={hasApplications} />}

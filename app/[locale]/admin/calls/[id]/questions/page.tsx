@@ -10,6 +10,8 @@ import { requireRole } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
 import { listQuestionsForAdmin } from '@/lib/data/questions';
 import { instantFormat } from '@/lib/i18n/formats';
+import { BackArrow } from '@/components/ui/arrow';
+import { callLanguages } from '@/lib/calls/languages';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -32,7 +34,7 @@ export default async function CallQuestionsPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-6">
       <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
-        ← {tcd('backToCall')}
+        <BackArrow /> {tcd('backToCall')}
       </Link>
       <PageHeader title={t('title')} intro={t('intro', { call: dashboard.call.title })} />
       {questions.length === 0 ? (
@@ -58,6 +60,8 @@ export default async function CallQuestionsPage({ params }: { params: Promise<{ 
                     question={q.publicQuestion ?? q.question}
                     answer={q.answer ?? ''}
                     pending={q.status === 'pending'}
+                    languages={callLanguages(dashboard.call).slice(1)}
+                    translations={q.translations}
                   />
                 )}
               </Card>

@@ -62,7 +62,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <CallReviewNav callId={call.id} current="ranking" />
       <PageHeader
-        title={`${t('title')}: ${call.title}`}
+        title={`${tc('label', { label: t('title') })} ${call.title}`}
         intro={t('intro')}
         actions={
           <a href={`/admin/calls/${call.id}/export.csv`} className={buttonClass('secondary')} download>
@@ -114,7 +114,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
         {t('order', { tieBreaks: t('tieBreaks') })}
       </p>
       {ranking.rows.length ? (
-        <Table>
+        <Table caption={t('title')}>
           <thead>
             <tr>
               <Th className="text-end">{t('position')}</Th>

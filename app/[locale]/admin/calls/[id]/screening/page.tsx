@@ -41,7 +41,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <CallReviewNav callId={call.id} current="screening" />
-      <PageHeader title={`${t('title')}: ${call.title}`} intro={t('intro')} />
+      <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
       {!open &&
         (call.closesAt && call.closesAt > new Date() ? (
           <Alert tone="warning">{t.rich('notYet', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</Alert>
@@ -62,7 +62,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
         />
       </FilterForm>
       {result.rows.length ? (
-        <Table>
+        <Table caption={t('title')}>
           <thead>
             <tr>
               <Th>{t('application')}</Th>

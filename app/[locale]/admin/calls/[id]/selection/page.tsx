@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { getSelectionBoard } from '@/lib/data/selection';
+import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -24,14 +25,15 @@ export default async function SelectionPage({ params }: { params: Promise<{ id: 
   const board = await getSelectionBoard(user, id);
   if (!board) notFound();
   const t = await getTranslations('selection');
+  const tc = await getTranslations('common');
   const tcd = await getTranslations('callDashboard');
   const { call } = board;
   return (
     <div className="space-y-6">
       <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
-        ← {tcd('backToCall')}
+        <BackArrow /> {tcd('backToCall')}
       </Link>
-      <PageHeader title={`${t('title')}: ${call.title}`} intro={t('intro')} />
+      <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
       {board.publishedAt && (
         <Alert tone="info">
           {t.rich('publishedOn', { date: () => <Instant date={board.publishedAt!} timeZone={call.timeZone} /> })}{' '}

@@ -13,6 +13,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getApplicationFigures } from '@/lib/data/ranking';
 import { listApplicationReviews } from '@/lib/data/reviews';
 import { getCallForAdmin } from '@/lib/data/screening';
+import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -32,6 +33,7 @@ export default async function ApplicationReviewsPage({ params }: Props) {
   const data = await listApplicationReviews(user, call.id, applicationId);
   if (!data) notFound();
   const t = await getTranslations('ranking');
+  const tc = await getTranslations('common');
   const tr = await getTranslations('review');
   const ta = await getTranslations('assignments');
   const format = await getFormatter();
@@ -44,7 +46,7 @@ export default async function ApplicationReviewsPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <Link href={`/admin/calls/${call.id}/ranking`} className="text-sm text-brand-700 hover:underline">
-        ← {t('backToRanking')}
+        <BackArrow /> {t('backToRanking')}
       </Link>
       <PageHeader title={t('detailTitle', { reference })} intro={`${data.application.title} · ${data.organisation.legalName}`} />
       {figures && (
@@ -94,7 +96,7 @@ export default async function ApplicationReviewsPage({ params }: Props) {
               {a.status === 'conflict' && <p className="text-sm">{t('conflictReason', { reason: a.conflictReason ?? '' })}</p>}
               {a.review ? (
                 <>
-                  <Table>
+                  <Table caption={`${tc('label', { label: t('reviewer') })} ${who}`}>
                     <thead>
                       <tr>
                         <Th>{t('criterion')}</Th>

@@ -1,0 +1,46 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { setMyLocaleAction } from '@/lib/actions/account';
+import { locales, type Locale } from '@/lib/i18n/config';
+import { Link, usePathname } from '@/lib/i18n/navigation';
+import type { Viewer } from './use-viewer';
+
+/**
+ * The same page in another language. Each language is named in itself (and marked with
+ * its lang), so a reader finds theirs whatever the page's language. A signed-in user's
+ * choice is kept on the account: their mail follows it, and so does the next visit.
+ */
+export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined }) {
+  const t = useTranslations('nav');
+  const names = useTranslations('locales');
+  const current = useLocale() as Locale;
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = Object.fromEntries(searchParams.entries());
+  return (
+    <nav aria-label={t('language')}>
+      <ul className="flex items-center gap-1 text-sm">
+        {locales.map((locale) => (
+          <li key={locale}>
+            <Link
+              href={{ pathname, query }}
+              locale={locale}
+              lang={locale}
+              hrefLang={locale}
+              aria-current={locale === current ? 'true' : undefined}
+              data-testid={`locale-${locale}`}
+              onClick={() => {
+                if (viewer && locale !== current) void setMyLocaleAction({ locale });
+              }}
+              className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-brand-700 aria-[current=true]:bg-slate-100 aria-[current=true]:font-semibold"
+            >
+              {names(locale)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

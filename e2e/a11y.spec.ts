@@ -1,0 +1,95 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { demo, DEMO_PASSWORD, expect, signInViaApi, test } from './support/fixtures';
+import { localePath, locales } from './support/locales';
+
+/**
+ * axe (WCAG 2.2 A and AA rules) on every page, as every persona who can open it, in every
+ * language: 0 violations. One visit per page, persona and language, to keep it quick.
+ */
+type Persona = 'visitor' | 'applicant' | 'reviewer' | 'admin';
+
+const OPEN_CALL = 'diaspora-climate-resilience-2027';
+const REVIEW_CALL = 'diaspora-health-workers-2026';
+const RESULTS_CALL = 'diaspora-covid-recovery-2022';
+
+async function contextFor(browser: Browser, persona: Persona): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const emails = { applicant: demo.applicant, reviewer: demo.reviewer, admin: demo.admin } as const;
+  if (persona !== 'visitor') await signInViaApi(context.request, emails[persona], DEMO_PASSWORD);
+  return context;
+}
+
+async function firstHref(page: Page, path: string, pattern: RegExp): Promise<string> {
+  await page.goto(path);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const found = hrefs.map((h) => h.match(pattern)).find(Boolean);
+  if (!found) throw new Error(`no link matching ${pattern} on ${path}`);
+  return found[0];
+}
+
+async function pagesOf(persona: Persona, page: Page): Promise<string[]> {
+  const publicPages = ['/', '/partners', `/calls/${OPEN_CALL}`, `/calls/${REVIEW_CALL}`, `/calls/${RESULTS_CALL}`, `/calls/${RESULTS_CALL}/results`];
+  if (persona === 'visitor') return [...publicPages, '/sign-in', '/sign-up', '/forgot-password', '/reset-password/not-a-real-token'];
+  if (persona === 'applicant') {
+    const application = await firstHref(page, '/dashboard', /\/applications\/[0-9a-f-]{36}$/);
+    return ['/dashboard', '/organisation', application, `/calls/${OPEN_CALL}/apply`, `/calls/${OPEN_CALL}`];
+  }
+  if (persona === 'reviewer') {
+    const assignment = await firstHref(page, '/review', /\/review\/[0-9a-f-]{36}$/);
+    return ['/review', assignment];
+  }
+  await page.goto('/admin/calls');
+  const call = (await page.getByRole('link', { name: /Diaspora health professionals/ }).first().getAttribute('href'))!;
+  const openCall = (await page.getByRole('link', { name: /climate resilience/i }).first().getAttribute('href'))!;
+  const detail = await firstHref(page, `${call}/ranking`, /\/admin\/calls\/[0-9a-f-]{36}\/ranking\/[0-9a-f-]{36}$/);
+  // A message, if any is queued yet (the demo queues none by itself).
+  const mail = await firstHref(page, '/admin/outbox', /\/admin\/outbox\/[^?/]+$/).catch(() => null);
+  return [
+    '/admin',
+    '/admin/calls',
+    '/admin/calls/new',
+    '/admin/users',
+    '/admin/outbox',
+    ...(mail ? [mail] : []),
+    '/admin/audit',
+    call,
+    `${openCall}/edit`,
+    `${openCall}/questions`,
+    `${call}/screening`,
+    `${call}/assignments`,
+    `${call}/ranking`,
+    detail,
+    `${call}/selection`,
+  ];
+}
+
+test('[a11y] axe finds no WCAG 2.2 AA violation on any page, for any persona, in any language', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const failures: string[] = [];
+  let visited = 0;
+  for (const persona of ['visitor', 'applicant', 'reviewer', 'admin'] as const) {
+    const context = await contextFor(browser, persona);
+    const page = await context.newPage();
+    const paths = await pagesOf(persona, page);
+    for (const locale of locales) {
+      for (const path of paths) {
+        await page.goto(localePath(locale, path));
+        // The header's island (the language switcher) is there once the page is interactive.
+        await page.locator('header nav li a[hreflang], header nav li a[aria-current]').first().waitFor();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          // Only what fails: computing every rule that passes doubles the time of a page.
+          .options({ resultTypes: ['violations'] })
+          .analyze();
+        visited += 1;
+        for (const v of violations) {
+          failures.push(`${persona} ${locale} ${path}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
+        }
+      }
+    }
+    await context.close();
+  }
+  console.log(`[a11y] ${visited} page visits checked`);
+  expect(failures, failures.join('\n')).toEqual([]);
+});
