@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
 import { CountrySelect } from '@/components/forms/country-picker';
@@ -104,7 +105,8 @@ export function ApplicationForm({
   const format = useFormatter();
   const router = useRouter();
   const form = useForm<ApplicationFormValues>({ defaultValues: formValuesOf(initial) });
-  const { register, control } = form;
+  const { control } = form;
+  const register = keepTypedBeforeHydration(form);
   const values = form.watch();
   const [files, setFiles] = useState(initialFiles);
   const [step, setStep] = useState<ApplicationFormStep>(initialStep);

@@ -7,6 +7,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 import { translateIssue } from '@/lib/validations/translate-issue';
+import { keepTypedBeforeHydration } from './keep-typed';
 
 /**
  * react-hook-form wired to a server action: the same zod schema checks the form in the
@@ -30,8 +31,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     if (!result) return; // the action redirected
     if (!result.ok) {
       setFormError(result.error);
+      // The first field in error takes the focus, so its message is read at once.
+      let focused = false;
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages[0]) form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] });
+        if (!messages[0]) continue;
+        form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
+        focused = true;
       }
       return;
     }
@@ -46,5 +51,6 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     return error?.message ? translateIssue(tv as never, error.message) : undefined;
   };
 
-  return { form, onSubmit, formError, errorOf, pending: form.formState.isSubmitting };
+  const register = keepTypedBeforeHydration(form);
+  return { form: { ...form, register }, onSubmit, formError, errorOf, pending: form.formState.isSubmitting };
 }

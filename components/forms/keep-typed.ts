@@ -1,0 +1,53 @@
+import type { FieldValues, Path, UseFormRegister, UseFormReturn } from 'react-hook-form';
+
+/**
+ * `register` that keeps what was typed before the page became interactive.
+ *
+ * The server renders the inputs, so a person can type before React hydrates. When a field
+ * registers, react-hook-form writes its default value into the element, wiping that text
+ * (on a slow phone the common case). This reads the element first and, when it holds
+ * something other than the default, gives that value back to the form once registered.
+ * Each element is looked at once, on its first registration.
+ */
+export function keepTypedBeforeHydration<T extends FieldValues>(form: UseFormReturn<T, any, any>): UseFormRegister<T> {
+  const seen = (form as { __typedSeen?: WeakSet<Element> }).__typedSeen ?? new WeakSet<Element>();
+  (form as { __typedSeen?: WeakSet<Element> }).__typedSeen = seen;
+  return (name, options) => {
+    const registered = form.register(name, options);
+    return {
+      ...registered,
+      ref: (element: unknown) => {
+        const raw = firstLookAt(element, seen);
+        registered.ref(element as never);
+        if (raw === undefined) return;
+        const typed = options?.setValueAs && typeof raw === 'string' ? options.setValueAs(raw) : raw;
+        const initial = form.formState.defaultValues ? valueAt(form.formState.defaultValues, name) : undefined;
+        if (!sameAsDefault(typed, initial)) form.setValue(name as Path<T>, typed as never, { shouldDirty: true });
+      },
+    };
+  };
+}
+
+function firstLookAt(element: unknown, seen: WeakSet<Element>): string | boolean | undefined {
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) return undefined;
+  if (seen.has(element)) return undefined;
+  seen.add(element);
+  if (element instanceof HTMLInputElement) {
+    if (element.type === 'checkbox') return element.checked !== element.defaultChecked ? element.checked : undefined;
+    if (element.type === 'radio' || element.type === 'file') return undefined;
+    return element.value !== element.defaultValue ? element.value : undefined;
+  }
+  if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue ? element.value : undefined;
+  const selected = [...element.options].find((o) => o.selected);
+  return selected && !selected.defaultSelected ? element.value : undefined;
+}
+
+function valueAt(values: unknown, name: string): unknown {
+  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null | undefined)?.[key], values);
+}
+
+function sameAsDefault(typed: unknown, initial: unknown): boolean {
+  if (typeof typed === 'boolean') return typed === !!initial;
+  if (typeof typed !== 'string') return typed === initial;
+  return typed === (initial === null || initial === undefined ? '' : String(initial));
+}
