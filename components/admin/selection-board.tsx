@@ -14,6 +14,7 @@ import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from 
 import type { BoardRow } from '@/lib/data/selection';
 import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
+import { joinList } from '@/lib/i18n/formats';
 
 type Draft = { outcome: DecisionInput['outcome'] | ''; awardedAmount: string; rationale: string; shareComments: boolean };
 
@@ -59,6 +60,7 @@ export function SelectionBoard({
   envelope,
   currency,
   expectedPartners,
+  minimums,
 }: {
   callId: string;
   status: string;
@@ -68,6 +70,8 @@ export function SelectionBoard({
   envelope: number | null;
   currency: string;
   expectedPartners: number | null;
+  /** The optimiser's starting minimums per country, feasible for this call. */
+  minimums: Record<string, number>;
 }) {
   const t = useTranslations('selection');
   const tc = useTranslations('common');
@@ -87,7 +91,7 @@ export function SelectionBoard({
   const [filters, setFilters] = useState({ country: '', theme: '', flag: '' });
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | null>(null);
   const [pending, start] = useTransition();
-  const [slateOptions, setSlateOptions] = useState({ scoreKind: 'raw' as 'raw' | 'calibrated', minPerCountry: 1 });
+  const [slateOptions, setSlateOptions] = useState({ scoreKind: 'raw' as 'raw' | 'calibrated', minPerCountry: 0, minimums });
   const [slate, setSlate] = useState<SlateResult | null>(null);
   const deciding = status === 'in_review' || status === 'selection';
 
@@ -277,20 +281,29 @@ export function SelectionBoard({
                 <option value="calibrated">{t('scoreCalibrated')}</option>
               </Select>
             </div>
-            <div>
-              <label htmlFor="min-per-country" className="text-sm font-medium">
-                {t('minPerCountry')}
-              </label>
-              <Input
-                id="min-per-country"
-                type="number"
-                min={0}
-                max={20}
-                className="w-24"
-                value={slateOptions.minPerCountry}
-                onChange={(e) => setSlateOptions((o) => ({ ...o, minPerCountry: Math.max(0, Number(e.target.value) || 0) }))}
-              />
-            </div>
+            <fieldset className="min-w-0" aria-describedby="min-per-country-hint">
+              <legend className="text-sm font-medium">{t('minPerCountry')}</legend>
+              <div className="flex flex-wrap gap-3">
+                {countries.map((c) => (
+                  <label key={c} className="text-sm">
+                    <span className="block">{cname(c)}</span>
+                    <Input
+                      type="number"
+                      min={0}
+                      max={20}
+                      className="w-20"
+                      value={slateOptions.minimums[c] ?? 0}
+                      onChange={(e) =>
+                        setSlateOptions((o) => ({ ...o, minimums: { ...o.minimums, [c]: Math.min(20, Math.max(0, Math.trunc(Number(e.target.value)) || 0)) } }))
+                      }
+                    />
+                  </label>
+                ))}
+              </div>
+              <p id="min-per-country-hint" className="mt-1 max-w-prose text-xs text-slate-600">
+                {t('minPerCountryHint')}
+              </p>
+            </fieldset>
             <Button type="button" onClick={suggest} pending={pending}>
               {pending ? t('suggesting') : t('suggest')}
             </Button>
@@ -312,8 +325,8 @@ export function SelectionBoard({
                 {slate.reasons.map((r) => (
                   <li key={JSON.stringify(r)}>
                     {r.kind === 'coverage'
-                      ? t('why.coverage', { country: cname(r.country), available: r.available, needed: r.needed })
-                      : t('why.budget', { envelope: money(r.envelope) })}
+                      ? `${t('why.coverage', { country: cname(r.country), available: r.available, needed: r.needed })} ${t('why.relaxCoverage', { country: cname(r.country), available: r.available })}`
+                      : t('why.budget', { envelope: money(r.envelope), countries: joinList(r.relax.map(cname), locale) })}
                   </li>
                 ))}
               </ul>

@@ -23,7 +23,7 @@ import { callTitleIn, shownLanguage } from '@/lib/calls/languages';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/config';
 import { queueMail } from '@/lib/mail/outbox';
-import { suggestSlate } from '@/lib/scoring/slate';
+import { feasibleMinimums, suggestSlate, type SlateProblem } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
 import { rankingQuery } from './ranking';
@@ -149,10 +149,29 @@ export async function recordDecisions(tx: Executor, actor: SessionUser, input: {
 }
 
 /** The optimiser's slate for the call's eligible applications, with its explanation. Changes nothing. */
-export async function suggestSlateForCall(actor: SessionUser, input: { callId: string; scoreKind: 'raw' | 'calibrated'; minPerCountry: number }) {
+export async function suggestSlateForCall(
+  actor: SessionUser,
+  input: { callId: string; scoreKind: 'raw' | 'calibrated'; minPerCountry: number; minimums?: Record<string, number> },
+) {
   const board = await getSelectionBoard(actor, input.callId);
   if (!board) throw new NotFoundError();
-  const result = await suggestSlate({
+  return suggestSlate(slateProblem(board, input));
+}
+
+/**
+ * The optimiser's starting minimums for this call: one project per country where it can be
+ * met (a country with eligible, scored applications), as far as the envelope pays for it.
+ */
+export async function defaultSlateMinimums(board: NonNullable<Awaited<ReturnType<typeof getSelectionBoard>>>) {
+  // Raw and calibrated scores leave out the same (unreviewed) applications: one answer serves both.
+  return feasibleMinimums(slateProblem(board, { scoreKind: 'raw', minPerCountry: 1 }));
+}
+
+function slateProblem(
+  board: NonNullable<Awaited<ReturnType<typeof getSelectionBoard>>>,
+  input: { scoreKind: 'raw' | 'calibrated'; minPerCountry: number; minimums?: Record<string, number> },
+): SlateProblem {
+  return {
     candidates: board.rows.map((r) => ({
       id: r.applicationId,
       label: r.reference ?? r.title,
@@ -164,8 +183,8 @@ export async function suggestSlateForCall(actor: SessionUser, input: { callId: s
     envelope: board.call.envelope,
     countries: board.countries,
     minPerCountry: input.minPerCountry,
-  });
-  return result;
+    minimums: input.minimums,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestSlate, type SlateCandidate } from './slate';
+import { feasibleMinimums, suggestSlate, type SlateCandidate } from './slate';
 
 const c = (id: string, score: number | null, amount: number, countries: string[], organisationId = `org-${id}`): SlateCandidate => ({
   id,
@@ -92,7 +92,8 @@ describe('the suggested slate', () => {
       countries: ['LB', 'TN'],
       minPerCountry: 1,
     });
-    expect(result).toEqual({ status: 'infeasible', reasons: [{ kind: 'budget', envelope: 100 }] });
+    // Either country's minimum, lowered, lets the envelope pay: the dearer one is named (a tie: the first).
+    expect(result).toEqual({ status: 'infeasible', reasons: [{ kind: 'budget', envelope: 100, relax: ['LB'] }] });
   });
 
   it('applications without reviews are left out and say so; one bigger than the envelope cannot fit', async () => {
@@ -119,5 +120,43 @@ describe('the suggested slate', () => {
     if (result.status !== 'optimal') throw new Error('expected a solution');
     expect(result.selected.sort()).toEqual(['B', 'C', 'D']);
     expect(result.totalScore).toBe(155);
+  });
+});
+
+describe("the optimiser's defaults", () => {
+  const problem = (candidates: SlateCandidate[], envelope: number | null, countries: string[], minPerCountry = 1) => ({ candidates, envelope, countries, minPerCountry });
+
+  it('asks for a project only in countries with a scored application (by hand: no one applied for YE, U is unscored in SY)', async () => {
+    const p = problem([c('A', 80, 10, ['LB']), c('B', 70, 10, ['TN']), c('U', null, 10, ['SY'])], 100, ['LB', 'SY', 'TN', 'YE']);
+    const minimums = await feasibleMinimums(p);
+    expect(minimums).toEqual({ LB: 1, SY: 0, TN: 1, YE: 0 });
+    // The defaults are feasible: the first answer is a slate, not an error.
+    expect(await suggestSlate({ ...p, minimums })).toMatchObject({ status: 'optimal', selected: ['A', 'B'] });
+    // The old uniform default was not.
+    expect((await suggestSlate(p)).status).toBe('infeasible');
+  });
+
+  it('never asks a country for more projects than organisations there (by hand: LB has two organisations, TN one)', async () => {
+    const p = problem([c('A', 80, 10, ['LB']), c('A2', 75, 10, ['LB'], 'org-A'), c('B', 70, 10, ['LB']), c('C', 60, 10, ['TN'])], null, ['LB', 'TN'], 3);
+    expect(await feasibleMinimums(p)).toEqual({ LB: 2, TN: 1 });
+  });
+
+  it('caps coverage by the envelope, dropping the country dearest to cover (by hand: 100 pays for LB 40 + TN 50, not ZW 70 too)', async () => {
+    const p = problem([c('A', 80, 40, ['LB']), c('B', 70, 50, ['TN']), c('Z', 60, 70, ['ZW'])], 100, ['LB', 'TN', 'ZW']);
+    const minimums = await feasibleMinimums(p);
+    expect(minimums).toEqual({ LB: 1, TN: 1, ZW: 0 });
+    expect(await suggestSlate({ ...p, minimums })).toMatchObject({ status: 'optimal', selected: ['A', 'B'], totalAmount: 90 });
+    // Asked for all three, the answer names the constraint to relax.
+    expect(await suggestSlate(p)).toEqual({ status: 'infeasible', reasons: [{ kind: 'budget', envelope: 100, relax: ['ZW'] }] });
+  });
+
+  it('a project covering two countries keeps both (by hand: AB covers LB and TN for 60 within 70)', async () => {
+    const p = problem([c('AB', 80, 60, ['LB', 'TN']), c('B', 90, 60, ['TN'])], 70, ['LB', 'TN']);
+    expect(await feasibleMinimums(p)).toEqual({ LB: 1, TN: 1 });
+  });
+
+  it('per-country minimums override the uniform one, and a zero needs nothing', async () => {
+    const p = { ...problem([c('A', 80, 10, ['LB']), c('B', 70, 10, ['LB']), c('C', 10, 10, ['TN'])], 20, ['LB', 'TN'], 1), minimums: { TN: 0 } };
+    expect(await suggestSlate(p)).toMatchObject({ status: 'optimal', selected: ['A', 'B'] });
   });
 });

@@ -3,7 +3,8 @@ import { solveLp } from './highs-thread';
 /**
  * The suggested slate: the set of applications with the highest total score such that
  * the awards stay within the envelope, every implementation country is covered by at
- * least `minPerCountry` selected projects, and no organisation has more than one project.
+ * least its minimum of selected projects (`minimums`, else `minPerCountry`), and no
+ * organisation has more than one project.
  * A 0-1 integer programme, solved exactly by HiGHS (a maintained MIP solver, compiled to
  * WebAssembly), then explained: for each application, in, or out and what binds.
  */
@@ -26,7 +27,14 @@ export type SlateProblem = {
   envelope: number | null;
   countries: string[];
   minPerCountry: number;
+  /** Per-country minimums; a country not listed takes `minPerCountry`. */
+  minimums?: Record<string, number>;
 };
+
+/** The coverage a country needs in this problem. */
+export function minimumFor(problem: SlateProblem, country: string): number {
+  return problem.minimums?.[country] ?? problem.minPerCountry;
+}
 
 export type SlateReason =
   | { kind: 'selected'; covers: string[]; neededFor: string[] }
@@ -40,7 +48,8 @@ export type SlateReason =
 
 export type InfeasibleReason =
   | { kind: 'coverage'; country: string; available: number; needed: number }
-  | { kind: 'budget'; envelope: number };
+  /** `relax`: the countries whose minimum, lowered, lets the envelope pay for the rest. */
+  | { kind: 'budget'; envelope: number; relax: string[] };
 
 export type SlateResult =
   | {
@@ -66,13 +75,13 @@ function lpText(problem: SlateProblem, model: Model): string {
   if (problem.envelope !== null) {
     rows.push(` budget: ${candidates.map((c, i) => `${fmt(c.amount)} ${x(i)}`).join(' + ')} <= ${fmt(problem.envelope)}`);
   }
-  if (problem.minPerCountry > 0) {
-    problem.countries.forEach((country, k) => {
-      const covering = candidates.flatMap((c, i) => (c.countries.includes(country) ? [x(i)] : []));
-      // A country no candidate covers: 0 >= N, infeasible by construction (reported separately).
-      rows.push(` cover${k}: ${covering.length ? covering.join(' + ') : '0 x0'} >= ${problem.minPerCountry}`);
-    });
-  }
+  problem.countries.forEach((country, k) => {
+    const needed = minimumFor(problem, country);
+    if (needed <= 0) return;
+    const covering = candidates.flatMap((c, i) => (c.countries.includes(country) ? [x(i)] : []));
+    // A country no candidate covers: 0 >= N, infeasible by construction (reported separately).
+    rows.push(` cover${k}: ${covering.length ? covering.join(' + ') : '0 x0'} >= ${needed}`);
+  });
   const byOrg = new Map<string, number[]>();
   candidates.forEach((c, i) => byOrg.set(c.organisationId, [...(byOrg.get(c.organisationId) ?? []), i]));
   let k = 0;
@@ -92,21 +101,53 @@ async function solve(problem: SlateProblem, model: Model): Promise<{ selected: n
   return { selected, objective: selected.reduce((sum, i) => sum + (model.candidates[i].score ?? 0), 0) };
 }
 
-function infeasibility(problem: SlateProblem, candidates: SlateCandidate[]): InfeasibleReason[] {
+/** How many organisations could count towards each country (at most one project each). */
+function organisationsPerCountry(problem: SlateProblem, candidates: SlateCandidate[]) {
+  return new Map(
+    problem.countries.map((country) => [country, new Set(candidates.filter((c) => c.countries.includes(country)).map((c) => c.organisationId)).size]),
+  );
+}
+
+async function infeasibility(problem: SlateProblem, candidates: SlateCandidate[]): Promise<InfeasibleReason[]> {
   const reasons: InfeasibleReason[] = [];
-  for (const country of problem.countries) {
-    // At most one per organisation can count towards a country.
-    const orgs = new Set(candidates.filter((c) => c.countries.includes(country)).map((c) => c.organisationId));
-    if (orgs.size < problem.minPerCountry) reasons.push({ kind: 'coverage', country, available: orgs.size, needed: problem.minPerCountry });
+  for (const [country, available] of organisationsPerCountry(problem, candidates)) {
+    const needed = minimumFor(problem, country);
+    if (available < needed) reasons.push({ kind: 'coverage', country, available, needed });
   }
-  if (!reasons.length && problem.envelope !== null) reasons.push({ kind: 'budget', envelope: problem.envelope });
+  if (!reasons.length && problem.envelope !== null) {
+    const feasible = await feasibleMinimums(problem);
+    const relax = problem.countries.filter((country) => (feasible[country] ?? 0) < minimumFor(problem, country));
+    reasons.push({ kind: 'budget', envelope: problem.envelope, relax });
+  }
   return reasons;
+}
+
+/**
+ * Minimums that can be met, starting from those asked for: a country never needs more
+ * projects than organisations with a scored application there (none: 0), and while the
+ * envelope cannot pay for the coverage, the minimum of the country dearest to cover is
+ * lowered, one project at a time. The optimiser's defaults, and what an infeasible setting
+ * names as the constraint to relax.
+ */
+export async function feasibleMinimums(problem: SlateProblem): Promise<Record<string, number>> {
+  const scored = problem.candidates.filter((c) => c.score !== null);
+  const available = organisationsPerCountry(problem, scored);
+  const minimums = Object.fromEntries(problem.countries.map((country) => [country, Math.min(minimumFor(problem, country), available.get(country) ?? 0)]));
+  // The cheapest way to cover a country once: what it costs to keep its minimum.
+  const cheapest = (country: string) => Math.min(...scored.filter((c) => c.countries.includes(country)).map((c) => c.amount));
+  for (;;) {
+    if (await solve({ ...problem, minimums }, { candidates: scored })) return minimums;
+    const binding = problem.countries.filter((country) => minimums[country] > 0);
+    if (!binding.length) return minimums;
+    const dearest = binding.reduce((a, b) => (cheapest(b) > cheapest(a) ? b : a));
+    minimums[dearest] -= 1;
+  }
 }
 
 export async function suggestSlate(problem: SlateProblem): Promise<SlateResult> {
   const scored = problem.candidates.filter((c) => c.score !== null);
   const best = await solve(problem, { candidates: scored });
-  if (!best) return { status: 'infeasible', reasons: infeasibility(problem, scored) };
+  if (!best) return { status: 'infeasible', reasons: await infeasibility(problem, scored) };
 
   const chosen = new Set(best.selected.map((i) => scored[i].id));
   const totalAmount = best.selected.reduce((sum, i) => sum + scored[i].amount, 0);
@@ -117,9 +158,9 @@ export async function suggestSlate(problem: SlateProblem): Promise<SlateResult> 
     if (chosen.has(c.id)) {
       const covers = problem.countries.filter((country) => c.countries.includes(country));
       const neededFor = covers.filter(
-        (country) => best.selected.filter((j) => scored[j].countries.includes(country)).length <= problem.minPerCountry,
+        (country) => minimumFor(problem, country) > 0 && best.selected.filter((j) => scored[j].countries.includes(country)).length <= minimumFor(problem, country),
       );
-      reasons[c.id] = { kind: 'selected', covers, neededFor: problem.minPerCountry > 0 ? neededFor : [] };
+      reasons[c.id] = { kind: 'selected', covers, neededFor };
       continue;
     }
     const mate = best.selected.find((j) => scored[j].organisationId === c.organisationId);

@@ -27,6 +27,11 @@ export const suggestSlateSchema = z.strictObject({
   callId: z.uuid(),
   scoreKind: z.enum(['raw', 'calibrated']),
   minPerCountry: z.number().int().min(0).max(20),
+  /** Per-country minimums (ISO code -> projects); a country not listed takes minPerCountry. */
+  minimums: z
+    .record(z.string().regex(/^[A-Z]{2}$/), z.number().int().min(0).max(20))
+    .refine((m) => Object.keys(m).length <= 300)
+    .optional(),
 });
 
 export const publishResultsSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
-import { getSelectionBoard } from '@/lib/data/selection';
+import { defaultSlateMinimums, getSelectionBoard } from '@/lib/data/selection';
 import { BackArrow } from '@/components/ui/arrow';
 
 // Per user, per request: rendered for each visit, never cached.
@@ -52,6 +52,7 @@ export default async function SelectionPage({ params }: { params: Promise<{ id: 
           envelope={call.envelope}
           currency={call.currency}
           expectedPartners={call.expectedPartners}
+          minimums={await defaultSlateMinimums(board)}
         />
       ) : (
         <EmptyState>{t('empty')}</EmptyState>
