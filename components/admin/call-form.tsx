@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { createContext, useContext, useMemo, useState } from 'react';
+import { createContext, useContext, useMemo, useRef, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
@@ -410,6 +410,9 @@ export function CallForm({
   const zones = useMemo(() => timeZones(), []);
   const [saved, setSaved] = useState(false);
   const isNew = !initial.id;
+  // A new call's address is made from its title as it is typed, until the admin writes their own.
+  const slugFollowsTitle = useRef(isNew && !initial.slug);
+  const selectedOnFocus = useRef(false);
   const { form, onSubmit, formError, errorOf, pending } = useActionForm(callFormSchema, saveCallAction, {
     defaultValues: initial,
     onSuccess: (data) => {
@@ -438,15 +441,35 @@ export function CallForm({
               <Input
                 {...p}
                 {...form.register('title', {
-                  onBlur: (e) => {
-                    if (isNew && !form.getValues('slug')) form.setValue('slug', slugify(e.target.value), { shouldValidate: true });
+                  onChange: (e) => {
+                    if (slugFollowsTitle.current) form.setValue('slug', slugify(e.target.value), { shouldValidate: form.formState.isSubmitted });
                   },
                 })}
               />
             )}
           </Field>
           <Field id="slug" label={t('slug')} hint={t('slugHint')} error={errorOf('slug')} required>
-            {(p) => <Input {...p} {...form.register('slug')} />}
+            {(p) => (
+              <Input
+                {...p}
+                {...form.register('slug', {
+                  // What the admin types is theirs: the title stops filling it in (until it is emptied).
+                  onChange: (e) => (slugFollowsTitle.current = e.target.value === ''),
+                })}
+                onFocus={(e) => {
+                  // Still the one made from the title: selected, so typing replaces it rather than adding to it.
+                  if (slugFollowsTitle.current && e.target.value) {
+                    e.target.select();
+                    selectedOnFocus.current = true;
+                  }
+                }}
+                onMouseUp={(e) => {
+                  // The click that focused the field would otherwise drop the selection.
+                  if (selectedOnFocus.current) e.preventDefault();
+                  selectedOnFocus.current = false;
+                }}
+              />
+            )}
           </Field>
           <Field id="summary" label={t('summary')} hint={t('summaryHint')} error={errorOf('summary')}>
             {(p) => <Textarea rows={2} {...p} {...form.register('summary')} />}
