@@ -82,30 +82,45 @@ export default async function ReviewAssignmentPage({ params }: Props) {
     <div className="space-y-6">
       {header}
       {data.assignment.likelyConflict && <Alert tone="warning">{t('likelyConflict', { domain: data.assignment.likelyConflict })}</Alert>}
+      {/*
+        The score card comes first: on a phone it is where the reviewer starts (with a link down
+        to the application and one back); from lg up it sits beside the application, sticky and
+        scrolling on its own so all of it stays in reach.
+      */}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_28rem]">
-        <ApplicationView
-          application={data.application}
-          organisation={data.organisation}
-          currency={data.call.currency}
-          requirements={data.requirements}
-          files={data.files}
-        />
-        <div className="space-y-6 lg:sticky lg:top-4">
-          {submitted && data.review ? (
-            <SubmittedReview criteria={data.criteria} review={data.review} timeZone={data.call.timeZone} peers={data.peers} showPeerScores={data.call.showPeerScores} />
-          ) : !data.call.open ? (
-            <Alert>{t('closedNotice')}</Alert>
-          ) : (
-            <ScoreCard
-              assignmentId={data.assignment.id}
-              criteria={data.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }))}
-              initial={
-                data.review
-                  ? { version: data.review.version, overallComment: data.review.overallComment, recommendation: data.review.recommendation, scores: data.review.scores }
-                  : null
-              }
-            />
-          )}
+        <div id="score-card" className="scroll-mt-4 space-y-3 lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" data-testid="score-column">
+          <a href="#application" className="text-sm font-medium text-brand-700 underline lg:hidden">
+            {t('jumpToApplication')}
+          </a>
+          <div className="space-y-6">
+            {submitted && data.review ? (
+              <SubmittedReview criteria={data.criteria} review={data.review} timeZone={data.call.timeZone} peers={data.peers} showPeerScores={data.call.showPeerScores} />
+            ) : !data.call.open ? (
+              <Alert>{t('closedNotice')}</Alert>
+            ) : (
+              <ScoreCard
+                assignmentId={data.assignment.id}
+                criteria={data.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax }))}
+                initial={
+                  data.review
+                    ? { version: data.review.version, overallComment: data.review.overallComment, recommendation: data.review.recommendation, scores: data.review.scores }
+                    : null
+                }
+              />
+            )}
+          </div>
+        </div>
+        <div id="application" className="min-w-0 scroll-mt-4 space-y-3 lg:col-start-1 lg:row-start-1">
+          <ApplicationView
+            application={data.application}
+            organisation={data.organisation}
+            currency={data.call.currency}
+            requirements={data.requirements}
+            files={data.files}
+          />
+          <a href="#score-card" className="inline-block text-sm font-medium text-brand-700 underline lg:hidden">
+            {t('backToScoreCard')}
+          </a>
         </div>
       </div>
     </div>
