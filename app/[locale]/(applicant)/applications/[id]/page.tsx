@@ -8,6 +8,7 @@ import { filesForForm, rulesForForm } from '@/components/applicant/detail-props'
 import { StatusActions } from '@/components/applicant/status-actions';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { PageHeader } from '@/components/layout/page-header';
+import { PrintButton } from '@/components/applicant/print-button';
 import { Instant } from '@/components/time/instant';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -124,7 +125,13 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
       {outcome && <OutcomePanel outcome={outcome} />}
 
       <section aria-labelledby="content" className="space-y-3">
-        <h2 id="content">{app.status === 'draft' ? t('contentDraft') : t('content')}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="content">{app.status === 'draft' ? t('contentDraft') : t('content')}</h2>
+          <PrintButton label={t('print')} />
+        </div>
+        <p className="text-sm text-slate-600" data-print="hide">
+          {t('printHint')}
+        </p>
         <Card>
           <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail, locale)} files={filesForForm(detail)} />
         </Card>
