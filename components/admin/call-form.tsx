@@ -40,6 +40,8 @@ export const emptyCall: CallFormInput = {
   summary: '',
   description: '',
   funder: '',
+  issuer: '',
+  requiresSelfDeclaration: false,
   locale: 'en',
   translations: {},
   applicationLocales: ['en'],
@@ -291,6 +293,13 @@ function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }
   return (
     <Section title={t('requirementsTitle')} intro={t('requirementsIntro')}>
       {errorOf('requirements') && <Alert tone="error">{errorOf('requirements')}</Alert>}
+      <label className="flex items-start gap-2 text-sm">
+        <Checkbox className="mt-0.5" {...form.register('requiresSelfDeclaration')} />
+        <span>
+          <span className="font-medium">{t('requiresSelfDeclaration')}</span>
+          <span className="block text-slate-600">{t('requiresSelfDeclarationHint')}</span>
+        </span>
+      </label>
       <ol className="space-y-3">
         {fields.map((field, i) => (
           <li key={field.id} className="rounded-md border border-slate-200 p-4" aria-label={t('requirementN', { n: i + 1 })}>
@@ -490,6 +499,9 @@ export function CallForm({
           />
           <Field id="funder" label={t('funder')} error={errorOf('funder')}>
             {(p) => <Input {...p} {...form.register('funder')} />}
+          </Field>
+          <Field id="issuer" label={t('issuer')} hint={t('issuerHint')} error={errorOf('issuer')}>
+            {(p) => <Input {...p} {...form.register('issuer')} />}
           </Field>
         </Section>
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useRouter } from '@/lib/i18n/navigation';
+import { Link, useRouter } from '@/lib/i18n/navigation';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
@@ -114,6 +114,8 @@ export function ApplicationForm({
   const [restore, setRestore] = useState<ReturnType<typeof readBackup>>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  // Refused for want of the organisation's self-declaration: the error links to where it is signed.
+  const [declarationMissing, setDeclarationMissing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const autosave = useAutosave({
@@ -189,6 +191,7 @@ export function ApplicationForm({
         return;
       }
       setSubmitError(result.error);
+      setDeclarationMissing(!!result.fieldErrors?.selfDeclaration);
     } catch {
       setSubmitError(t('submitOffline'));
     } finally {
@@ -443,6 +446,11 @@ export function ApplicationForm({
         )}
         <ApplicationSummary applicationId={applicationId} values={draft} rules={rules} files={files} />
         <FormError message={submitError} />
+        {submitError && declarationMissing && (
+          <Link href="/organisation#declaration" className="inline-block font-medium text-brand-700 underline">
+            {t('signDeclaration')}
+          </Link>
+        )}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="button" size="lg" onClick={submit} pending={submitting} disabled={autosave.state.kind === 'conflict'}>
             {reference ? t('submitAgain') : t('submit')}

@@ -46,6 +46,10 @@ export const calls = pgTable(
     /** The languages an application may be written in. */
     applicationLocales: text().array().notNull().default(sql`'{en}'::text[]`),
     funder: text(),
+    /** The organisation issuing the call (e.g. the agency running it for the funder). */
+    issuer: text(),
+    /** Applications are submitted only by organisations that have signed the self-declaration. */
+    requiresSelfDeclaration: boolean().notNull().default(false),
     status: callStatusEnum().notNull().default('draft'),
     /** IANA time zone the call's dates are written in, e.g. "America/New_York". */
     timeZone: text().notNull().default('UTC'),

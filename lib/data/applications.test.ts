@@ -181,6 +181,35 @@ describe('submitting', () => {
     if (!result.ok) expect(result.error).toMatch(/deadline has passed/);
   });
 
+  it('[applicant] a call that requires the self-declaration refuses the submission until the organisation has signed it', async () => {
+    const c = await createOpenCall();
+    const { calls } = await import('@/db/schema');
+    await db.update(calls).set({ requiresSelfDeclaration: true }).where(eq(calls.id, c.call.id));
+    const { owner, organisation } = await createApplicantOrganisation();
+    const app = await createDraft(c.call.id, organisation.id);
+    const version = await prepareComplete(owner, c, app.id);
+    const refused = await actingAs(owner, () => submitApplicationAction({ applicationId: app.id, version }));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/signed the self-declaration/), fieldErrors: { selfDeclaration: [expect.any(String)] } });
+    expect((await appRow(app.id)).status).toBe('draft');
+    const { signSelfDeclarationAction } = await import('@/lib/actions/organisations');
+    const signed = await actingAs(owner, () =>
+      signSelfDeclarationAction({
+        organisationId: organisation.id,
+        noSanctions: true,
+        noFraudFindings: true,
+        pseaPolicy: true,
+        noConflictOfInterest: true,
+        informationAccurate: true,
+        signedByName: 'Awa Ndiaye',
+        signedByTitle: 'Director',
+      }),
+    );
+    expect(signed.ok).toBe(true);
+    const submitted = await actingAs(owner, () => submitApplicationAction({ applicationId: app.id, version }));
+    expect(submitted).toMatchObject({ ok: true });
+    expect((await appRow(app.id)).status).toBe('submitted');
+  });
+
   it('[applicant] 20 parallel submits of one application make exactly one submission, one receipt, one audit entry', async () => {
     const c = await createOpenCall();
     const { owner, organisation } = await createApplicantOrganisation();

@@ -30,7 +30,7 @@ import {
   type StartApplicationInput,
 } from '@/lib/validations/application';
 import { issue } from '@/lib/validations/zod';
-import { listMyOrganisations, requireMembership } from './organisations';
+import { listMyOrganisations, organisationCompleteness, requireMembership } from './organisations';
 import { pageNumber } from './paging';
 import { uuidPattern } from '@/lib/validations/zod';
 
@@ -111,6 +111,7 @@ async function lockForMember(tx: Executor, user: SessionUser, applicationId: str
 export type CallForApplication = Pick<
   Call,
   'id' | 'slug' | 'title' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget' | 'locale' | 'translations' | 'applicationLocales'
+  | 'requiresSelfDeclaration'
 >;
 
 export type ApplicationCallRules = Omit<ApplicationRules, 'requirements' | 'slots'> & {
@@ -136,6 +137,7 @@ export async function callRules(executor: Executor, callId: string): Promise<App
       locale: calls.locale,
       translations: calls.translations,
       applicationLocales: calls.applicationLocales,
+      requiresSelfDeclaration: calls.requiresSelfDeclaration,
     })
     .from(calls)
     .where(eq(calls.id, callId));
@@ -355,6 +357,11 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
   const files = await listApplicationFileInfo(tx, app.id);
   const issues = applicationIssues(draftValuesOf(app), rules, files.map((f) => f.slotId));
   if (issues.length) throw new AppError('incomplete', { count: issues.length }, issuesToFieldErrors(issues));
+  const [org] = await tx.select().from(organisations).where(eq(organisations.id, app.organisationId));
+  // The call asks for the organisation's signed self-declaration (on its profile page).
+  if (rules.call.requiresSelfDeclaration && !organisationCompleteness(org).signed) {
+    throw new AppError('selfDeclarationRequired', {}, { selfDeclaration: ['selfDeclarationRequired'] });
+  }
 
   const reference = app.reference ?? (await nextReference(tx, yearIn(now, rules.call.timeZone)));
   const [submitted] = await tx
@@ -364,7 +371,6 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
     .returning({ version: applications.version });
   if (!submitted) throw stale();
 
-  const [org] = await tx.select().from(organisations).where(eq(organisations.id, app.organisationId));
   const receipt = {
     organisation: org.legalName,
     callTitle: callTitleIn(rules.call, user.locale),

@@ -79,6 +79,8 @@ export const callFormSchema = z
     summary: optionalText(600),
     description: optionalText(20_000),
     funder: optionalText(200),
+    issuer: optionalText(200).default(''),
+    requiresSelfDeclaration: z.boolean().default(false),
     /** The language the texts above are written in. */
     locale: localeSchema.default('en'),
     /** The same texts in other languages; a language listed here is one the call is published in. */
