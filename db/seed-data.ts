@@ -59,6 +59,7 @@ Interventions should target both local and migrant and refugee populations.
 
 *Demo note: the wording of this page, its dates, budget, criteria and document list are illustrative. The organiser, funder, countries, kinds of activity and the six selected partners come from IOM's announcement.*`,
   funder: "USAID's Bureau for Humanitarian Assistance (BHA)",
+  issuer: 'International Organization for Migration (IOM)',
   timeZone: 'America/New_York',
   opensAt: '2022-02-01T14:00:00Z',
   clarificationDeadline: '2022-02-18T22:00:00Z',

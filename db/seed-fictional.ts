@@ -25,6 +25,7 @@ Ask your questions before the clarification deadline; answers are published belo
   },
   applicationLocales: ['en', 'fr', 'ar'],
   funder: 'Fictional Climate Adaptation Fund',
+  issuer: 'Fictional Diaspora Partnerships Office',
   timeZone: 'Europe/Zurich',
   countries: ['SN', 'BD', 'HT'],
   themes: ['climate', 'livelihoods', 'food_security'],
@@ -66,6 +67,9 @@ Applications are closed and under review.
 
 *Demo note: this call is fictional.*`,
   funder: 'Fictional Health Partnership Fund',
+  issuer: 'Fictional Diaspora Partnerships Office',
+  /** Shows the setting in the demo's editor; the open call leaves it optional, so new organisations can try applying. */
+  requiresSelfDeclaration: true,
   timeZone: 'Africa/Nairobi',
   countries: ['SO', 'ET', 'SD'],
   themes: ['health', 'education'],
