@@ -48,12 +48,27 @@ export async function CallCard({ call, now }: { call: CallSummary; now: Date }) 
           {text.summary}
         </p>
       )}
-      {call.countries.length > 0 && (
-        <dl className="text-sm text-slate-600">
-          <dt className="inline font-medium">{tc('label', { label: t('countries') })} </dt>
-          <dd className="inline">{joinList(call.countries.map((c) => countryName(c, locale)), locale)}</dd>
-        </dl>
-      )}
+      <dl className="space-y-0.5 text-sm text-slate-600">
+        {/* Who runs the call and who pays for it: what applicants look for first. */}
+        {call.issuer && (
+          <div data-testid="call-issuer">
+            <dt className="inline font-medium">{tc('label', { label: t('issuer') })} </dt>
+            <dd className="inline">{call.issuer}</dd>
+          </div>
+        )}
+        {call.funder && (
+          <div data-testid="call-funder">
+            <dt className="inline font-medium">{tc('label', { label: t('funder') })} </dt>
+            <dd className="inline">{call.funder}</dd>
+          </div>
+        )}
+        {call.countries.length > 0 && (
+          <div>
+            <dt className="inline font-medium">{tc('label', { label: t('countries') })} </dt>
+            <dd className="inline">{joinList(call.countries.map((c) => countryName(c, locale)), locale)}</dd>
+          </div>
+        )}
+      </dl>
       <div className="grid gap-1 text-sm text-slate-600">
         {phase === 'upcoming' && call.opensAt && (
           <p>{t.rich('opens', { date: () => <Instant date={call.opensAt!} timeZone={call.timeZone} /> })}</p>

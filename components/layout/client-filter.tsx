@@ -7,7 +7,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * Filters a server-rendered list in the browser, so the page itself stays cached and the
  * same for everyone. The children hold a `FilterForm` (whose fields name the filters) and
  * items marked `data-filter-item`, each carrying `data-<field>` with the space-separated
- * values it matches. The address mirrors the filters, so a filtered list can be shared.
+ * values it matches; a search field (`type="search"`) matches items whose `data-<field>`
+ * contains each of its words. The address mirrors the filters, so a filtered list can be shared.
  */
 export function ClientFilter({ countKey, children }: { countKey: string; children: ReactNode }) {
   const t = useTranslations();
@@ -22,12 +23,15 @@ export function ClientFilter({ countKey, children }: { countKey: string; childre
 
     const apply = () => {
       const wanted = fields()
-        .map((f) => [f.name, f.value.trim().toLowerCase()] as const)
+        .map((f) => [f.name, f.value.trim().toLowerCase(), f.type === 'search'] as const)
         .filter(([, v]) => v);
       const items = [...container.querySelectorAll<HTMLElement>('[data-filter-item]')];
       let shown = 0;
       for (const item of items) {
-        const match = wanted.every(([name, value]) => (item.dataset[name] ?? '').toLowerCase().split(' ').includes(value));
+        const match = wanted.every(([name, value, search]) => {
+          const values = (item.dataset[name] ?? '').toLowerCase();
+          return search ? value.split(/\s+/).every((word) => values.includes(word)) : values.split(' ').includes(value);
+        });
         item.hidden = !match;
         if (match) shown += 1;
       }
@@ -50,7 +54,10 @@ export function ClientFilter({ countKey, children }: { countKey: string; childre
     };
     form.addEventListener('submit', onSubmit);
     form.addEventListener('change', apply);
+    // A search narrows the list as it is typed.
+    form.addEventListener('input', apply);
     return () => {
+      form.removeEventListener('input', apply);
       form.removeEventListener('submit', onSubmit);
       form.removeEventListener('change', apply);
     };

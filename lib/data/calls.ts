@@ -18,7 +18,7 @@ import { uuidPattern } from '@/lib/validations/zod';
 
 export type CallSummary = Pick<
   Call,
-  'id' | 'slug' | 'title' | 'summary' | 'funder' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget' | 'locale' | 'translations'
+  'id' | 'slug' | 'title' | 'summary' | 'funder' | 'issuer' | 'status' | 'opensAt' | 'closesAt' | 'timeZone' | 'currency' | 'minBudget' | 'maxBudget' | 'locale' | 'translations'
 > & { countries: string[]; themes: string[]; publishedAt: Date | null };
 
 const summaryColumns = {
@@ -29,6 +29,7 @@ const summaryColumns = {
   locale: calls.locale,
   translations: calls.translations,
   funder: calls.funder,
+  issuer: calls.issuer,
   status: calls.status,
   opensAt: calls.opensAt,
   closesAt: calls.closesAt,
