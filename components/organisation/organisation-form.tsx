@@ -8,7 +8,7 @@ import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, FieldMarks } from '@/components/ui/field';
 import { Checkbox, Input, Select, Textarea } from '@/components/ui/input';
 import { createOrganisationAction, updateOrganisationAction } from '@/lib/actions/organisations';
 import { themeCodes } from '@/lib/reference/themes';
@@ -16,11 +16,18 @@ import {
   budgetCurrencies,
   createOrganisationSchema,
   organisationTypes,
+  profileRequiredFields,
   updateOrganisationSchema,
   type OrganisationProfileInput,
 } from '@/lib/validations/organisation';
 import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
+
+/** The profile's fields that are not needed to save it (those are starred). */
+const optionalProfileFields = [
+  'acronym', 'heritageCountries', 'operationCountries', 'yearFounded', 'staffSize', 'website', 'registrationNumber', 'registrationExpiresOn',
+  'annualBudget', 'annualBudgetCurrency', 'contactName', 'contactEmail', 'contactPhone', 'mission',
+];
 
 const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
@@ -60,9 +67,19 @@ export function OrganisationForm({
   const { register, control } = form;
   const num = { setValueAs: toNumberOrNull };
 
+  // Beside the starred fields (needed to save): what calls expect of a profile, and what is optional.
+  const expected: readonly string[] = profileRequiredFields;
+  const marks = Object.fromEntries(
+    optionalProfileFields.map((id) => [id, expected.includes(id) ? <strong className="font-medium text-amber-800">{t('markExpected')}</strong> : t('markOptional')]),
+  );
+
   return (
+    <FieldMarks value={marks}>
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-label={editing ? t('editTitle') : t('createTitle')} onChange={() => setSaved(false)}>
       <FormError message={formError} />
+      <p className="text-sm text-slate-600" data-testid="profile-marks">
+        {t('marksLegend')}
+      </p>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('identity')}</legend>
@@ -236,5 +253,6 @@ export function OrganisationForm({
         {saved && <Alert tone="success">{t('profileSaved')}</Alert>}
       </div>
     </form>
+    </FieldMarks>
   );
 }

@@ -1,5 +1,11 @@
 import { cn } from '@/lib/utils';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+
+/**
+ * Marks a form gives its fields by id, shown after their labels (e.g. "optional", "expected
+ * by calls"), so a form can say what each field is for without repeating it on every Field.
+ */
+export const FieldMarks = createContext<Record<string, ReactNode>>({});
 
 /**
  * A labelled form control with its hint and error. The control gets `id`,
@@ -23,6 +29,7 @@ export function Field({
   className?: string;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
 }) {
+  const mark = useContext(FieldMarks)[id];
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -35,6 +42,7 @@ export function Field({
             *
           </span>
         )}
+        {mark && <span className="ms-2 text-xs font-normal text-slate-600">{mark}</span>}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined })}
       {hint && (

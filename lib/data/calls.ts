@@ -115,3 +115,12 @@ async function callDetail(viewer: SessionUser | null, call: Call) {
     publishedAt: publication?.publishedAt ?? null,
   };
 }
+
+/** Calls open now whose applicants must have signed the self-declaration (public facts). */
+export async function listOpenCallsRequiringDeclaration(now: Date = new Date()) {
+  return db
+    .select({ slug: calls.slug, title: calls.title, translations: calls.translations, locale: calls.locale })
+    .from(calls)
+    .where(and(eq(calls.status, 'open'), eq(calls.requiresSelfDeclaration, true), gt(calls.closesAt, now)))
+    .orderBy(asc(calls.closesAt));
+}

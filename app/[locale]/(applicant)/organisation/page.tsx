@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { InviteMemberForm } from '@/components/organisation/invite-member-form';
 import { OrganisationForm } from '@/components/organisation/organisation-form';
@@ -14,6 +14,9 @@ import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Organisation } from '@/db/schema';
 import { requireRole } from '@/lib/auth/session';
+import { listOpenCallsRequiringDeclaration } from '@/lib/data/calls';
+import { callTitleIn } from '@/lib/calls/languages';
+import { joinList } from '@/lib/i18n/formats';
 import { getMyOrganisation, listMembers, listMyOrganisations, organisationCompleteness } from '@/lib/data/organisations';
 import { emptyOrganisationProfile, selfDeclarationStatements, type OrganisationProfileInput } from '@/lib/validations/organisation';
 
@@ -81,6 +84,8 @@ export default async function OrganisationPage({ searchParams }: Props) {
   const { organisation: org, role } = membership;
   const { members, invitations } = await listMembers(user, org.id);
   const { missing, signed } = organisationCompleteness(org);
+  const locale = await getLocale();
+  const requiredBy = await listOpenCallsRequiringDeclaration();
   const declaration = org.selfDeclaration;
 
   return (
@@ -133,7 +138,14 @@ export default async function OrganisationPage({ searchParams }: Props) {
       </Card>
 
       <Card className="space-y-4">
-        <h2 id="declaration">{t('declarationTitle')}</h2>
+        <h2 id="declaration" className="scroll-mt-4">
+          {t('declarationTitle')}
+        </h2>
+        <p className="text-sm" data-testid="declaration-required-by">
+          {requiredBy.length
+            ? t('declarationRequiredBy', { calls: joinList(requiredBy.map((c) => callTitleIn(c, locale)), locale) })
+            : t('declarationOptional')}
+        </p>
         {declaration && signed && (
           <div className="space-y-2 text-sm" data-testid="declaration-signed">
             <Badge tone="success">{t('declarationSigned')}</Badge>
