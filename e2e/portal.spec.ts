@@ -1,0 +1,158 @@
+import { demo, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+
+const CLIMATE = 'Diaspora partnerships for climate resilience 2027';
+const HEALTH = 'Diaspora health professionals for primary care 2026';
+const COVID = 'Diaspora organisations in COVID-19 recovery: Lebanon, Tunisia and Zimbabwe';
+
+test('[visitor] the home page names who issues and funds each call, searches and filters them, and explains how applying works', async ({ page }) => {
+  await page.goto('/');
+  const card = (title: string) => page.locator('[data-filter-item]').filter({ has: page.getByRole('heading', { name: title }) });
+  await expect(card(CLIMATE).getByTestId('call-issuer')).toHaveText('Issued by: Fictional Diaspora Partnerships Office');
+  await expect(card(CLIMATE).getByTestId('call-funder')).toHaveText('Funded by: Fictional Climate Adaptation Fund');
+  await expect(card(COVID).getByTestId('call-issuer')).toHaveText('Issued by: International Organization for Migration (IOM)');
+
+  // Search as you type: words from the title, summary, issuer or funder.
+  const filters = page.getByRole('search', { name: 'Find a call' });
+  await filters.getByLabel('Search').pressSequentially('climate fund');
+  await expect(card(CLIMATE)).toBeVisible();
+  await expect(card(HEALTH)).toBeHidden();
+  await expect(card(COVID)).toBeHidden();
+  await expect(page).toHaveURL(/\?q=climate\+fund$/);
+  await expect(page.getByTestId('filter-count')).toHaveText(/^One call shown of \d+\.$/);
+  await filters.getByLabel('Search').fill('');
+
+  // Status: only the published results; the other sections hide with their calls.
+  await filters.getByLabel('Status').selectOption({ label: 'Results published' });
+  await expect(card(COVID)).toBeVisible();
+  await expect(card(CLIMATE)).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Open and upcoming calls' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Published results' })).toBeVisible();
+
+  // A filtered address can be shared: country and theme from the address.
+  await page.goto('/?country=ZW&theme=vaccination');
+  await expect(card(COVID)).toBeVisible();
+  await expect(card(CLIMATE)).toBeHidden();
+  await expect(card(HEALTH)).toBeHidden();
+  await expect(filters.getByLabel('Country')).toHaveValue('ZW');
+
+  // Nothing matches: said in words.
+  await page.goto('/?q=no-such-call-anywhere');
+  await expect(page.getByTestId('filter-count')).toHaveText('No call matches these filters.');
+
+  // First-time applicants find how applying works.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Applying for the first time? Read how applying works.' }).click();
+  const how = page.getByRole('region', { name: 'How applying works' });
+  await expect(how).toBeInViewport();
+  await expect(how.getByRole('listitem')).toHaveCount(4);
+});
+
+test('[applicant] prints or saves a copy of the application: the print shows the application without the site around it', async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInViaApi(context.request, demo.applicant);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.print = () => {
+      (window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1;
+    };
+  });
+  await page.goto('/dashboard');
+  await page.getByRole('row').filter({ hasText: HEALTH }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  const print = page.getByRole('button', { name: 'Print or save as PDF' });
+  await print.click();
+  expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('contentinfo')).toBeHidden();
+  await expect(print).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'What was sent' })).toBeVisible();
+  await expect(page.getByTestId('reference')).toHaveText(/^EOI-\d{4}-\d{4}$/);
+  await context.close();
+});
+
+test('[applicant] the organisation profile marks what calls expect and what is optional, and where the self-declaration is required', async ({ page }) => {
+  await signUpApplicant(page);
+  await page.goto('/organisation');
+  const form = page.getByRole('form', { name: /organisation/i }).first();
+  await expect(page.getByTestId('profile-marks')).toContainText('Fields marked * are needed to save the profile.');
+  // The label carries its mark: read with the field.
+  await expect(form.getByLabel(/^Mission.*Expected by calls$/)).toBeVisible();
+  await expect(form.getByLabel(/^Acronym.*Optional$/)).toBeVisible();
+  await expect(form.getByLabel(/^Website.*Optional$/)).toBeVisible();
+});
+
+test('[admin] the call form: the address follows the title and never adds to what the admin types; the self-declaration can be required', async ({ adminPage: page }) => {
+  await page.goto('/admin/calls/new');
+  const form = page.getByRole('form', { name: 'New call' });
+  await form.getByLabel('Title', { exact: true }).pressSequentially('Water for schools');
+  await expect(form.getByLabel('Web address')).toHaveValue('water-for-schools');
+  // Clicking into the address and typing one's own replaces the one made from the title.
+  await form.getByLabel('Web address').click();
+  await page.keyboard.type('wash-2027');
+  await expect(form.getByLabel('Web address')).toHaveValue('wash-2027');
+  // From then on the title no longer touches it.
+  await form.getByLabel('Title', { exact: true }).pressSequentially(' in Senegal');
+  await form.getByLabel('Title', { exact: true }).blur();
+  await expect(form.getByLabel('Web address')).toHaveValue('wash-2027');
+  await expect(form.getByLabel('Applicants must have signed the self-declaration', { exact: false })).not.toBeChecked();
+  await expect(form.getByLabel('Issuing organisation')).toBeVisible();
+
+  // The demo call under review requires it.
+  await page.goto('/admin/calls');
+  await page.getByRole('link', { name: HEALTH }).click();
+  await page.getByRole('link', { name: /^Edit/ }).first().click();
+  await expect(page.getByLabel('Applicants must have signed the self-declaration', { exact: false })).toBeChecked();
+  await expect(page.getByLabel('Issuing organisation')).toHaveValue('Fictional Diaspora Partnerships Office');
+});
+
+test("[admin] the optimiser's defaults give a slate at once; an impossible minimum says which to lower", async ({ adminPage: page }) => {
+  await page.goto('/admin/calls');
+  await page.getByRole('link', { name: HEALTH }).click();
+  await page.getByRole('link', { name: /Selection and results/ }).click();
+  const minimums = page.getByRole('group', { name: 'Projects per country, at least' });
+  await expect(minimums.getByRole('spinbutton')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Suggest a slate' }).click();
+  await expect(page.getByTestId('slate-summary')).toBeVisible();
+  await expect(page.getByText('No selection meets these conditions.')).toHaveCount(0);
+
+  await minimums.getByLabel('Somalia').fill('20');
+  await page.getByRole('button', { name: 'Suggest a slate' }).click();
+  await expect(page.getByText('No selection meets these conditions.')).toBeVisible();
+  await expect(page.getByText(/Somalia: only .* can cover it, 20 needed\. Lower the minimum for Somalia to \d+\./)).toBeVisible();
+});
+
+for (const screen of [
+  { name: 'a phone', width: 390, height: 844 },
+  { name: 'a desktop', width: 1280, height: 800 },
+]) {
+  test(`[review] on ${screen.name}, the score card is where the reviewer starts reading`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
+    await signInViaApi(context.request, demo.reviewer);
+    const page = await context.newPage();
+    await page.goto('/review');
+    await page.getByRole('row').filter({ hasText: 'Draft saved' }).getByRole('link').first().click();
+    const card = page.getByRole('form', { name: 'Score card' });
+    const application = page.locator('#application');
+    await expect(card).toBeVisible();
+    const cardBox = (await card.boundingBox())!;
+    const appBox = (await application.boundingBox())!;
+    if (screen.width < 1024) {
+      // Before the application, reachable at once; a link leads on to the application and one back.
+      expect(cardBox.y).toBeLessThan(appBox.y);
+      await expect(page.getByRole('heading', { name: 'Score card' })).toBeInViewport();
+      await page.getByRole('link', { name: 'Read the application below' }).click();
+      await expect(application).toBeInViewport();
+      await page.getByRole('link', { name: 'Back to the score card' }).click();
+      await expect(page.getByRole('heading', { name: 'Score card' })).toBeInViewport();
+    } else {
+      // Beside the application, at the top.
+      expect(cardBox.x).toBeGreaterThan(appBox.x + appBox.width - 1);
+      expect(Math.abs(cardBox.y - appBox.y)).toBeLessThan(200);
+      await expect(page.getByRole('heading', { name: 'Score card' })).toBeInViewport();
+      await expect(page.getByRole('link', { name: 'Read the application below' })).toBeHidden();
+    }
+    await context.close();
+  });
+}
