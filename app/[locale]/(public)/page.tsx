@@ -14,8 +14,6 @@ import { countryName } from '@/lib/reference/countries';
 
 type Props = { params: Promise<{ locale: string }> };
 
-/** A section that hides itself when filters leave none of its calls. */
-const hidesWhenFiltered = '[&:not(:has([data-filter-item]:not([hidden])))]:hidden';
 
 /**
  * The home page: cached and the same for everyone, so its search and filters run in the
@@ -91,17 +89,17 @@ export default async function HomePage({ params }: Props) {
               ]}
             />
           </FilterForm>
-          <section aria-labelledby="open-calls" className={openOrUpcoming.length ? `space-y-4 ${hidesWhenFiltered}` : 'space-y-4'}>
+          <section aria-labelledby="open-calls" className="space-y-4" data-filter-section={openOrUpcoming.length ? '' : undefined}>
             <h2 id="open-calls">{t('openCalls')}</h2>
             {openOrUpcoming.length ? <div className="grid gap-4 md:grid-cols-2">{openOrUpcoming.map(item)}</div> : <EmptyState>{t('noOpenCalls')}</EmptyState>}
           </section>
           {closed.length > 0 && (
-            <section aria-labelledby="closed-calls" className={`space-y-4 ${hidesWhenFiltered}`}>
+            <section aria-labelledby="closed-calls" className="space-y-4" data-filter-section>
               <h2 id="closed-calls">{t('closedCalls')}</h2>
               <div className="grid gap-4 md:grid-cols-2">{closed.map(item)}</div>
             </section>
           )}
-          <section aria-labelledby="results" className={withResults.length ? `space-y-4 ${hidesWhenFiltered}` : 'space-y-4'}>
+          <section aria-labelledby="results" className="space-y-4" data-filter-section={withResults.length ? '' : undefined}>
             <h2 id="results">{t('results')}</h2>
             {withResults.length ? <div className="grid gap-4 md:grid-cols-2">{withResults.map(item)}</div> : <EmptyState>{t('noResults')}</EmptyState>}
           </section>
