@@ -84,27 +84,28 @@ test('[applicant] the organisation profile marks what calls expect and what is o
 });
 
 test('[admin] the call form: the address follows the title and never adds to what the admin types; the self-declaration can be required', async ({ adminPage: page }) => {
+  test.setTimeout(120_000);
   await page.goto('/admin/calls/new');
   const form = page.getByRole('form', { name: 'New call' });
-  await form.getByLabel('Title', { exact: true }).pressSequentially('Water for schools');
+  await form.getByRole('textbox', { name: 'Title', exact: true }).pressSequentially('Water for schools');
   await expect(form.getByLabel('Web address')).toHaveValue('water-for-schools');
   // Clicking into the address and typing one's own replaces the one made from the title.
   await form.getByLabel('Web address').click();
   await page.keyboard.type('wash-2027');
   await expect(form.getByLabel('Web address')).toHaveValue('wash-2027');
   // From then on the title no longer touches it.
-  await form.getByLabel('Title', { exact: true }).pressSequentially(' in Senegal');
-  await form.getByLabel('Title', { exact: true }).blur();
+  await form.getByRole('textbox', { name: 'Title', exact: true }).pressSequentially(' in Senegal');
+  await form.getByRole('textbox', { name: 'Title', exact: true }).blur();
   await expect(form.getByLabel('Web address')).toHaveValue('wash-2027');
-  await expect(form.getByLabel('Applicants must have signed the self-declaration', { exact: false })).not.toBeChecked();
-  await expect(form.getByLabel('Issuing organisation')).toBeVisible();
+  await expect(form.getByRole('checkbox', { name: /^Applicants must have signed the self-declaration/ })).not.toBeChecked();
+  await expect(form.getByRole('textbox', { name: 'Issuing organisation' })).toBeVisible();
 
   // The demo call under review requires it.
   await page.goto('/admin/calls');
   await page.getByRole('link', { name: HEALTH }).click();
   await page.getByRole('link', { name: /^Edit/ }).first().click();
-  await expect(page.getByLabel('Applicants must have signed the self-declaration', { exact: false })).toBeChecked();
-  await expect(page.getByLabel('Issuing organisation')).toHaveValue('Fictional Diaspora Partnerships Office');
+  await expect(page.getByRole('checkbox', { name: /^Applicants must have signed the self-declaration/ })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Issuing organisation' })).toHaveValue('Fictional Diaspora Partnerships Office');
 });
 
 test("[admin] the optimiser's defaults give a slate at once; an impossible minimum says which to lower", async ({ adminPage: page }) => {
