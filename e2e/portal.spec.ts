@@ -72,7 +72,7 @@ test('[applicant] prints or saves a copy of the application: the print shows the
   await context.close();
 });
 
-test('[applicant] the organisation profile marks what calls expect and what is optional, and where the self-declaration is required', async ({ page }) => {
+test('[applicant] the organisation profile marks what calls expect and what is optional', async ({ page }) => {
   await signUpApplicant(page);
   await page.goto('/organisation');
   const form = page.getByRole('form', { name: /organisation/i }).first();
