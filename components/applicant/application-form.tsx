@@ -7,7 +7,6 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
-import { CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -126,6 +125,7 @@ export function ApplicationForm({
   const { changed, flush } = autosave;
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/incompatible-library -- a subscription; no watched value is read in render
     const subscription = form.watch(() => changed());
     return () => subscription.unsubscribe();
   }, [form, changed]);
@@ -146,8 +146,8 @@ export function ApplicationForm({
   const issues = useMemo(() => {
     const out = {} as Record<ApplicationFormStep, RuleIssue[]>;
     for (const s of applicationStepOrder) out[s] = s === 'review' ? [] : stepIssues(s, draft, rules, uploaded);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft's JSON stands for the draft, a new object each render
   }, [JSON.stringify(draft), rules, uploaded]);
   const incomplete = applicationStepOrder.filter((s) => s !== 'review' && issues[s].length > 0);
 
