@@ -14,6 +14,7 @@ import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from 
 import type { BoardRow } from '@/lib/data/selection';
 import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
+import { themeLabel } from '@/lib/i18n/themes';
 
 type Draft = { outcome: DecisionInput['outcome'] | ''; awardedAmount: string; rationale: string; shareComments: boolean };
 
@@ -78,7 +79,7 @@ export function SelectionBoard({
   const [confirm, confirmDialog] = useConfirm();
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'region' }), [locale]);
   const cname = (code: string) => countryNames.of(code) ?? code;
-  const themeName = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
+  const themeName = (code: string) => themeLabel(tt, code);
   const money = (n: number) => format.number(n, { style: 'currency', currency, maximumFractionDigits: 0 });
   const score = (n: number | null) => (n === null ? '—' : format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
 

@@ -28,8 +28,9 @@ import { ApplicationSummary } from './application-summary';
 import { DocumentSlot } from './document-slot';
 import { draftOf, formValuesOf, type ApplicationFormValues, type FileForForm, type RulesForForm } from './types';
 import { clearBackup, readBackup, useAutosave, type SaveState } from './use-autosave';
+import { themeLabel } from '@/lib/i18n/themes';
+import { toNumberOrNull } from '@/components/forms/number';
 
-const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 const subscribe = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const serverZone = () => null;
@@ -252,7 +253,7 @@ export function ApplicationForm({
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />
-                    {tt.has(code as never) ? tt(code as never) : code}
+                    {themeLabel(tt, code)}
                   </label>
                 ))}
               </div>

@@ -21,8 +21,8 @@ import {
 } from '@/lib/validations/organisation';
 import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
+import { toNumberOrNull } from '@/components/forms/number';
 
-const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 /**
  * The organisation profile, to create it (no `organisationId`) or keep it up to date.

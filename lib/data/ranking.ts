@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf, type Executor } from '@/db';
-import { callCountries, calls, callThemes, criteria, type Call } from '@/db/schema';
+import { calls, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
@@ -9,6 +9,7 @@ import { toCsv } from '@/lib/csv';
 import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
 import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
 import { pageNumber } from './paging';
+import { callCodes, callCriteria } from './call-parts';
 
 
 /**
@@ -240,13 +241,8 @@ async function criterionMeans(executor: Executor, applicationIds: string[]) {
 /** The ranking page's data: admins only. */
 export async function getRanking(user: SessionUser, call: Call, options: RankingOptions) {
   assertCan(user, 'ranking:read');
-  const [callCriteria, ranking, countries, themes] = await Promise.all([
-    db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position),
-    rankingQuery(db, call, options),
-    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
-    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
-  ]);
-  return { criteria: callCriteria, countries: countries.map((c) => c.code), themes: themes.map((t) => t.code), ...ranking };
+  const [criteria, ranking, { countries, themes }] = await Promise.all([callCriteria(db, call.id), rankingQuery(db, call, options), callCodes(db, call.id)]);
+  return { criteria, countries, themes, ...ranking };
 }
 
 /** One application's figures, as in the ranking (admins only). */
@@ -314,7 +310,7 @@ type ExportRow = {
  */
 export async function exportReviews(user: SessionUser, call: Call) {
   assertCan(user, 'ranking:read');
-  const callCriteria = await db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position);
+  const crit = await callCriteria(db, call.id);
   const result = await db.execute(sql`
     with cal as (${calibratedReviewsSql(call.id)}),
     agg as (${aggregatesSql(call.id)})
@@ -344,7 +340,7 @@ export async function exportReviews(user: SessionUser, call: Call) {
     ...r,
     scores: typeof r.scores === 'string' ? (JSON.parse(r.scores) as ExportRow['scores']) : r.scores,
   }));
-  return { criteria: callCriteria, rows };
+  return { criteria: crit, rows };
 }
 
 /** The export as CSV text (UTF-8 with BOM, see lib/csv.ts), headers in the given language. */
