@@ -54,35 +54,10 @@ export const calibratedReviewsSql = (callId: string) => sql`
     from (${reviewTotalsSql(callId)}) t
   ) f`;
 
-export type ApplicationFigures = {
-  applicationId: string;
-  reviewCount: number;
-  mean: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  stddev: number | null;
-};
-
-/** Per application of a call: mean, median, min, max, sample standard deviation and count of review totals. */
-export async function applicationFigures(executor: Executor, callId: string): Promise<ApplicationFigures[]> {
-  const result = await executor.execute(sql`
-    with totals as (${reviewTotalsSql(callId)})
-    select a.id as "applicationId",
-           count(t.review_id)::int as "reviewCount",
-           avg(t.total)::float8 as mean,
-           (percentile_cont(0.5) within group (order by t.total))::float8 as median,
-           min(t.total)::float8 as min,
-           max(t.total)::float8 as max,
-           stddev_samp(t.total)::float8 as stddev
-    from applications a
-    left join totals t on t.application_id = a.id
-    where a.call_id = ${callId} and a.status = 'submitted'
-    group by a.id`);
-  return rowsOf<ApplicationFigures>(result);
-}
-
-/** Per application: the figures above plus the calibrated score (SQL aggregates of calibratedReviewsSql). */
+/**
+ * Per application of a call: mean, median, min, max, sample standard deviation and count of
+ * review totals, and the calibrated score (SQL aggregates of calibratedReviewsSql).
+ */
 const aggregatesSql = (callId: string) => sql`
   select application_id,
          count(*)::int as review_count,
