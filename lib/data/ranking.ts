@@ -5,6 +5,7 @@ import { calls, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
+import type { Messages } from '@/lib/i18n/messages';
 import { toCsv } from '@/lib/csv';
 import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
 import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
@@ -319,7 +320,7 @@ export async function exportReviews(user: SessionUser, call: Call) {
 }
 
 /** The export as CSV text (UTF-8 with BOM, see lib/csv.ts), headers in the given language. */
-export async function exportReviewsCsv(user: SessionUser, call: Call, t: (key: string, values?: Record<string, string | number>) => string) {
+export async function exportReviewsCsv(user: SessionUser, call: Call, t: (key: keyof Messages['export'], values?: Record<string, string | number>) => string) {
   const { criteria: callCriteria, rows } = await exportReviews(user, call);
   const round = (n: number | null) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
   const header = [
