@@ -70,6 +70,15 @@ describe('wall time ↔ instant, in every time zone (fast-check)', () => {
   const wallMs = (wall: string) => Date.parse(`${wall}:00Z`);
   const range = { min: Date.UTC(2000, 0, 1) / MINUTE, max: Date.UTC(2100, 0, 1) / MINUTE };
 
+  /** Instants to the minute: any in 2000–2099, or within four hours of one of the zone's transitions. */
+  function instants(zone: string) {
+    const near = transitions(zone);
+    return fc.oneof(
+      fc.integer(range).map((m) => m * MINUTE),
+      ...(near.length ? [fc.tuple(fc.constantFrom(...near), fc.integer({ min: -4 * 60, max: 4 * 60 })).map(([t, m]) => t + m * MINUTE)] : []),
+    );
+  }
+
   it('knows several hundred zones', () => {
     expect(zones.length).toBeGreaterThan(300);
     expect(zones).toContain('UTC');
@@ -77,11 +86,7 @@ describe('wall time ↔ instant, in every time zone (fast-check)', () => {
 
   it('an instant → its wall time → the first instant showing that wall time', () => {
     for (const zone of zones) {
-      const near = transitions(zone);
-      const instant = fc.oneof(
-        fc.integer(range).map((m) => m * MINUTE),
-        ...(near.length ? [fc.tuple(fc.constantFrom(...near), fc.integer({ min: -4 * 60, max: 4 * 60 })).map(([t, m]) => t + m * MINUTE)] : []),
-      );
+      const instant = instants(zone);
       fc.assert(
         fc.property(instant, (ms) => {
           const wall = toZonedInput(new Date(ms), zone);
@@ -98,11 +103,7 @@ describe('wall time ↔ instant, in every time zone (fast-check)', () => {
 
   it('a wall time → an instant showing it, or in a gap the reading after the gap', () => {
     for (const zone of zones) {
-      const near = transitions(zone);
-      const instant = fc.oneof(
-        fc.integer(range).map((m) => m * MINUTE),
-        ...(near.length ? [fc.tuple(fc.constantFrom(...near), fc.integer({ min: -4 * 60, max: 4 * 60 })).map(([t, m]) => t + m * MINUTE)] : []),
-      );
+      const instant = instants(zone);
       // A wall time near the instant: its own, or shifted by up to three hours (into gaps and overlaps).
       const wall = fc
         .tuple(instant, fc.integer({ min: -12, max: 12 }))
