@@ -68,11 +68,12 @@ async function pagesOf(persona: Persona, page: Page): Promise<string[]> {
 for (const persona of ['visitor', 'applicant', 'reviewer', 'admin'] as const) {
   for (const locale of locales) {
     test(`[a11y] axe finds no WCAG 2.2 AA violation on the ${persona}'s pages in ${locale}`, async ({ browser }) => {
-      test.setTimeout(240_000);
       const failures: string[] = [];
       const context = await contextFor(browser, persona);
       const page = await context.newPage();
       const paths = await pagesOf(persona, page);
+      // A page and its axe run take 3-20 s on two busy cores: the admin has fifteen pages.
+      test.setTimeout(60_000 + 25_000 * paths.length);
       for (const path of paths) {
         await page.goto(localePath(locale, path));
         // The header's island (the language switcher) is there once the page is interactive.
