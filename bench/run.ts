@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, prepareDatabase } from '@/db';
-import { actionIdsFromManifest, autosaveLoad, captureAutosave, probe, submitLoad, type CapturedAction, type Probe } from './lib/actions';
+import { actionIdsFromManifest, autosaveLoad, captureAutosave, probe, submitLoad, type CapturedAction } from './lib/actions';
 import * as data from './lib/data';
 import type { BenchData } from './lib/data';
 import { BROWSER_HEADERS, signIn, type Session } from './lib/http';

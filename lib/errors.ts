@@ -1,3 +1,8 @@
+import type { Messages } from '@/lib/i18n/messages';
+
+/** A message of the "errors" catalog: a key that does not exist fails the type check. */
+export type ErrorKey = keyof Messages['errors'];
+
 /**
  * An error the user should read. `key` names a message in the "errors" catalog; the
  * action wrapper translates it. Anything else thrown inside an action is logged and
@@ -5,7 +10,7 @@
  */
 export class AppError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: ErrorKey,
     readonly values: Record<string, string | number | Date> = {},
     readonly fieldErrors?: Record<string, string[]>,
   ) {

@@ -20,8 +20,9 @@ import { fileKinds } from '@/lib/reference/file-kinds';
 import { themeCodes } from '@/lib/reference/themes';
 import { timeZones } from '@/lib/time/zoned';
 import { callFormSchema, dateOrder, weightBalance, type CallFormInput } from '@/lib/validations/call';
+import { toNumberOrNull } from '@/components/forms/number';
 
-const numberOrNull = { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) };
+const numberOrNull = { setValueAs: toNumberOrNull };
 const asNumber = { setValueAs: (v: unknown) => (v === '' ? undefined : Number(v)) };
 
 function slugify(title: string) {

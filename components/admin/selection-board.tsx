@@ -16,6 +16,7 @@ import type { BoardRow } from '@/lib/data/selection';
 import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
 import { joinList } from '@/lib/i18n/formats';
+import { themeLabel } from '@/lib/i18n/themes';
 
 type Draft = { outcome: DecisionInput['outcome'] | ''; awardedAmount: string; rationale: string; shareComments: boolean };
 
@@ -82,7 +83,7 @@ export function SelectionBoard({
   const router = useRouter();
   const [confirm, confirmDialog] = useConfirm();
   const cname = (code: string) => countryName(code, locale);
-  const themeName = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
+  const themeName = (code: string) => themeLabel(tt, code);
   const money = (n: number) => format.number(n, { style: 'currency', currency, maximumFractionDigits: 0 });
   const score = (n: number | null) => (n === null ? '—' : format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
 

@@ -7,7 +7,6 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
-import { CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -29,8 +28,9 @@ import { ApplicationSummary } from './application-summary';
 import { DocumentSlot } from './document-slot';
 import { draftOf, formValuesOf, type ApplicationFormValues, type FileForForm, type RulesForForm } from './types';
 import { clearBackup, readBackup, useAutosave, type SaveState } from './use-autosave';
+import { themeLabel } from '@/lib/i18n/themes';
+import { toNumberOrNull } from '@/components/forms/number';
 
-const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 const subscribe = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const serverZone = () => null;
@@ -128,6 +128,7 @@ export function ApplicationForm({
   const { changed, flush } = autosave;
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/incompatible-library -- a subscription; no watched value is read in render
     const subscription = form.watch(() => changed());
     return () => subscription.unsubscribe();
   }, [form, changed]);
@@ -148,8 +149,8 @@ export function ApplicationForm({
   const issues = useMemo(() => {
     const out = {} as Record<ApplicationFormStep, RuleIssue[]>;
     for (const s of applicationStepOrder) out[s] = s === 'review' ? [] : stepIssues(s, draft, rules, uploaded);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft's JSON stands for the draft, a new object each render
   }, [JSON.stringify(draft), rules, uploaded]);
   const incomplete = applicationStepOrder.filter((s) => s !== 'review' && issues[s].length > 0);
 
@@ -255,7 +256,7 @@ export function ApplicationForm({
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />
-                    {tt.has(code as never) ? tt(code as never) : code}
+                    {themeLabel(tt, code)}
                   </label>
                 ))}
               </div>

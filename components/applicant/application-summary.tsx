@@ -4,6 +4,7 @@ import { fileSize, money } from '@/components/calls/format';
 import { countryName } from '@/lib/reference/countries';
 import type { ApplicationDraftValues } from '@/lib/validations/application';
 import { fileUrl, type FileForForm, type RulesForForm } from './types';
+import { themeLabel } from '@/lib/i18n/themes';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -36,7 +37,7 @@ export function ApplicationSummary({
   const empty = <span className="text-slate-600 italic">{t('notAnswered')}</span>;
   const text = (s: string | undefined) => (s && s.trim() ? s : empty);
   const amount = (n: number | null | undefined) => (typeof n === 'number' ? money(format, n, rules.currency) : empty);
-  const theme = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
+  const theme = (code: string) => themeLabel(tt, code);
 
   return (
     <div className="space-y-6">

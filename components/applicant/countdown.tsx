@@ -11,6 +11,7 @@ export function Countdown({ until }: { until: string }) {
   const t = useTranslations('common');
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the viewer's clock, read once hydrated
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);

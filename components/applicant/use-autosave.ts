@@ -74,6 +74,7 @@ export function useAutosave({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stopped = useRef(!enabled);
   const getDraftRef = useRef(getDraft);
+  // eslint-disable-next-line react-hooks/refs -- the latest callback, read only in callbacks
   getDraftRef.current = getDraft;
 
   // What the server holds when the page opens.
@@ -130,6 +131,7 @@ export function useAutosave({
     return next;
   }, [run]);
   const flushRef = useRef(flush);
+  // eslint-disable-next-line react-hooks/refs, react-hooks/immutability -- the latest callback, read only in callbacks
   flushRef.current = flush;
 
   /** Call on every change: keeps a copy in this browser and saves shortly. */

@@ -4,6 +4,7 @@ import { fileSize, money } from '@/components/calls/format';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { countryName } from '@/lib/reference/countries';
+import { themeLabel } from '@/lib/i18n/themes';
 
 /**
  * An application, read-only: its columns and its `content` (shape described by
@@ -137,7 +138,7 @@ export async function ApplicationView({
           </div>
           <div>
             <dt className="text-slate-600">{t('themes')}</dt>
-            <dd>{application.themes.map((theme) => (tt.has(theme as never) ? tt(theme as never) : theme)).join(', ') || none}</dd>
+            <dd>{application.themes.map((theme) => themeLabel(tt, theme)).join(', ') || none}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t('requestedAmount')}</dt>

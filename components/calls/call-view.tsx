@@ -15,6 +15,7 @@ import { joinClauses, joinList } from '@/lib/i18n/formats';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 import { langAttrs } from './lang';
+import { themeLabel } from '@/lib/i18n/themes';
 
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof getCallBySlug>>>;
 
@@ -255,7 +256,7 @@ export async function CallView({
               {detail.themes.length > 0 && (
                 <div>
                   <dt className="font-medium text-slate-600">{t('themes')}</dt>
-                  <dd>{joinList(detail.themes.map((code) => (tt.has(code as never) ? tt(code as never) : code)), locale)}</dd>
+                  <dd>{joinList(detail.themes.map((code) => themeLabel(tt, code)), locale)}</dd>
                 </div>
               )}
               {call.maxBudget !== null && (

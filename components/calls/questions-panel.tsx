@@ -46,6 +46,7 @@ export function QuestionsPanel({
     if (response?.ok) setMine(((await response.json()) as { questions: MyQuestion[] }).questions);
   }, [callId]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a fetch; its answer sets the state later
     if (applicant) void loadMine();
   }, [applicant, loadMine]);
 

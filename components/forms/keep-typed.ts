@@ -9,6 +9,7 @@ import type { FieldValues, Path, UseFormRegister, UseFormReturn } from 'react-ho
  * something other than the default, gives that value back to the form once registered.
  * Each element is looked at once, on its first registration.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form, whatever its context and output types
 export function keepTypedBeforeHydration<T extends FieldValues>(form: UseFormReturn<T, any, any>): UseFormRegister<T> {
   const seen = (form as { __typedSeen?: WeakSet<Element> }).__typedSeen ?? new WeakSet<Element>();
   (form as { __typedSeen?: WeakSet<Element> }).__typedSeen = seen;

@@ -18,7 +18,7 @@ export function LocalPartnersFields<T extends FieldValues>({
   idPrefix,
   empty,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form whose values hold this list
   control: Control<T, any, any>;
   register: UseFormRegister<T>;
   errorOf: (name: string) => string | undefined;

@@ -23,6 +23,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
   const panelId = useId();
   useViewerRefresh(pathname);
   // A link followed from the open menu lands on a page with the menu closed.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the route changed outside React's state
   useEffect(() => setOpen(false), [pathname]);
 
   const links: { href: string; label: string }[] = [

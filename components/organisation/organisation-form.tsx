@@ -22,14 +22,13 @@ import {
 } from '@/lib/validations/organisation';
 import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
+import { toNumberOrNull } from '@/components/forms/number';
 
 /** The profile's fields that are not needed to save it (those are starred). */
 const optionalProfileFields = [
   'acronym', 'heritageCountries', 'operationCountries', 'yearFounded', 'staffSize', 'website', 'registrationNumber', 'registrationExpiresOn',
   'annualBudget', 'annualBudgetCurrency', 'contactName', 'contactEmail', 'contactPhone', 'mission',
 ];
-
-const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 /**
  * The organisation profile, to create it (no `organisationId`) or keep it up to date.

@@ -5,6 +5,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 import { publishedTitleIn, type PublicResults, type RegisterEntry } from '@/lib/data/results';
+import { themeLabel } from '@/lib/i18n/themes';
 
 type Partner = PublicResults['partners'][number] & Partial<Pick<RegisterEntry, 'call'>>;
 
@@ -55,7 +56,7 @@ export async function PartnerTable({ partners, showCall = false, caption }: { pa
             <Td>{countryName(p.organisation.countryOfRegistration, locale)}</Td>
             <Td>
               <div>{p.project.title}</div>
-              <div className="text-xs text-slate-600">{p.project.themes.map((code) => (tt.has(code as never) ? tt(code as never) : code)).join(', ')}</div>
+              <div className="text-xs text-slate-600">{p.project.themes.map((code) => themeLabel(tt, code)).join(', ')}</div>
             </Td>
             <Td>{p.project.countries.map((c) => countryName(c, locale)).join(', ')}</Td>
             <Td className="text-end tabular-nums">{money(format, p.awardedAmount, p.currency)}</Td>

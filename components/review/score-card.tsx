@@ -13,6 +13,7 @@ import { Select, Textarea } from '@/components/ui/input';
 import { saveReviewDraftAction, submitReviewAction } from '@/lib/actions/reviews';
 import { reviewTotal } from '@/lib/scoring/totals';
 import { recommendations, submitReviewSchema, type SaveReviewInput } from '@/lib/validations/review';
+import { toNumberOrNull } from '@/components/forms/number';
 
 export type ScoreCardCriterion = { id: string; name: string; guidance: string; weight: number; scaleMin: number; scaleMax: number };
 
@@ -153,7 +154,7 @@ export function ScoreCard({
               {(props) => (
                 <Select
                   {...props}
-                  {...form.register(`scores.${i}.score` as never, { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
+                  {...form.register(`scores.${i}.score` as never, { setValueAs: toNumberOrNull })}
                   className="w-40"
                 >
                   <option value="">{t('noScore')}</option>

@@ -7,7 +7,7 @@ import { redirectInLocale } from '@/lib/i18n/redirect';
 import { confirmEmail, requestPasswordReset, resendEmailVerification, resetPassword } from '@/lib/data/account-tokens';
 import { changePassword, setOwnLocale } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestTranslator } from '@/lib/i18n/translate';
 import { limits } from '@/lib/security/rate-limit';
 import {
   changePasswordSchema,
@@ -86,7 +86,7 @@ export async function changePasswordAction(raw: unknown): Promise<ActionResult<{
   const result = await changePasswordTx(raw);
   if (!result.ok) return result;
   if (result.data.ok) return { ok: true, data: { otherSessionsEnded: result.data.otherSessionsEnded } };
-  const t = loose(await requestTranslator('errors'));
+  const t = await requestTranslator('errors');
   if (result.data.reason === 'throttled') {
     return { ok: false, error: t('tooManyAttempts', { minutes: Math.ceil((result.data.retryAfterSeconds ?? 60) / 60) }) };
   }

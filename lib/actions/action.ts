@@ -5,7 +5,7 @@ import { db, transactionScope, type Transaction } from '@/db';
 import { writeAudit, type AuditEntry } from '@/lib/audit';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/authz';
-import { AppError, type ActionResult } from '@/lib/errors';
+import { AppError, type ActionResult, type ErrorKey } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { requestLocale } from '@/lib/i18n/locale';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
@@ -35,8 +35,8 @@ type Context<I, U> = {
   invalidate: (...tags: string[]) => void;
 };
 
-async function errorText(key: string, values?: Record<string, string | number | Date>) {
-  const t = loose(await requestTranslator('errors'));
+async function errorText(key: ErrorKey, values?: Record<string, string | number | Date>) {
+  const t = await requestTranslator('errors');
   return t(key, values);
 }
 
@@ -51,7 +51,7 @@ function expire(tags: Set<string>) {
   }
 }
 
-type Gate<U> = (user: SessionUser | null) => { ok: true; user: U } | { ok: false; key: string };
+type Gate<U> = (user: SessionUser | null) => { ok: true; user: U } | { ok: false; key: ErrorKey };
 
 type Options = {
   /** Counted per client address before the transaction (sign-up, invitations, password resets). */

@@ -7,7 +7,7 @@ import { action } from './action';
 
 
 export const assignReviewerAction = action(assignReviewerSchema, 'assignment:manage', async ({ input, user, tx, audit }) => {
-  const { assignment, callId } = await assignReviewer(tx, user, input);
+  const { assignment } = await assignReviewer(tx, user, input);
   await audit({
     action: 'assignment.created',
     entityType: 'review_assignment',

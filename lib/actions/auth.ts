@@ -15,21 +15,10 @@ import type { ActionResult } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { routing } from '@/lib/i18n/routing';
 import { limits } from '@/lib/security/rate-limit';
+import { safeReturnPath } from '@/lib/security/return-path';
 import { cleanInput } from '@/lib/security/text';
 import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { publicAction } from './action';
-
-/** Only same-site paths: never an open redirect. */
-function safeReturnPath(callbackUrl: string | undefined): string | null {
-  if (!callbackUrl) return null;
-  try {
-    const url = new URL(callbackUrl, 'http://local.invalid');
-    if (url.origin !== 'http://local.invalid') return null;
-    return url.pathname + url.search;
-  } catch {
-    return null;
-  }
-}
 
 async function signInAndGoHome(email: string, password: string, callbackUrl?: string): Promise<ActionResult<never>> {
   try {

@@ -13,7 +13,7 @@ import {
   updateOrganisation,
 } from '@/lib/data/organisations';
 import { AppError, type ActionResult } from '@/lib/errors';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestTranslator } from '@/lib/i18n/translate';
 import {
   createOrganisationSchema,
   inviteMemberSchema,
@@ -102,7 +102,7 @@ export async function joinOrganisationAction(raw: unknown): Promise<ActionResult
       await signIn('credentials', { email: result.data.email, password: input.password, redirect: false });
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
-      const t = loose(await requestTranslator('auth'));
+      const t = await requestTranslator('auth');
       return { ok: false, error: t('errorInvalid') };
     }
   }

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { userRoles, users, userSessions } from '@/db/schema';
 import { ConfigurationError } from './secret';
+import { uuidPattern } from '@/lib/validations/zod';
 
 /**
  * Server-side sessions. The signed cookie (a JWT, as the Credentials provider requires)
@@ -42,7 +43,6 @@ export async function createSession(userId: string, userAgent: string | null, ex
   return row.id;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LiveSession = {
   user: { id: string; email: string; name: string | null; locale: string | null; roles: string[] };

@@ -25,10 +25,7 @@
  * Plain JavaScript: Next loads a cache handler at run time from its file, unbundled.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import postgres from 'postgres';
-
-const require = createRequire(import.meta.url);
 
 export const CHANNEL = 'eoi_cache_tags';
 export const KEY_PREFIX = 'cache-tag:';

@@ -4,9 +4,7 @@ import { db, rowsOf, type Executor } from '@/db';
 import {
   applicationFiles,
   applications,
-  callCountries,
   calls,
-  callThemes,
   documentSlots,
   eligibilityRequirements,
   organisationMembers,
@@ -33,6 +31,7 @@ import { issue } from '@/lib/validations/zod';
 import { listMyOrganisations, organisationCompleteness, requireMembership } from './organisations';
 import { pageNumber } from './paging';
 import { uuidPattern } from '@/lib/validations/zod';
+import { callCodes } from './call-parts';
 
 export { listMyOrganisations };
 
@@ -142,9 +141,8 @@ export async function callRules(executor: Executor, callId: string): Promise<App
     .from(calls)
     .where(eq(calls.id, callId));
   if (!call) throw new NotFoundError();
-  const [countries, themes, requirements, slots] = await Promise.all([
-    executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode),
-    executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme),
+  const [{ countries, themes }, requirements, slots] = await Promise.all([
+    callCodes(executor, callId),
     executor
       .select({
         id: eligibilityRequirements.id,
@@ -171,8 +169,8 @@ export async function callRules(executor: Executor, callId: string): Promise<App
   ]);
   return {
     call,
-    countries: countries.map((c) => c.code),
-    themes: themes.map((t) => t.code),
+    countries,
+    themes,
     minBudget: call.minBudget,
     maxBudget: call.maxBudget,
     currency: call.currency,

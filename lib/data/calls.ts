@@ -6,7 +6,6 @@ import {
   calls,
   callThemes,
   clarificationQuestions,
-  criteria,
   documentSlots,
   eligibilityRequirements,
   publications,
@@ -15,6 +14,7 @@ import {
 import type { SessionUser } from '@/lib/auth/session-user';
 import { can } from '@/lib/authz';
 import { uuidPattern } from '@/lib/validations/zod';
+import { callCodes, callCriteria } from './call-parts';
 
 export type CallSummary = Pick<
   Call,
@@ -85,10 +85,9 @@ export async function getCallForPreview(viewer: SessionUser, callId: string) {
 
 async function callDetail(viewer: SessionUser | null, call: Call) {
   if (call.status === 'draft' && !can(viewer, 'call:manage')) return null;
-  const [countries, themes, callCriteria, requirements, slots, faq, [publication]] = await Promise.all([
-    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
-    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
-    db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(asc(criteria.position)),
+  const [{ countries, themes }, criteria, requirements, slots, faq, [publication]] = await Promise.all([
+    callCodes(db, call.id),
+    callCriteria(db, call.id),
     db.select().from(eligibilityRequirements).where(eq(eligibilityRequirements.callId, call.id)).orderBy(asc(eligibilityRequirements.position)),
     db.select().from(documentSlots).where(eq(documentSlots.callId, call.id)).orderBy(asc(documentSlots.position)),
     db
@@ -106,9 +105,9 @@ async function callDetail(viewer: SessionUser | null, call: Call) {
   ]);
   return {
     call,
-    countries: countries.map((c) => c.code),
-    themes: themes.map((t) => t.code),
-    criteria: callCriteria,
+    countries,
+    themes,
+    criteria,
     requirements,
     slots,
     faq,

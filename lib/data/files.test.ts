@@ -60,22 +60,24 @@ const xlsx = () =>
     '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
     'xl/workbook.xml': '<workbook/>',
   });
+/** A whole 1×1 PNG (signature, IHDR, IDAT, IEND): the detector reads the chunks, not only the signature. */
+const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** What a renamed Windows program starts with. */
 const exe = () => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
 
 describe('file types by their bytes', () => {
-  it('recognises PDF, PNG, JPEG, DOCX and XLSX, and nothing else', () => {
-    expect(detectFileKind(pdfBytes())).toBe('pdf');
-    expect(detectFileKind(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toBe('png');
-    expect(detectFileKind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg');
-    expect(detectFileKind(docx())).toBe('docx');
-    expect(detectFileKind(xlsx())).toBe('xlsx');
-    expect(detectFileKind(exe())).toBeNull();
-    expect(detectFileKind(Buffer.from('just text, named report.pdf'))).toBeNull();
+  it('recognises PDF, PNG, JPEG, DOCX and XLSX, and nothing else', async () => {
+    expect(await detectFileKind(pdfBytes())).toBe('pdf');
+    expect(await detectFileKind(onePixelPng)).toBe('png');
+    expect(await detectFileKind(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg');
+    expect(await detectFileKind(docx())).toBe('docx');
+    expect(await detectFileKind(xlsx())).toBe('xlsx');
+    expect(await detectFileKind(exe())).toBeNull();
+    expect(await detectFileKind(Buffer.from('just text, named report.pdf'))).toBeNull();
     // A zip that is not an Office document (no content types, or the wrong main part).
-    expect(detectFileKind(zip({ 'readme.txt': 'hello' }))).toBeNull();
-    expect(detectFileKind(zip({ '[Content_Types].xml': contentTypes('application/xml'), 'word/document.xml': '<x/>' }))).toBeNull();
-    expect(detectFileKind(Buffer.from('PK\u0003\u0004 broken'))).toBeNull();
+    expect(await detectFileKind(zip({ 'readme.txt': 'hello' }))).toBeNull();
+    expect(await detectFileKind(zip({ '[Content_Types].xml': contentTypes('application/xml'), 'word/document.xml': '<x/>' }))).toBeNull();
+    expect(await detectFileKind(Buffer.from('PK\u0003\u0004 broken'))).toBeNull();
   });
 
   it('names files safely and sends them as attachments with the exact name', () => {

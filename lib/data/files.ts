@@ -68,7 +68,7 @@ export async function storeApplicationFile(
     const { app, slot } = await editableSlot(tx, user, target, now, true);
     if (target.bytes.length === 0) throw new AppError('fileEmpty');
     if (target.bytes.length > slot.maxSizeBytes) throw new AppError('fileTooLarge');
-    const kind = detectFileKind(target.bytes);
+    const kind = await detectFileKind(target.bytes);
     if (!kind || !slot.acceptedTypes.includes(kind)) {
       throw new AppError('fileTypeNotAccepted', { types: slot.acceptedTypes.map((t) => t.toUpperCase()).join(', ') });
     }

@@ -8,6 +8,7 @@ import { AppError, NotFoundError } from '@/lib/errors';
 import { mailTemplateNames, type MailTemplateName } from '@/lib/mail/templates';
 import { containsPattern } from './like';
 import { pageNumber } from './paging';
+import { uuidPattern } from '@/lib/validations/zod';
 
 export const OUTBOX_PAGE_SIZE = 25;
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
@@ -67,7 +68,7 @@ export async function countOutboxByStatus(user: SessionUser): Promise<Record<Out
 
 export async function getOutboxMessage(user: SessionUser, id: string) {
   assertCan(user, 'outbox:read');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!uuidPattern.test(id)) return null;
   const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
   return message ?? null;
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db';
-import { applications, callCountries, calls, callThemes, criteria, decisions, organisations, type Outcome } from '@/db/schema';
+import { applications, calls, decisions, organisations, type Outcome } from '@/db/schema';
 import { callLanguages } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
 import { rankingQuery } from './ranking';
+import { callCodes, callCriteria } from './call-parts';
 
 /**
  * The frozen record of a call's results, stored in publications.snapshot at publication.
@@ -76,9 +77,8 @@ async function cohortMeans(executor: Executor, callId: string): Promise<Record<s
 
 export async function buildResultsSnapshot(executor: Executor, callId: string, publishedAt: Date): Promise<ResultsSnapshot> {
   const [call] = await executor.select().from(calls).where(eq(calls.id, callId));
-  const countries = await executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode);
-  const themes = await executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme);
-  const crit = await executor.select().from(criteria).where(eq(criteria.callId, callId)).orderBy(asc(criteria.position));
+  const { countries, themes } = await callCodes(executor, callId);
+  const crit = await callCriteria(executor, callId);
   // The ranking exactly as the admins saw it: eligible applications in the documented order.
   const { rows: ranking } = await rankingQuery(executor, call, { pageSize: 1_000_000 });
   const cohort = await cohortMeans(executor, callId);
@@ -101,8 +101,8 @@ export async function buildResultsSnapshot(executor: Executor, callId: string, p
       funder: call.funder,
       currency: call.currency,
       envelope: call.envelope,
-      countries: countries.map((c) => c.code),
-      themes: themes.map((t) => t.code),
+      countries,
+      themes,
       languages,
       titles: Object.fromEntries(languages.map((l) => [l, l === call.locale ? call.title : call.translations[l]!.title!])),
     },

@@ -1,14 +1,16 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf, type Executor } from '@/db';
-import { callCountries, calls, callThemes, criteria, type Call } from '@/db/schema';
+import { calls, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
+import type { Messages } from '@/lib/i18n/messages';
 import { toCsv } from '@/lib/csv';
 import { CALIBRATION_PRIOR } from '@/lib/scoring/calibration';
 import type { DisagreementThresholdsInput } from '@/lib/validations/assignment';
 import { pageNumber } from './paging';
+import { callCodes, callCriteria } from './call-parts';
 
 
 /**
@@ -53,35 +55,10 @@ export const calibratedReviewsSql = (callId: string) => sql`
     from (${reviewTotalsSql(callId)}) t
   ) f`;
 
-export type ApplicationFigures = {
-  applicationId: string;
-  reviewCount: number;
-  mean: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  stddev: number | null;
-};
-
-/** Per application of a call: mean, median, min, max, sample standard deviation and count of review totals. */
-export async function applicationFigures(executor: Executor, callId: string): Promise<ApplicationFigures[]> {
-  const result = await executor.execute(sql`
-    with totals as (${reviewTotalsSql(callId)})
-    select a.id as "applicationId",
-           count(t.review_id)::int as "reviewCount",
-           avg(t.total)::float8 as mean,
-           (percentile_cont(0.5) within group (order by t.total))::float8 as median,
-           min(t.total)::float8 as min,
-           max(t.total)::float8 as max,
-           stddev_samp(t.total)::float8 as stddev
-    from applications a
-    left join totals t on t.application_id = a.id
-    where a.call_id = ${callId} and a.status = 'submitted'
-    group by a.id`);
-  return rowsOf<ApplicationFigures>(result);
-}
-
-/** Per application: the figures above plus the calibrated score (SQL aggregates of calibratedReviewsSql). */
+/**
+ * Per application of a call: mean, median, min, max, sample standard deviation and count of
+ * review totals, and the calibrated score (SQL aggregates of calibratedReviewsSql).
+ */
 const aggregatesSql = (callId: string) => sql`
   select application_id,
          count(*)::int as review_count,
@@ -240,13 +217,8 @@ async function criterionMeans(executor: Executor, applicationIds: string[]) {
 /** The ranking page's data: admins only. */
 export async function getRanking(user: SessionUser, call: Call, options: RankingOptions) {
   assertCan(user, 'ranking:read');
-  const [callCriteria, ranking, countries, themes] = await Promise.all([
-    db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position),
-    rankingQuery(db, call, options),
-    db.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, call.id)).orderBy(callCountries.countryCode),
-    db.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, call.id)).orderBy(callThemes.theme),
-  ]);
-  return { criteria: callCriteria, countries: countries.map((c) => c.code), themes: themes.map((t) => t.code), ...ranking };
+  const [criteria, ranking, { countries, themes }] = await Promise.all([callCriteria(db, call.id), rankingQuery(db, call, options), callCodes(db, call.id)]);
+  return { criteria, countries, themes, ...ranking };
 }
 
 /** One application's figures, as in the ranking (admins only). */
@@ -314,7 +286,7 @@ type ExportRow = {
  */
 export async function exportReviews(user: SessionUser, call: Call) {
   assertCan(user, 'ranking:read');
-  const callCriteria = await db.select().from(criteria).where(eq(criteria.callId, call.id)).orderBy(criteria.position);
+  const crit = await callCriteria(db, call.id);
   const result = await db.execute(sql`
     with cal as (${calibratedReviewsSql(call.id)}),
     agg as (${aggregatesSql(call.id)})
@@ -344,11 +316,11 @@ export async function exportReviews(user: SessionUser, call: Call) {
     ...r,
     scores: typeof r.scores === 'string' ? (JSON.parse(r.scores) as ExportRow['scores']) : r.scores,
   }));
-  return { criteria: callCriteria, rows };
+  return { criteria: crit, rows };
 }
 
 /** The export as CSV text (UTF-8 with BOM, see lib/csv.ts), headers in the given language. */
-export async function exportReviewsCsv(user: SessionUser, call: Call, t: (key: string, values?: Record<string, string | number>) => string) {
+export async function exportReviewsCsv(user: SessionUser, call: Call, t: (key: keyof Messages['export'], values?: Record<string, string | number>) => string) {
   const { criteria: callCriteria, rows } = await exportReviews(user, call);
   const round = (n: number | null) => (n === null || n === undefined ? null : Math.round(n * 100) / 100);
   const header = [

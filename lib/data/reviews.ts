@@ -27,6 +27,7 @@ import { reviewTotal } from '@/lib/scoring/totals';
 import type { DeclareConflictInput, SaveReviewInput, SubmitReviewInput } from '@/lib/validations/review';
 import { issue } from '@/lib/validations/zod';
 import { pageNumber } from './paging';
+import { uuidPattern } from '@/lib/validations/zod';
 
 /**
  * What a reviewer may see is decided here, for pages, actions and downloads alike:
@@ -116,7 +117,7 @@ export type ReviewerAssignment = NonNullable<Awaited<ReturnType<typeof getAssign
  * criteria, declarations, documents) in that language where the call has it.
  */
 export async function getAssignmentForReviewer(user: SessionUser, assignmentId: string, locale?: Locale) {
-  if (!/^[0-9a-f-]{36}$/i.test(assignmentId)) return null;
+  if (!uuidPattern.test(assignmentId)) return null;
   let row;
   try {
     row = await ownAssignment(db, user, assignmentId);
@@ -374,7 +375,7 @@ export async function reopenReview(tx: Executor, actor: SessionUser, reviewId: s
  * blind call under a neutral name. Null (not found) otherwise.
  */
 export async function getFileForReviewer(user: SessionUser, assignmentId: string, fileId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(assignmentId) || !/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!uuidPattern.test(assignmentId) || !uuidPattern.test(fileId)) return null;
   let row;
   try {
     row = await ownAssignment(db, user, assignmentId);
@@ -399,7 +400,7 @@ export async function getFileForReviewer(user: SessionUser, assignmentId: string
 /** Every review of one application, for the admins' ranking detail. */
 export async function listApplicationReviews(user: SessionUser, callId: string, applicationId: string) {
   assertCan(user, 'ranking:read');
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null;
+  if (!uuidPattern.test(applicationId)) return null;
   const [application] = await db
     .select({ application: applications, organisation: organisations })
     .from(applications)

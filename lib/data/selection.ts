@@ -1,11 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import {
   applications,
-  callCountries,
   calls,
-  callThemes,
   decisions,
   organisationMembers,
   organisations,
@@ -27,6 +25,7 @@ import { feasibleMinimums, suggestSlate, type SlateProblem } from '@/lib/scoring
 import type { DecisionInput } from '@/lib/validations/selection';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
 import { rankingQuery } from './ranking';
+import { callCodes } from './call-parts';
 
 /** Calls whose decisions may be recorded: after the close, until publication. */
 const decidingStatuses = ['in_review', 'selection'] as const;
@@ -61,9 +60,8 @@ export async function getSelectionBoard(actor: SessionUser, callId: string, exec
   assertCan(actor, 'decision:record');
   const [call] = await executor.select().from(calls).where(eq(calls.id, callId));
   if (!call) return null;
-  const [countries, themes, ranking, rows] = await Promise.all([
-    executor.select({ code: callCountries.countryCode }).from(callCountries).where(eq(callCountries.callId, callId)).orderBy(callCountries.countryCode),
-    executor.select({ code: callThemes.theme }).from(callThemes).where(eq(callThemes.callId, callId)).orderBy(callThemes.theme),
+  const [{ countries, themes }, ranking, rows] = await Promise.all([
+    callCodes(executor, callId),
     // The ranking as on its own page: same figures, calibration, flags and documented order.
     rankingQuery(executor, call, { pageSize: 1_000_000 }),
     executor
@@ -98,8 +96,8 @@ export async function getSelectionBoard(actor: SessionUser, callId: string, exec
   const [published] = await executor.select({ publishedAt: publications.publishedAt }).from(publications).where(eq(publications.callId, callId));
   return {
     call,
-    countries: countries.map((c) => c.code),
-    themes: themes.map((t) => t.code),
+    countries,
+    themes,
     rows: board,
     publishedAt: published?.publishedAt ?? null,
   };

@@ -66,8 +66,8 @@ export async function actionCatalogue(): Promise<Map<string, ServerAction>> {
   for (const file of files) {
     const source = fs.readFileSync(path.join(folder, file), 'utf8');
     if (!/^['"]use server['"]/m.test(source)) continue;
-    const module = (await import(/* @vite-ignore */ path.join(folder, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(/* @vite-ignore */ path.join(folder, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === 'function') found.set(name, value as ServerAction);
     }
   }

@@ -21,17 +21,29 @@ export function timeZones(): string[] {
   return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 
+/** One formatter a zone: making one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, fmt);
+  }
+  return fmt;
+}
+
 function parts(date: Date, zone: string) {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const fmt = formatter(zone);
   const get = (type: string) => Number(fmt.formatToParts(date).find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
@@ -64,10 +76,12 @@ export function fromZonedInput(value: string, zone: string): Date {
   const m = LOCAL.exec(value);
   if (!m) throw new Error(`not a local date-time: ${value}`);
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  // Two passes settle the offset around a transition.
-  let guess = wall - offsetMinutes(new Date(wall), zone) * 60_000;
-  guess = wall - offsetMinutes(new Date(guess), zone) * 60_000;
-  const earlier = wall - offsetMinutes(new Date(guess - 3_600_000), zone) * 60_000;
-  if (earlier !== guess && toZonedInput(new Date(earlier), zone) === value) return new Date(earlier);
-  return new Date(guess);
+  // The offsets a day either side: any instant showing this wall time uses one of them.
+  const day = 86_400_000;
+  const before = wall - offsetMinutes(new Date(wall - day), zone) * 60_000;
+  const after = wall - offsetMinutes(new Date(wall + day), zone) * 60_000;
+  // Both show it in an overlap (the earlier wins), one otherwise; none in a gap, where the
+  // offset from before the gap carries the reading past it.
+  const showing = [Math.min(before, after), Math.max(before, after)].find((t) => toZonedInput(new Date(t), zone) === value);
+  return new Date(showing ?? before);
 }

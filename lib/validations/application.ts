@@ -83,10 +83,6 @@ export const applicationFormSchema = z.strictObject({
 });
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
 
-/** What a draft may hold: any subset of the form, each field well-formed. */
-export const applicationDraftSchema = applicationFormSchema.partial();
-export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
-
 /** The part of `ApplicationForm` kept in `applications.content` (the rest has columns). */
 export type ApplicationContent = Omit<ApplicationForm, 'title' | 'countries' | 'themes' | 'requestedAmount' | 'peopleToReach'>;
 

@@ -19,6 +19,7 @@ import { callTitleIn } from '@/lib/calls/languages';
 import { joinList } from '@/lib/i18n/formats';
 import { getMyOrganisation, listMembers, listMyOrganisations, organisationCompleteness } from '@/lib/data/organisations';
 import { emptyOrganisationProfile, selfDeclarationStatements, type OrganisationProfileInput } from '@/lib/validations/organisation';
+import { safeReturnPath } from '@/lib/security/return-path';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -29,11 +30,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<{ org?: string; new?: string; next?: string; created?: string; joined?: string }> };
-
-/** Only a path of this site: never an open redirect. */
-function safeNext(next: string | undefined): string | undefined {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
-}
 
 function profileOf(org: Organisation): OrganisationProfileInput {
   return {
@@ -63,7 +59,7 @@ export default async function OrganisationPage({ searchParams }: Props) {
   const user = await requireRole('applicant', '/organisation');
   const params = await searchParams;
   const t = await getTranslations('organisation');
-  const next = safeNext(params.next);
+  const next = safeReturnPath(params.next) ?? undefined;
   const mine = await listMyOrganisations(user);
 
   if (!mine.length || params.new === '1') {

@@ -8,6 +8,7 @@ import { PartnerTable } from '@/components/results/partner-table';
 import { cachedPartners } from '@/lib/data/public';
 import { pageLocale } from '@/lib/i18n/page';
 import { countryName } from '@/lib/reference/countries';
+import { themeLabel } from '@/lib/i18n/themes';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -46,7 +47,7 @@ export default async function PartnersPage({ params }: Props) {
                 label={t('theme')}
                 value={undefined}
                 allLabel={tc('all')}
-                options={register.themes.map((code) => ({ value: code, label: tt.has(code as never) ? tt(code as never) : code }))}
+                options={register.themes.map((code) => ({ value: code, label: themeLabel(tt, code) }))}
               />
             </FilterForm>
             <PartnerTable partners={register.partners} showCall caption={t('title')} />

@@ -14,6 +14,7 @@ import { getCallDashboard } from '@/lib/data/call-editor';
 import { loose } from '@/lib/i18n/translate';
 import { translateIssue } from '@/lib/validations/translate-issue';
 import { BackArrow } from '@/components/ui/arrow';
+import { uuidPattern } from '@/lib/validations/zod';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -37,7 +38,7 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
 export default async function CallDashboardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole('admin', `/admin/calls/${id}`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!uuidPattern.test(id)) notFound();
   const now = new Date();
   const data = await getCallDashboard(user, id, now);
   if (!data) notFound();

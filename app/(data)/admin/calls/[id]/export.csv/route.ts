@@ -2,7 +2,7 @@ import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { exportReviewsCsv } from '@/lib/data/ranking';
 import { getCallForAdmin } from '@/lib/data/screening';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestTranslator } from '@/lib/i18n/translate';
 
 /** Every review of the call as CSV, for admins. Anyone else: 404, as if it did not exist. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const call = await getCallForAdmin(user, id, 'ranking:read');
   if (!call) return new Response('Not found', { status: 404 });
-  const csv = await exportReviewsCsv(user, call, loose(await requestTranslator('export')));
+  const csv = await exportReviewsCsv(user, call, await requestTranslator('export'));
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { requireRole } from '@/lib/auth/session';
 import { getCallDashboard, getCallForEditor } from '@/lib/data/call-editor';
 import { BackArrow } from '@/components/ui/arrow';
+import { uuidPattern } from '@/lib/validations/zod';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole('admin', `/admin/calls/${id}/edit`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!uuidPattern.test(id)) notFound();
   const [call, dashboard] = await Promise.all([getCallForEditor(user, id), getCallDashboard(user, id)]);
   if (!call || !dashboard) notFound();
   const t = await getTranslations('callDashboard');

@@ -12,6 +12,7 @@ import { listQuestionsForAdmin } from '@/lib/data/questions';
 import { instantFormat } from '@/lib/i18n/formats';
 import { BackArrow } from '@/components/ui/arrow';
 import { callLanguages } from '@/lib/calls/languages';
+import { uuidPattern } from '@/lib/validations/zod';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallQuestionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole('admin', `/admin/calls/${id}/questions`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!uuidPattern.test(id)) notFound();
   const dashboard = await getCallDashboard(user, id);
   if (!dashboard) notFound();
   const questions = await listQuestionsForAdmin(user, id);

@@ -15,6 +15,7 @@ import { getRanking, rankingSorts, type RankingSort } from '@/lib/data/ranking';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
 import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
+import { themeLabel } from '@/lib/i18n/themes';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -90,7 +91,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
               label={t('theme')}
               value={search.theme}
               allLabel={tc('all')}
-              options={themes.map((theme) => ({ value: theme, label: tt.has(theme as never) ? tt(theme as never) : theme }))}
+              options={themes.map((theme) => ({ value: theme, label: themeLabel(tt, theme) }))}
             />
             <FilterSelect
               id="flag"

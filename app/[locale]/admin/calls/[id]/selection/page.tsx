@@ -9,6 +9,7 @@ import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { defaultSlateMinimums, getSelectionBoard } from '@/lib/data/selection';
 import { BackArrow } from '@/components/ui/arrow';
+import { uuidPattern } from '@/lib/validations/zod';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SelectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole('admin', `/admin/calls/${id}/selection`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!uuidPattern.test(id)) notFound();
   const board = await getSelectionBoard(user, id);
   if (!board) notFound();
   const t = await getTranslations('selection');

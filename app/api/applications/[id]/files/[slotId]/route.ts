@@ -1,9 +1,9 @@
 import { getOptionalUser } from '@/lib/auth/session';
 import { getApplicationFileForDownload, prepareUpload, removeApplicationFile, storeApplicationFile } from '@/lib/data/files';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorKey } from '@/lib/errors';
 import { attachmentDisposition } from '@/lib/files/detect';
 import { readBodyLimited } from '@/lib/files/stream';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestTranslator } from '@/lib/i18n/translate';
 import { requestLog } from '@/lib/log';
 
 /**
@@ -14,7 +14,7 @@ import { requestLog } from '@/lib/log';
 
 type Params = { params: Promise<{ id: string; slotId: string }> };
 
-const statusOf: Record<string, number> = {
+const statusOf: Partial<Record<ErrorKey, number>> = {
   unauthenticated: 401,
   forbidden: 403,
   notFound: 404,
@@ -25,8 +25,8 @@ const statusOf: Record<string, number> = {
   notDraft: 409,
 };
 
-async function failure(key: string, values?: Record<string, string | number | Date>) {
-  const t = loose(await requestTranslator('errors'));
+async function failure(key: ErrorKey, values?: Record<string, string | number | Date>) {
+  const t = await requestTranslator('errors');
   return Response.json({ ok: false, error: t(key, values) }, { status: statusOf[key] ?? 400, headers: { 'Cache-Control': 'no-store' } });
 }
 

@@ -1,14 +1,9 @@
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { getFileForReviewer } from '@/lib/data/reviews';
+import { attachmentDisposition } from '@/lib/files/detect';
 
 type Params = { params: Promise<{ assignmentId: string; fileId: string }> };
-
-/** Content-Disposition for any file name: an ASCII fallback and the exact UTF-8 name (RFC 6266). */
-function disposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * A document of an application, for the reviewer assigned to it, after their conflict
@@ -25,7 +20,7 @@ export async function GET(_request: Request, { params }: Params) {
     headers: {
       'Content-Type': file.contentType,
       'Content-Length': String(file.content.length),
-      'Content-Disposition': disposition(file.fileName),
+      'Content-Disposition': attachmentDisposition(file.fileName),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },
