@@ -3,10 +3,11 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
+import { TextLimit } from '@/components/forms/text-limit';
 import { CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
@@ -17,7 +18,9 @@ import { submitApplicationAction } from '@/lib/actions/applications';
 import { countryName } from '@/lib/reference/countries';
 import { themeCodes } from '@/lib/reference/themes';
 import { cn } from '@/lib/utils';
+import { decodeIssue, maxLengthOf } from '@/lib/validations/zod';
 import {
+  applicationDraftValuesSchema,
   applicationStepOrder,
   stepIssues,
   type ApplicationDraftValues,
@@ -108,6 +111,10 @@ export function ApplicationForm({
   const { control } = form;
   const register = keepTypedBeforeHydration(form);
   const values = form.watch();
+  /** A text field's limit and live count; the limit is the draft schema's. */
+  const counter = (name: Path<ApplicationFormValues>, fieldId: string) => (
+    <TextLimit control={control} name={name} fieldId={fieldId} max={maxLengthOf(applicationDraftValuesSchema, name)} />
+  );
   const [files, setFiles] = useState(initialFiles);
   const [step, setStep] = useState<ApplicationFormStep>(initialStep);
   const [visited, setVisited] = useState<Set<ApplicationFormStep>>(() => new Set());
@@ -151,11 +158,15 @@ export function ApplicationForm({
   }, [JSON.stringify(draft), rules, uploaded]);
   const incomplete = applicationStepOrder.filter((s) => s !== 'review' && issues[s].length > 0);
 
-  /** A field's error, shown once its step has been left (or at review). */
+  /**
+   * A field's error, shown once its step has been left (or at review). Text beyond its
+   * limit is said at once: the draft cannot be saved with it, and the field keeps it all.
+   */
   const errorOf = (path: string, ofStep: ApplicationFormStep = step): string | undefined => {
-    if (!visited.has(ofStep)) return undefined;
     const found = issues[ofStep].find((i) => i.path === path);
-    return found ? translateIssue(tv as never, found.message) : undefined;
+    if (!found) return undefined;
+    if (!visited.has(ofStep) && decodeIssue(found.message).key !== 'tooLong') return undefined;
+    return translateIssue(tv as never, found.message);
   };
 
   const goTo = (next: ApplicationFormStep) => {
@@ -202,8 +213,8 @@ export function ApplicationForm({
   const stepContent: Record<ApplicationFormStep, ReactNode> = {
     project: (
       <div className="space-y-4">
-        <Field id="title" label={t('fields.title')} error={errorOf('title')} required>
-          {(p) => <Input maxLength={200} {...p} {...register('title')} />}
+        <Field id="title" counter={counter('title', 'title')} label={t('fields.title')} error={errorOf('title')} required>
+          {(p) => <Input {...p} {...register('title')} />}
         </Field>
         <Controller
           control={control}
@@ -262,21 +273,21 @@ export function ApplicationForm({
             </fieldset>
           )}
         />
-        <Field id="summary" label={t('fields.summary')} hint={t('summaryHint')} error={errorOf('summary')} required>
-          {(p) => <Textarea rows={4} maxLength={1500} {...p} {...register('summary')} />}
+        <Field id="summary" counter={counter('summary', 'summary')} label={t('fields.summary')} hint={t('summaryHint')} error={errorOf('summary')} required>
+          {(p) => <Textarea rows={4} {...p} {...register('summary')} />}
         </Field>
-        <Field id="objectives" label={t('fields.objectives')} error={errorOf('objectives')} required>
-          {(p) => <Textarea rows={5} maxLength={4000} {...p} {...register('objectives')} />}
+        <Field id="objectives" counter={counter('objectives', 'objectives')} label={t('fields.objectives')} error={errorOf('objectives')} required>
+          {(p) => <Textarea rows={5} {...p} {...register('objectives')} />}
         </Field>
-        <Field id="activities" label={t('fields.activities')} error={errorOf('activities')} required>
-          {(p) => <Textarea rows={6} maxLength={6000} {...p} {...register('activities')} />}
+        <Field id="activities" counter={counter('activities', 'activities')} label={t('fields.activities')} error={errorOf('activities')} required>
+          {(p) => <Textarea rows={6} {...p} {...register('activities')} />}
         </Field>
       </div>
     ),
     reach: (
       <div className="space-y-4">
-        <Field id="targetPopulation" label={t('fields.targetPopulation')} hint={t('targetPopulationHint')} error={errorOf('targetPopulation')} required>
-          {(p) => <Textarea rows={5} maxLength={3000} {...p} {...register('targetPopulation')} />}
+        <Field id="targetPopulation" counter={counter('targetPopulation', 'targetPopulation')} label={t('fields.targetPopulation')} hint={t('targetPopulationHint')} error={errorOf('targetPopulation')} required>
+          {(p) => <Textarea rows={5} {...p} {...register('targetPopulation')} />}
         </Field>
         <Field id="peopleToReach" label={t('fields.peopleToReach')} error={errorOf('peopleToReach')} required className="max-w-xs">
           {(p) => <Input type="number" inputMode="numeric" min={1} step={1} {...p} {...register('peopleToReach', { setValueAs: toNumberOrNull })} />}
@@ -286,7 +297,7 @@ export function ApplicationForm({
     partners: (
       <div className="space-y-3">
         <p className="text-sm text-slate-600">{t('partnersIntro')}</p>
-        <LocalPartnersFields control={control} register={register} errorOf={errorOf} idPrefix="lp" empty={t('noPartners')} />
+        <LocalPartnersFields control={control} register={register} errorOf={errorOf} counter={counter} idPrefix="lp" empty={t('noPartners')} />
       </div>
     ),
     risks: (
@@ -294,11 +305,11 @@ export function ApplicationForm({
         <p className="text-sm text-slate-600">{t('risksIntro')}</p>
         {risks.fields.map((row, i) => (
           <div key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <Field id={`risk-${i}`} label={t('riskLabel', { n: i + 1 })} error={errorOf(`risks.${i}.risk`)} required>
-              {(p) => <Textarea rows={2} maxLength={500} {...p} {...register(`risks.${i}.risk`)} />}
+            <Field id={`risk-${i}`} counter={counter(`risks.${i}.risk`, `risk-${i}`)} label={t('riskLabel', { n: i + 1 })} error={errorOf(`risks.${i}.risk`)} required>
+              {(p) => <Textarea rows={2} {...p} {...register(`risks.${i}.risk`)} />}
             </Field>
-            <Field id={`mitigation-${i}`} label={t('mitigationLabel', { n: i + 1 })} error={errorOf(`risks.${i}.mitigation`)} required>
-              {(p) => <Textarea rows={2} maxLength={1000} {...p} {...register(`risks.${i}.mitigation`)} />}
+            <Field id={`mitigation-${i}`} counter={counter(`risks.${i}.mitigation`, `mitigation-${i}`)} label={t('mitigationLabel', { n: i + 1 })} error={errorOf(`risks.${i}.mitigation`)} required>
+              {(p) => <Textarea rows={2} {...p} {...register(`risks.${i}.mitigation`)} />}
             </Field>
             <Button type="button" variant="ghost" size="sm" className="sm:mt-7" onClick={() => risks.remove(i)}>
               {t('removeRisk', { n: i + 1 })}
@@ -338,8 +349,8 @@ export function ApplicationForm({
           <p className="text-xs text-slate-600">{t('budgetLinesHint')}</p>
           {lines.fields.map((row, i) => (
             <div key={row.id} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-              <Field id={`line-${i}-label`} label={t('lineLabel', { n: i + 1 })} error={errorOf(`budgetLines.${i}.label`)} required>
-                {(p) => <Input maxLength={200} {...p} {...register(`budgetLines.${i}.label`)} />}
+              <Field id={`line-${i}-label`} counter={counter(`budgetLines.${i}.label`, `line-${i}-label`)} label={t('lineLabel', { n: i + 1 })} error={errorOf(`budgetLines.${i}.label`)} required>
+                {(p) => <Input {...p} {...register(`budgetLines.${i}.label`)} />}
               </Field>
               <Field id={`line-${i}-amount`} label={t('lineAmount', { n: i + 1 })} error={errorOf(`budgetLines.${i}.amount`)} required>
                 {(p) => <Input type="number" inputMode="numeric" min={0} step={1} {...p} {...register(`budgetLines.${i}.amount`, { setValueAs: toNumberOrNull })} />}

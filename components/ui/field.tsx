@@ -12,6 +12,7 @@ export function Field({
   hint,
   error,
   required,
+  counter,
   className,
   children,
 }: {
@@ -20,12 +21,15 @@ export function Field({
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** A text field's limit and live count (<TextLimit>), read with the field. */
+  counter?: ReactNode;
   className?: string;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const counterId = counter ? `${id}-count` : undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -42,6 +46,7 @@ export function Field({
           {hint}
         </p>
       )}
+      {counter}
       <p id={errorId} className="text-sm text-red-700" aria-live="polite">
         {error}
       </p>
