@@ -4,7 +4,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
-import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
+import { keepTypedBeforeHydration, typedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
 import { TextLimit } from '@/components/forms/text-limit';
@@ -232,6 +232,11 @@ export function ApplicationForm({
                 {rules.countries.map((code) => (
                   <label key={code} className="flex items-center gap-2 text-sm">
                     <Checkbox
+                      ref={typedBeforeHydration((on) => {
+                        const now = form.getValues('countries');
+                        if (on === true && !now.includes(code)) field.onChange([...now, code]);
+                        if (on === false) field.onChange(now.filter((c) => c !== code));
+                      })}
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />
@@ -260,6 +265,11 @@ export function ApplicationForm({
                 {themeChoices.map((code) => (
                   <label key={code} className="flex items-center gap-2 text-sm">
                     <Checkbox
+                      ref={typedBeforeHydration((on) => {
+                        const now = form.getValues('themes');
+                        if (on === true && !now.includes(code)) field.onChange([...now, code]);
+                        if (on === false) field.onChange(now.filter((c) => c !== code));
+                      })}
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />

@@ -21,6 +21,7 @@ import {
 } from '@/lib/validations/organisation';
 import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
+import { typedBeforeHydration } from '@/components/forms/keep-typed';
 import { CharacterCount, counterId } from '@/components/forms/text-limit';
 import { maxLengthOf } from '@/lib/validations/zod';
 
@@ -196,6 +197,14 @@ export function OrganisationForm({
                       <div key={code} className={on ? 'sm:col-span-2 space-y-1' : ''}>
                         <label className="flex items-center gap-2 text-sm">
                           <Checkbox
+                            ref={typedBeforeHydration((ticked) => {
+                              const now = { ...(form.getValues('experience') as Record<string, string>) };
+                              if (ticked === true && !(code in now)) field.onChange({ ...now, [code]: '' });
+                              if (ticked === false && code in now) {
+                                delete now[code];
+                                field.onChange(now);
+                              }
+                            })}
                             checked={on}
                             onChange={(e) => {
                               const nextValue = { ...value };
@@ -211,6 +220,9 @@ export function OrganisationForm({
                             <Textarea
                               rows={2}
                               id={`experience-${code}`}
+                              ref={typedBeforeHydration((typed) => {
+                                if (typeof typed === 'string') field.onChange({ ...(form.getValues('experience') as Record<string, string>), [code]: typed });
+                              })}
                               aria-label={t('experienceIn', { theme: tt(code) })}
                               aria-describedby={counterId(`experience-${code}`)}
                               value={value[code]}
