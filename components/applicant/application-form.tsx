@@ -22,6 +22,7 @@ import { decodeIssue, maxLengthOf } from '@/lib/validations/zod';
 import {
   applicationDraftValuesSchema,
   applicationStepOrder,
+  stepIsOptional,
   stepIssues,
   type ApplicationDraftValues,
   type ApplicationFormStep,
@@ -121,7 +122,10 @@ export function ApplicationForm({
   const [restore, setRestore] = useState<ReturnType<typeof readBackup>>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  /** What the step just left with "Save and continue" still lacks (saved as a draft all the same). */
+  const [lacking, setLacking] = useState<{ step: ApplicationFormStep; issues: RuleIssue[] } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const tl = useTranslations('localPartners');
 
   const autosave = useAutosave({
     applicationId,
@@ -157,6 +161,22 @@ export function ApplicationForm({
     return out;
   }, [JSON.stringify(draft), rules, uploaded]);
   const incomplete = applicationStepOrder.filter((s) => s !== 'review' && issues[s].length > 0);
+  /** The steps the call requires something in: what "n of m steps complete" counts. */
+  const requiredSteps = applicationStepOrder.filter((s) => s !== 'review' && !stepIsOptional(s, rules));
+  const requiredDone = requiredSteps.filter((s) => issues[s].length === 0).length;
+
+  /** A field's name in words, for the list of what a step lacks. */
+  const labelOf = (path: string): string => {
+    const [head, second, third] = path.split('.');
+    const n = Number(second) + 1;
+    if (head === 'risks') return third === 'mitigation' ? t('mitigationLabel', { n }) : third === 'risk' ? t('riskLabel', { n }) : t('steps.risks');
+    if (head === 'budgetLines') return third === 'amount' ? t('lineAmount', { n }) : third === 'label' ? t('lineLabel', { n }) : t('budgetLines');
+    if (head === 'localPartners' && (third === 'name' || third === 'country' || third === 'role')) return tl(third, { n });
+    if (head === 'declarations') return rules.requirements.find((r) => r.id === second)?.statement ?? t('steps.declarations');
+    if (head === 'documents') return rules.slots.find((sl) => sl.id === second)?.name ?? t('steps.documents');
+    if (head === 'requestedAmount') return t('fields.requestedAmount');
+    return t.has(`fields.${head}` as never) ? t(`fields.${head}` as never) : head;
+  };
 
   /**
    * A field's error, shown once its step has been left (or at review). Text beyond its
@@ -171,6 +191,7 @@ export function ApplicationForm({
 
   const goTo = (next: ApplicationFormStep) => {
     void flush();
+    setLacking(null);
     setVisited((v) => new Set(v).add(step));
     setStep(next);
     setSubmitError(null);
@@ -371,10 +392,9 @@ export function ApplicationForm({
             </div>
           ))}
           <p id="budgetLines-total" className="text-sm text-slate-700" data-testid="budget-total">
-            {t('linesTotal', {
-              total: money(format, linesTotal, rules.currency),
-              requested: typeof values.requestedAmount === 'number' && Number.isFinite(values.requestedAmount) ? money(format, values.requestedAmount, rules.currency) : '—',
-            })}
+            {typeof values.requestedAmount === 'number' && Number.isFinite(values.requestedAmount)
+              ? t('linesTotal', { total: money(format, linesTotal, rules.currency), requested: money(format, values.requestedAmount, rules.currency) })
+              : t('linesTotalNothingRequested', { total: money(format, linesTotal, rules.currency) })}
           </p>
           <p id="budgetLines-error" className="text-sm text-red-700" aria-live="polite">
             {errorOf('budgetLines')}
@@ -479,7 +499,8 @@ export function ApplicationForm({
       <nav aria-label={t('progress')}>
         <ol className="space-y-1">
           {applicationStepOrder.map((s, i) => {
-            const done = s !== 'review' && issues[s].length === 0;
+            const optional = s !== 'review' && stepIsOptional(s, rules) && issues[s].length === 0;
+            const done = s !== 'review' && !optional && issues[s].length === 0;
             return (
               <li key={s}>
                 <button
@@ -487,7 +508,7 @@ export function ApplicationForm({
                   onClick={() => goTo(s)}
                   aria-current={s === step ? 'step' : undefined}
                   data-testid={`step-${s}`}
-                  data-complete={s === 'review' ? undefined : String(done)}
+                  data-complete={s === 'review' ? undefined : optional ? 'optional' : String(done)}
                   className={cn(
                     'flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm',
                     s === step ? 'bg-brand-50 font-semibold text-brand-800' : 'hover:bg-slate-100',
@@ -504,14 +525,21 @@ export function ApplicationForm({
                   </span>
                   <span>
                     {t(`steps.${s}`)}
-                    {s !== 'review' && <span className="sr-only"> ({done ? t('stepComplete') : t('stepIncomplete')})</span>}
+                    {s !== 'review' && <span className="sr-only"> ({optional ? t('stepOptional') : done ? t('stepComplete') : t('stepIncomplete')})</span>}
+                    {optional && (
+                      <span aria-hidden className="ms-1 text-xs font-normal text-slate-500">
+                        ({t('optional')})
+                      </span>
+                    )}
                   </span>
                 </button>
               </li>
             );
           })}
         </ol>
-        <p className="mt-4 px-3 text-xs text-slate-600">{t('progressCount', { done: 7 - incomplete.length, total: 7 })}</p>
+        <p className="mt-4 px-3 text-xs text-slate-600" data-testid="progress-count">
+          {t('progressCount', { done: requiredDone, total: requiredSteps.length })}
+        </p>
       </nav>
 
       <div className="min-w-0 space-y-6">
@@ -558,13 +586,34 @@ export function ApplicationForm({
           onSubmit={(e) => {
             e.preventDefault();
             if (step === 'review') void submit();
-            else goTo(applicationStepOrder[index + 1]);
+            else {
+              // Saved as a draft whatever it holds; what the step still lacks is said at once.
+              const left = { step, issues: issues[step] };
+              goTo(applicationStepOrder[index + 1]);
+              setVisited((v) => new Set(v).add(left.step));
+              if (left.issues.length) setLacking(left);
+            }
           }}
           className="space-y-6"
         >
           <h2 id="step-heading" ref={heading} tabIndex={-1} className="outline-none">
             {t('stepHeading', { n: index + 1, total: applicationStepOrder.length, step: t(`steps.${step}`) })}
           </h2>
+          {lacking && (
+            <Alert tone="warning" data-testid="step-lacks">
+              <p className="font-medium">{t('stepLacks', { step: t(`steps.${lacking.step}`) })}</p>
+              <ul className="mt-2 list-disc space-y-1 ps-6">
+                {[...new Map(lacking.issues.map((i) => [i.path, i])).values()].map((i) => (
+                  <li key={i.path}>
+                    {labelOf(i.path)}: {translateIssue(tv as never, i.message)}
+                  </li>
+                ))}
+              </ul>
+              <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={() => goTo(lacking.step)}>
+                {t('backToStep', { step: t(`steps.${lacking.step}`) })}
+              </Button>
+            </Alert>
+          )}
           {stepContent[step]}
           {step !== 'review' && (
             <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
