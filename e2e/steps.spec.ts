@@ -7,7 +7,8 @@ const CALL = '/calls/diaspora-climate-resilience-2027';
 
 async function blankApplication(page: Page, organisation: string): Promise<string> {
   await signUpApplicant(page, 'Step Counter');
-  await page.goto('/organisation');
+  // Waits until the page is interactive (typing.spec: a hydration mismatch remounts this form).
+  await page.goto('/organisation', { waitUntil: 'networkidle' });
   await page.getByLabel('Legal name').fill(organisation);
   await page.getByLabel('Country of registration').selectOption('FR');
   await page.getByRole('button', { name: 'Create the organisation' }).click();
