@@ -211,3 +211,40 @@ test('[applicant] another organisation\'s application and its files are not foun
   expect(download.status()).toBe(404);
   await context.close();
 });
+
+test('[applicant] typed while offline: kept in this browser, said to be unsaved, saved when the connection returns; a tab closed offline offers it back', async ({ page, context }) => {
+  await signUpApplicant(page, 'Offline Applicant');
+  await page.goto('/organisation');
+  await createOrganisation(page, 'Offline Test Network');
+  await expect(page.getByText('Your organisation is created.')).toBeVisible();
+  await startApplication(page);
+  const editUrl = page.url();
+  await page.getByLabel('Project title').fill('Solar pumps for Tambacounda');
+  await saved(page);
+
+  // The connection drops: the change is not lost, and the page says it is not saved yet.
+  await context.setOffline(true);
+  await page.getByLabel('Summary').fill('Typed on a train without signal.');
+  await expect(page.getByTestId('save-status')).toContainText('you seem to be offline');
+  // Back online: saved without a click, and there after a reload.
+  await context.setOffline(false);
+  await saved(page);
+  await page.reload();
+  await expect(page.getByLabel('Summary')).toHaveValue('Typed on a train without signal.');
+
+  // Offline again, and the tab is closed before the connection returns.
+  await context.setOffline(true);
+  await page.getByLabel('Summary').fill('Typed offline, then the tab was closed.');
+  await expect(page.getByTestId('save-status')).toContainText('you seem to be offline');
+  await page.close({ runBeforeUnload: false });
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(editUrl);
+  await expect(again.getByLabel('Summary')).toHaveValue('Typed on a train without signal.');
+  await expect(again.getByText(/This browser kept changes you typed/)).toBeVisible();
+  await again.getByRole('button', { name: 'Restore my changes' }).click();
+  await expect(again.getByLabel('Summary')).toHaveValue('Typed offline, then the tab was closed.');
+  await saved(again);
+  await again.reload();
+  await expect(again.getByLabel('Summary')).toHaveValue('Typed offline, then the tab was closed.');
+});

@@ -17,7 +17,8 @@ export function Table({
   return (
     <div
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      role="region"
+      // A group, not a region: a landmark per table would repeat the name of the section around it.
+      role="group"
       aria-labelledby={captionId}
       tabIndex={0}
     >
