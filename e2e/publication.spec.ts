@@ -70,9 +70,13 @@ test('[admin] runs the suggested slate on the demo call in review, adjusts it, d
   const applicant = await context.newPage();
   await signInViaApi(applicant.request, demo.applicant);
   await applicant.goto('/dashboard');
+  // The status is the outcome, never "Submitted" beside "Not selected".
+  const row = applicant.getByRole('row').filter({ hasText: 'Remote mentoring for midwives in Hargeisa' }).first();
+  await expect(row.getByTestId('status-badge')).toHaveText('Not selected');
   await applicant.getByRole('link', { name: /Remote mentoring for midwives in Hargeisa/ }).first().click();
   const outcome = applicant.getByTestId('outcome');
   await expect(outcome.getByText('Not selected', { exact: true })).toBeVisible();
+  await expect(applicant.getByTestId('status-badge')).toHaveText('Not selected');
   await expect(outcome.getByRole('cell', { name: 'Health impact' })).toBeVisible();
   await context.close();
 });

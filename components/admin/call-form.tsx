@@ -5,6 +5,8 @@ import { createContext, useContext, useMemo, useRef, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
+import { TextLimit } from '@/components/forms/text-limit';
+import { maxLengthOf } from '@/lib/validations/zod';
 import { CountryMultiPicker } from '@/components/forms/country-picker';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -68,6 +70,11 @@ export const emptyCall: CallFormInput = {
 };
 
 type Form = UseFormReturn<CallFormInput>;
+
+/** A text field's limit and live count, for <Field counter>; the limit is the call schema's. */
+const limitOf = (form: Form) => (name: string, fieldId: string) => (
+  <TextLimit control={form.control} name={name as never} fieldId={fieldId} max={maxLengthOf(callFormSchema, name)} />
+);
 type ErrorOf = (name: string) => string | undefined;
 
 /** The languages, besides the main one, the call is being written in. */
@@ -92,7 +99,7 @@ function InOtherLanguages({ form, errorOf, path, idBase, fields }: { form: Form;
             const name = `${path}translations.${l}.${f.key}`;
             const props = { lang: l, dir: directionOf(l), ...form.register(name as never) };
             return (
-              <Field key={f.key} id={`${idBase}-${l}-${f.key}`} label={tc('inLanguage', { field: f.label, language: l })} error={errorOf(name)} required={f.required}>
+              <Field key={f.key} id={`${idBase}-${l}-${f.key}`} counter={limitOf(form)(name, `${idBase}-${l}-${f.key}`)} label={tc('inLanguage', { field: f.label, language: l })} error={errorOf(name)} required={f.required}>
                 {(p) => (f.multiline ? <Textarea rows={f.multiline} {...p} {...props} /> : <Input {...p} {...props} />)}
               </Field>
             );
@@ -198,6 +205,7 @@ function Section({ title, intro, children }: { title: string; intro?: string; ch
 
 function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: ErrorOf; locked: boolean }) {
   const t = useTranslations('callEditor');
+  const counter = limitOf(form);
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'criteria' });
   const criteria = useWatch({ control: form.control, name: 'criteria' }) ?? [];
   const { total, off } = weightBalance(criteria);
@@ -217,7 +225,7 @@ function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: Error
         {fields.map((field, i) => (
           <li key={field.id} className="rounded-md border border-slate-200 p-4" aria-label={t('criterionN', { n: i + 1 })}>
             <div className="grid gap-3 sm:grid-cols-[1fr_7rem_6rem_6rem]">
-              <Field id={`criteria-${i}-name`} label={t('criterionName')} error={errorOf(`criteria.${i}.name`)} required>
+              <Field id={`criteria-${i}-name`} counter={counter(`criteria.${i}.name`, `criteria-${i}-name`)} label={t('criterionName')} error={errorOf(`criteria.${i}.name`)} required>
                 {(p) => <Input {...p} {...form.register(`criteria.${i}.name`)} />}
               </Field>
               <Field id={`criteria-${i}-weight`} label={t('weight')} error={errorOf(`criteria.${i}.weight`)} required>
@@ -230,7 +238,7 @@ function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: Error
                 {(p) => <Input type="number" min={1} disabled={locked && !!field.id} {...p} {...form.register(`criteria.${i}.scaleMax`, asNumber)} />}
               </Field>
             </div>
-            <Field id={`criteria-${i}-guidance`} label={t('guidance')} hint={t('guidanceHint')} error={errorOf(`criteria.${i}.guidance`)} className="mt-3">
+            <Field id={`criteria-${i}-guidance`} counter={counter(`criteria.${i}.guidance`, `criteria-${i}-guidance`)} label={t('guidance')} hint={t('guidanceHint')} error={errorOf(`criteria.${i}.guidance`)} className="mt-3">
               {(p) => <Textarea rows={2} {...p} {...form.register(`criteria.${i}.guidance`)} />}
             </Field>
             <div className="mt-3">
@@ -290,6 +298,7 @@ function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: Error
 
 function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
   const t = useTranslations('callEditor');
+  const counter = limitOf(form);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'requirements' });
   return (
     <Section title={t('requirementsTitle')} intro={t('requirementsIntro')}>
@@ -304,7 +313,7 @@ function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }
       <ol className="space-y-3">
         {fields.map((field, i) => (
           <li key={field.id} className="rounded-md border border-slate-200 p-4" aria-label={t('requirementN', { n: i + 1 })}>
-            <Field id={`requirements-${i}-statement`} label={t('statement')} error={errorOf(`requirements.${i}.statement`)} required>
+            <Field id={`requirements-${i}-statement`} counter={counter(`requirements.${i}.statement`, `requirements-${i}-statement`)} label={t('statement')} error={errorOf(`requirements.${i}.statement`)} required>
               {(p) => <Input {...p} {...form.register(`requirements.${i}.statement`)} />}
             </Field>
             <div className="mt-3">
@@ -337,6 +346,7 @@ function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }
 
 function SlotsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
   const t = useTranslations('callEditor');
+  const counter = limitOf(form);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'slots' });
   return (
     <Section title={t('slotsTitle')} intro={t('slotsIntro')}>
@@ -345,14 +355,14 @@ function SlotsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
         {fields.map((field, i) => (
           <li key={field.id} className="space-y-3 rounded-md border border-slate-200 p-4" aria-label={t('slotN', { n: i + 1 })}>
             <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
-              <Field id={`slots-${i}-name`} label={t('slotName')} error={errorOf(`slots.${i}.name`)} required>
+              <Field id={`slots-${i}-name`} counter={counter(`slots.${i}.name`, `slots-${i}-name`)} label={t('slotName')} error={errorOf(`slots.${i}.name`)} required>
                 {(p) => <Input {...p} {...form.register(`slots.${i}.name`)} />}
               </Field>
               <Field id={`slots-${i}-size`} label={t('maxSizeMb')} error={errorOf(`slots.${i}.maxSizeMb`)} required>
                 {(p) => <Input type="number" min={0.1} max={100} step={0.1} {...p} {...form.register(`slots.${i}.maxSizeMb`, asNumber)} />}
               </Field>
             </div>
-            <Field id={`slots-${i}-description`} label={t('slotDescription')} error={errorOf(`slots.${i}.description`)}>
+            <Field id={`slots-${i}-description`} counter={counter(`slots.${i}.description`, `slots-${i}-description`)} label={t('slotDescription')} error={errorOf(`slots.${i}.description`)}>
               {(p) => <Input {...p} {...form.register(`slots.${i}.description`)} />}
             </Field>
             <InOtherLanguages
@@ -423,7 +433,7 @@ export function CallForm({
   // A new call's address is made from its title as it is typed, until the admin writes their own.
   const slugFollowsTitle = useRef(isNew && !initial.slug);
   const selectedOnFocus = useRef(false);
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(callFormSchema, saveCallAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(callFormSchema, saveCallAction, {
     defaultValues: initial,
     onSuccess: (data) => {
       if (isNew) {
@@ -446,7 +456,7 @@ export function CallForm({
         <LanguagesSection form={form} errorOf={errorOf} extra={extra} setExtra={setExtra} />
 
         <Section title={t('basics')}>
-          <Field id="title" label={t('title')} error={errorOf('title')} required>
+          <Field id="title" counter={counter('title', 'title')} label={t('title')} error={errorOf('title')} required>
             {(p) => (
               <Input
                 {...p}
@@ -458,7 +468,7 @@ export function CallForm({
               />
             )}
           </Field>
-          <Field id="slug" label={t('slug')} hint={t('slugHint')} error={errorOf('slug')} required>
+          <Field id="slug" counter={counter('slug', 'slug')} label={t('slug')} hint={t('slugHint')} error={errorOf('slug')} required>
             {(p) => (
               <Input
                 {...p}
@@ -481,10 +491,10 @@ export function CallForm({
               />
             )}
           </Field>
-          <Field id="summary" label={t('summary')} hint={t('summaryHint')} error={errorOf('summary')}>
+          <Field id="summary" counter={counter('summary', 'summary')} label={t('summary')} hint={t('summaryHint')} error={errorOf('summary')}>
             {(p) => <Textarea rows={2} {...p} {...form.register('summary')} />}
           </Field>
-          <Field id="description" label={t('description')} hint={t('descriptionHint')} error={errorOf('description')}>
+          <Field id="description" counter={counter('description', 'description')} label={t('description')} hint={t('descriptionHint')} error={errorOf('description')}>
             {(p) => <Textarea rows={10} className="font-mono" {...p} {...form.register('description')} />}
           </Field>
           <InOtherLanguages
@@ -498,7 +508,7 @@ export function CallForm({
               { key: 'description', label: t('description'), multiline: 8 },
             ]}
           />
-          <Field id="funder" label={t('funder')} error={errorOf('funder')}>
+          <Field id="funder" counter={counter('funder', 'funder')} label={t('funder')} error={errorOf('funder')}>
             {(p) => <Input {...p} {...form.register('funder')} />}
           </Field>
           <Field id="issuer" label={t('issuer')} hint={t('issuerHint')} error={errorOf('issuer')}>

@@ -19,7 +19,7 @@ export function InviteUserForm() {
   const locale = useLocale();
   const [done, setDone] = useState<string | null>(null);
   const blank = { email: '', name: '', roles: ['reviewer' as const], locale };
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(inviteUserSchema, inviteUserAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(inviteUserSchema, inviteUserAction, {
     defaultValues: blank,
     onSuccess: () => {
       setDone(t('invited_success', { email: form.getValues('email') }));
@@ -35,7 +35,7 @@ export function InviteUserForm() {
         <Field id="invite-email" label={t('inviteEmail')} error={errorOf('email')} required>
           {(p) => <Input type="email" autoComplete="off" {...p} {...form.register('email', { onChange: () => setDone(null) })} />}
         </Field>
-        <Field id="invite-name" label={t('inviteName')} error={errorOf('name')}>
+        <Field id="invite-name" counter={counter('name', 'invite-name')} label={t('inviteName')} error={errorOf('name')}>
           {(p) => <Input autoComplete="off" {...p} {...form.register('name')} />}
         </Field>
         <Field id="invite-locale" label={t('inviteLocale')} error={errorOf('locale')}>

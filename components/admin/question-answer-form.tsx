@@ -38,7 +38,7 @@ export function QuestionAnswerForm({
   const [dismissing, startDismiss] = useTransition();
   const [dismissError, setDismissError] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(answerQuestionSchema, answerQuestionAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(answerQuestionSchema, answerQuestionAction, {
     defaultValues: {
       questionId,
       publicQuestion: question,
@@ -55,18 +55,18 @@ export function QuestionAnswerForm({
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`${t('answerForm')}: ${question.slice(0, 80)}`}>
       {confirmDialog}
       <FormError message={formError ?? dismissError} />
-      <Field id={`q-${questionId}-public`} label={t('publicWording')} hint={t('publicWordingHint')} error={errorOf('publicQuestion')} required>
+      <Field id={`q-${questionId}-public`} counter={counter('publicQuestion', `q-${questionId}-public`)} label={t('publicWording')} hint={t('publicWordingHint')} error={errorOf('publicQuestion')} required>
         {(p) => <Textarea rows={2} {...p} {...form.register('publicQuestion')} />}
       </Field>
-      <Field id={`q-${questionId}-answer`} label={t('answer')} error={errorOf('answer')} required>
+      <Field id={`q-${questionId}-answer`} counter={counter('answer', `q-${questionId}-answer`)} label={t('answer')} error={errorOf('answer')} required>
         {(p) => <Textarea rows={4} {...p} {...form.register('answer')} />}
       </Field>
       {languages.map((l) => (
         <div key={l} className="space-y-3 border-s-4 border-slate-200 ps-3">
-          <Field id={`q-${questionId}-${l}-question`} label={tc('inLanguage', { field: t('publicWording'), language: l })} error={errorOf(`translations.${l}.question`)}>
+          <Field id={`q-${questionId}-${l}-question`} counter={counter(`translations.${l}.question`, `q-${questionId}-${l}-question`)} label={tc('inLanguage', { field: t('publicWording'), language: l })} error={errorOf(`translations.${l}.question`)}>
             {(p) => <Textarea rows={2} lang={l} dir={directionOf(l)} {...p} {...form.register(`translations.${l}.question`)} />}
           </Field>
-          <Field id={`q-${questionId}-${l}-answer`} label={tc('inLanguage', { field: t('answer'), language: l })} error={errorOf(`translations.${l}.answer`)}>
+          <Field id={`q-${questionId}-${l}-answer`} counter={counter(`translations.${l}.answer`, `q-${questionId}-${l}-answer`)} label={tc('inLanguage', { field: t('answer'), language: l })} error={errorOf(`translations.${l}.answer`)}>
             {(p) => <Textarea rows={4} lang={l} dir={directionOf(l)} {...p} {...form.register(`translations.${l}.answer`)} />}
           </Field>
         </div>

@@ -14,9 +14,13 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from '@/lib/actions/selection';
 import type { BoardRow } from '@/lib/data/selection';
 import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
-import type { DecisionInput } from '@/lib/validations/selection';
+import { decisionInputSchema, type DecisionInput } from '@/lib/validations/selection';
 import { joinList } from '@/lib/i18n/formats';
 import { themeLabel } from '@/lib/i18n/themes';
+import { maxLengthOf } from '@/lib/validations/zod';
+import { CharacterCount, counterId } from '@/components/forms/text-limit';
+
+const rationaleLimit = maxLengthOf(decisionInputSchema, 'rationale') ?? 2000;
 
 type Draft = { outcome: DecisionInput['outcome'] | ''; awardedAmount: string; rationale: string; shareComments: boolean };
 
@@ -450,8 +454,10 @@ export function SelectionBoard({
                             rows={2}
                             value={d.rationale}
                             placeholder={t('rationaleHint')}
+                            aria-describedby={counterId(`rationale-${r.applicationId}`)}
                             onChange={(e) => set(r.applicationId, { rationale: e.target.value })}
                           />
+                          <CharacterCount fieldId={`rationale-${r.applicationId}`} length={d.rationale.length} max={rationaleLimit} />
                         </label>
                         <label className="flex items-center gap-2 text-sm">
                           <Checkbox checked={d.shareComments} onChange={(e) => set(r.applicationId, { shareComments: e.target.checked })} />

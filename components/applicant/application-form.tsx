@@ -3,10 +3,12 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
-import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
+import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
+import { keepTypedBeforeHydration, typedBeforeHydration } from '@/components/forms/keep-typed';
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
+import { TextLimit } from '@/components/forms/text-limit';
+import { CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -16,8 +18,11 @@ import { submitApplicationAction } from '@/lib/actions/applications';
 import { countryName } from '@/lib/reference/countries';
 import { themeCodes } from '@/lib/reference/themes';
 import { cn } from '@/lib/utils';
+import { decodeIssue, maxLengthOf } from '@/lib/validations/zod';
 import {
+  applicationDraftValuesSchema,
   applicationStepOrder,
+  stepIsOptional,
   stepIssues,
   type ApplicationDraftValues,
   type ApplicationFormStep,
@@ -108,6 +113,10 @@ export function ApplicationForm({
   const { control } = form;
   const register = keepTypedBeforeHydration(form);
   const values = form.watch();
+  /** A text field's limit and live count; the limit is the draft schema's. */
+  const counter = (name: Path<ApplicationFormValues>, fieldId: string) => (
+    <TextLimit control={control} name={name} fieldId={fieldId} max={maxLengthOf(applicationDraftValuesSchema, name)} />
+  );
   const [files, setFiles] = useState(initialFiles);
   const [step, setStep] = useState<ApplicationFormStep>(initialStep);
   const [visited, setVisited] = useState<Set<ApplicationFormStep>>(() => new Set());
@@ -116,7 +125,10 @@ export function ApplicationForm({
   const [submitError, setSubmitError] = useState<string | null>(null);
   // Refused for want of the organisation's self-declaration: the error links to where it is signed.
   const [declarationMissing, setDeclarationMissing] = useState(false);
+  /** What the step just left with "Save and continue" still lacks (saved as a draft all the same). */
+  const [lacking, setLacking] = useState<{ step: ApplicationFormStep; issues: RuleIssue[] } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const tl = useTranslations('localPartners');
 
   const autosave = useAutosave({
     applicationId,
@@ -153,16 +165,37 @@ export function ApplicationForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft's JSON stands for the draft, a new object each render
   }, [JSON.stringify(draft), rules, uploaded]);
   const incomplete = applicationStepOrder.filter((s) => s !== 'review' && issues[s].length > 0);
+  /** The steps the call requires something in: what "n of m steps complete" counts. */
+  const requiredSteps = applicationStepOrder.filter((s) => s !== 'review' && !stepIsOptional(s, rules));
+  const requiredDone = requiredSteps.filter((s) => issues[s].length === 0).length;
 
-  /** A field's error, shown once its step has been left (or at review). */
+  /** A field's name in words, for the list of what a step lacks. */
+  const labelOf = (path: string): string => {
+    const [head, second, third] = path.split('.');
+    const n = Number(second) + 1;
+    if (head === 'risks') return third === 'mitigation' ? t('mitigationLabel', { n }) : third === 'risk' ? t('riskLabel', { n }) : t('steps.risks');
+    if (head === 'budgetLines') return third === 'amount' ? t('lineAmount', { n }) : third === 'label' ? t('lineLabel', { n }) : t('budgetLines');
+    if (head === 'localPartners' && (third === 'name' || third === 'country' || third === 'role')) return tl(third, { n });
+    if (head === 'declarations') return rules.requirements.find((r) => r.id === second)?.statement ?? t('steps.declarations');
+    if (head === 'documents') return rules.slots.find((sl) => sl.id === second)?.name ?? t('steps.documents');
+    if (head === 'requestedAmount') return t('fields.requestedAmount');
+    return t.has(`fields.${head}` as never) ? t(`fields.${head}` as never) : head;
+  };
+
+  /**
+   * A field's error, shown once its step has been left (or at review). Text beyond its
+   * limit is said at once: the draft cannot be saved with it, and the field keeps it all.
+   */
   const errorOf = (path: string, ofStep: ApplicationFormStep = step): string | undefined => {
-    if (!visited.has(ofStep)) return undefined;
     const found = issues[ofStep].find((i) => i.path === path);
-    return found ? translateIssue(tv as never, found.message) : undefined;
+    if (!found) return undefined;
+    if (!visited.has(ofStep) && decodeIssue(found.message).key !== 'tooLong') return undefined;
+    return translateIssue(tv as never, found.message);
   };
 
   const goTo = (next: ApplicationFormStep) => {
     void flush();
+    setLacking(null);
     setVisited((v) => new Set(v).add(step));
     setStep(next);
     setSubmitError(null);
@@ -206,8 +239,8 @@ export function ApplicationForm({
   const stepContent: Record<ApplicationFormStep, ReactNode> = {
     project: (
       <div className="space-y-4">
-        <Field id="title" label={t('fields.title')} error={errorOf('title')} required>
-          {(p) => <Input maxLength={200} {...p} {...register('title')} />}
+        <Field id="title" counter={counter('title', 'title')} label={t('fields.title')} error={errorOf('title')} required>
+          {(p) => <Input {...p} {...register('title')} />}
         </Field>
         <Controller
           control={control}
@@ -225,6 +258,11 @@ export function ApplicationForm({
                 {rules.countries.map((code) => (
                   <label key={code} className="flex items-center gap-2 text-sm">
                     <Checkbox
+                      ref={typedBeforeHydration((on) => {
+                        const now = form.getValues('countries');
+                        if (on === true && !now.includes(code)) field.onChange([...now, code]);
+                        if (on === false) field.onChange(now.filter((c) => c !== code));
+                      })}
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />
@@ -253,6 +291,11 @@ export function ApplicationForm({
                 {themeChoices.map((code) => (
                   <label key={code} className="flex items-center gap-2 text-sm">
                     <Checkbox
+                      ref={typedBeforeHydration((on) => {
+                        const now = form.getValues('themes');
+                        if (on === true && !now.includes(code)) field.onChange([...now, code]);
+                        if (on === false) field.onChange(now.filter((c) => c !== code));
+                      })}
                       checked={field.value.includes(code)}
                       onChange={(e) => field.onChange(e.target.checked ? [...field.value, code] : field.value.filter((c) => c !== code))}
                     />
@@ -266,21 +309,21 @@ export function ApplicationForm({
             </fieldset>
           )}
         />
-        <Field id="summary" label={t('fields.summary')} hint={t('summaryHint')} error={errorOf('summary')} required>
-          {(p) => <Textarea rows={4} maxLength={1500} {...p} {...register('summary')} />}
+        <Field id="summary" counter={counter('summary', 'summary')} label={t('fields.summary')} hint={t('summaryHint')} error={errorOf('summary')} required>
+          {(p) => <Textarea rows={4} {...p} {...register('summary')} />}
         </Field>
-        <Field id="objectives" label={t('fields.objectives')} error={errorOf('objectives')} required>
-          {(p) => <Textarea rows={5} maxLength={4000} {...p} {...register('objectives')} />}
+        <Field id="objectives" counter={counter('objectives', 'objectives')} label={t('fields.objectives')} error={errorOf('objectives')} required>
+          {(p) => <Textarea rows={5} {...p} {...register('objectives')} />}
         </Field>
-        <Field id="activities" label={t('fields.activities')} error={errorOf('activities')} required>
-          {(p) => <Textarea rows={6} maxLength={6000} {...p} {...register('activities')} />}
+        <Field id="activities" counter={counter('activities', 'activities')} label={t('fields.activities')} error={errorOf('activities')} required>
+          {(p) => <Textarea rows={6} {...p} {...register('activities')} />}
         </Field>
       </div>
     ),
     reach: (
       <div className="space-y-4">
-        <Field id="targetPopulation" label={t('fields.targetPopulation')} hint={t('targetPopulationHint')} error={errorOf('targetPopulation')} required>
-          {(p) => <Textarea rows={5} maxLength={3000} {...p} {...register('targetPopulation')} />}
+        <Field id="targetPopulation" counter={counter('targetPopulation', 'targetPopulation')} label={t('fields.targetPopulation')} hint={t('targetPopulationHint')} error={errorOf('targetPopulation')} required>
+          {(p) => <Textarea rows={5} {...p} {...register('targetPopulation')} />}
         </Field>
         <Field id="peopleToReach" label={t('fields.peopleToReach')} error={errorOf('peopleToReach')} required className="max-w-xs">
           {(p) => <Input type="number" inputMode="numeric" min={1} step={1} {...p} {...register('peopleToReach', { setValueAs: toNumberOrNull })} />}
@@ -290,7 +333,7 @@ export function ApplicationForm({
     partners: (
       <div className="space-y-3">
         <p className="text-sm text-slate-600">{t('partnersIntro')}</p>
-        <LocalPartnersFields control={control} register={register} errorOf={errorOf} idPrefix="lp" empty={t('noPartners')} />
+        <LocalPartnersFields control={control} register={register} errorOf={errorOf} counter={counter} idPrefix="lp" empty={t('noPartners')} />
       </div>
     ),
     risks: (
@@ -298,11 +341,11 @@ export function ApplicationForm({
         <p className="text-sm text-slate-600">{t('risksIntro')}</p>
         {risks.fields.map((row, i) => (
           <div key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-            <Field id={`risk-${i}`} label={t('riskLabel', { n: i + 1 })} error={errorOf(`risks.${i}.risk`)} required>
-              {(p) => <Textarea rows={2} maxLength={500} {...p} {...register(`risks.${i}.risk`)} />}
+            <Field id={`risk-${i}`} counter={counter(`risks.${i}.risk`, `risk-${i}`)} label={t('riskLabel', { n: i + 1 })} error={errorOf(`risks.${i}.risk`)} required>
+              {(p) => <Textarea rows={2} {...p} {...register(`risks.${i}.risk`)} />}
             </Field>
-            <Field id={`mitigation-${i}`} label={t('mitigationLabel', { n: i + 1 })} error={errorOf(`risks.${i}.mitigation`)} required>
-              {(p) => <Textarea rows={2} maxLength={1000} {...p} {...register(`risks.${i}.mitigation`)} />}
+            <Field id={`mitigation-${i}`} counter={counter(`risks.${i}.mitigation`, `mitigation-${i}`)} label={t('mitigationLabel', { n: i + 1 })} error={errorOf(`risks.${i}.mitigation`)} required>
+              {(p) => <Textarea rows={2} {...p} {...register(`risks.${i}.mitigation`)} />}
             </Field>
             <Button type="button" variant="ghost" size="sm" className="sm:mt-7" onClick={() => risks.remove(i)}>
               {t('removeRisk', { n: i + 1 })}
@@ -342,8 +385,8 @@ export function ApplicationForm({
           <p className="text-xs text-slate-600">{t('budgetLinesHint')}</p>
           {lines.fields.map((row, i) => (
             <div key={row.id} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-              <Field id={`line-${i}-label`} label={t('lineLabel', { n: i + 1 })} error={errorOf(`budgetLines.${i}.label`)} required>
-                {(p) => <Input maxLength={200} {...p} {...register(`budgetLines.${i}.label`)} />}
+              <Field id={`line-${i}-label`} counter={counter(`budgetLines.${i}.label`, `line-${i}-label`)} label={t('lineLabel', { n: i + 1 })} error={errorOf(`budgetLines.${i}.label`)} required>
+                {(p) => <Input {...p} {...register(`budgetLines.${i}.label`)} />}
               </Field>
               <Field id={`line-${i}-amount`} label={t('lineAmount', { n: i + 1 })} error={errorOf(`budgetLines.${i}.amount`)} required>
                 {(p) => <Input type="number" inputMode="numeric" min={0} step={1} {...p} {...register(`budgetLines.${i}.amount`, { setValueAs: toNumberOrNull })} />}
@@ -354,10 +397,9 @@ export function ApplicationForm({
             </div>
           ))}
           <p id="budgetLines-total" className="text-sm text-slate-700" data-testid="budget-total">
-            {t('linesTotal', {
-              total: money(format, linesTotal, rules.currency),
-              requested: typeof values.requestedAmount === 'number' && Number.isFinite(values.requestedAmount) ? money(format, values.requestedAmount, rules.currency) : '—',
-            })}
+            {typeof values.requestedAmount === 'number' && Number.isFinite(values.requestedAmount)
+              ? t('linesTotal', { total: money(format, linesTotal, rules.currency), requested: money(format, values.requestedAmount, rules.currency) })
+              : t('linesTotalNothingRequested', { total: money(format, linesTotal, rules.currency) })}
           </p>
           <p id="budgetLines-error" className="text-sm text-red-700" aria-live="polite">
             {errorOf('budgetLines')}
@@ -467,7 +509,8 @@ export function ApplicationForm({
       <nav aria-label={t('progress')}>
         <ol className="space-y-1">
           {applicationStepOrder.map((s, i) => {
-            const done = s !== 'review' && issues[s].length === 0;
+            const optional = s !== 'review' && stepIsOptional(s, rules) && issues[s].length === 0;
+            const done = s !== 'review' && !optional && issues[s].length === 0;
             return (
               <li key={s}>
                 <button
@@ -475,7 +518,7 @@ export function ApplicationForm({
                   onClick={() => goTo(s)}
                   aria-current={s === step ? 'step' : undefined}
                   data-testid={`step-${s}`}
-                  data-complete={s === 'review' ? undefined : String(done)}
+                  data-complete={s === 'review' ? undefined : optional ? 'optional' : String(done)}
                   className={cn(
                     'flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm',
                     s === step ? 'bg-brand-50 font-semibold text-brand-800' : 'hover:bg-slate-100',
@@ -492,14 +535,21 @@ export function ApplicationForm({
                   </span>
                   <span>
                     {t(`steps.${s}`)}
-                    {s !== 'review' && <span className="sr-only"> ({done ? t('stepComplete') : t('stepIncomplete')})</span>}
+                    {s !== 'review' && <span className="sr-only"> ({optional ? t('stepOptional') : done ? t('stepComplete') : t('stepIncomplete')})</span>}
+                    {optional && (
+                      <span aria-hidden className="ms-1 text-xs font-normal text-slate-500">
+                        ({t('optional')})
+                      </span>
+                    )}
                   </span>
                 </button>
               </li>
             );
           })}
         </ol>
-        <p className="mt-4 px-3 text-xs text-slate-600">{t('progressCount', { done: 7 - incomplete.length, total: 7 })}</p>
+        <p className="mt-4 px-3 text-xs text-slate-600" data-testid="progress-count">
+          {t('progressCount', { done: requiredDone, total: requiredSteps.length })}
+        </p>
       </nav>
 
       <div className="min-w-0 space-y-6">
@@ -546,13 +596,34 @@ export function ApplicationForm({
           onSubmit={(e) => {
             e.preventDefault();
             if (step === 'review') void submit();
-            else goTo(applicationStepOrder[index + 1]);
+            else {
+              // Saved as a draft whatever it holds; what the step still lacks is said at once.
+              const left = { step, issues: issues[step] };
+              goTo(applicationStepOrder[index + 1]);
+              setVisited((v) => new Set(v).add(left.step));
+              if (left.issues.length) setLacking(left);
+            }
           }}
           className="space-y-6"
         >
           <h2 id="step-heading" ref={heading} tabIndex={-1} className="outline-none">
             {t('stepHeading', { n: index + 1, total: applicationStepOrder.length, step: t(`steps.${step}`) })}
           </h2>
+          {lacking && (
+            <Alert tone="warning" data-testid="step-lacks">
+              <p className="font-medium">{t('stepLacks', { step: t(`steps.${lacking.step}`) })}</p>
+              <ul className="mt-2 list-disc space-y-1 ps-6">
+                {[...new Map(lacking.issues.map((i) => [i.path, i])).values()].map((i) => (
+                  <li key={i.path}>
+                    {labelOf(i.path)}: {translateIssue(tv as never, i.message)}
+                  </li>
+                ))}
+              </ul>
+              <Button type="button" variant="secondary" size="sm" className="mt-2" onClick={() => goTo(lacking.step)}>
+                {t('backToStep', { step: t(`steps.${lacking.step}`) })}
+              </Button>
+            </Alert>
+          )}
           {stepContent[step]}
           {step !== 'review' && (
             <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">

@@ -11,7 +11,7 @@ import { acceptInvitationSchema } from '@/lib/validations/auth';
 
 export function AcceptInvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
   const t = useTranslations('auth');
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(acceptInvitationSchema, acceptInvitationAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(acceptInvitationSchema, acceptInvitationAction, {
     defaultValues: { token, name, password: '' },
   });
   return (
@@ -20,7 +20,7 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
       <Field id="invite-email" label={t('email')}>
         {(p) => <Input type="email" value={email} readOnly autoComplete="username" {...p} />}
       </Field>
-      <Field id="name" label={t('name')} error={errorOf('name')} required>
+      <Field id="name" counter={counter('name', 'name')} label={t('name')} error={errorOf('name')} required>
         {(p) => <Input autoComplete="name" {...p} {...form.register('name')} />}
       </Field>
       <Field id="password" label={t('newPassword')} hint={t('passwordHint')} error={errorOf('password')} required>

@@ -16,7 +16,7 @@ export function SignUpForm() {
   const t = useTranslations('auth');
   // The answer is the same whether or not the address already had an account: look for our mail, then sign in.
   const [doneFor, setDoneFor] = useState<string | null>(null);
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(signUpSchema, signUpAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(signUpSchema, signUpAction, {
     defaultValues: { name: '', email: '', password: '' },
     onSuccess: (data) => setDoneFor(data.email),
   });
@@ -34,7 +34,7 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t('signUpTitle')}>
       <FormError message={formError} />
-      <Field id="name" label={t('name')} error={errorOf('name')} required>
+      <Field id="name" counter={counter('name', 'name')} label={t('name')} error={errorOf('name')} required>
         {(p) => <Input autoComplete="name" {...p} {...form.register('name')} />}
       </Field>
       <Field id="email" label={t('email')} error={errorOf('email')} required>

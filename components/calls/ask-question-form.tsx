@@ -14,7 +14,7 @@ import { askQuestionSchema } from '@/lib/validations/call';
 export function AskQuestionForm({ callId, onSent }: { callId: string; onSent?: () => void }) {
   const t = useTranslations('questions');
   const [sent, setSent] = useState(false);
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(askQuestionSchema, askQuestionAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(askQuestionSchema, askQuestionAction, {
     defaultValues: { callId, question: '' },
     onSuccess: () => {
       setSent(true);
@@ -26,7 +26,7 @@ export function AskQuestionForm({ callId, onSent }: { callId: string; onSent?: (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('askTitle')}>
       <FormError message={formError} />
       {sent && <Alert tone="success">{t('sent')}</Alert>}
-      <Field id="question" label={t('yourQuestion')} hint={t('askHint')} error={errorOf('question')} required>
+      <Field id="question" counter={counter('question', 'question')} label={t('yourQuestion')} hint={t('askHint')} error={errorOf('question')} required>
         {(p) => <Textarea rows={3} {...p} {...form.register('question', { onChange: () => setSent(false) })} />}
       </Field>
       <Button type="submit" pending={pending}>

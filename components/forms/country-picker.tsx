@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { Select } from '@/components/ui/input';
+import { typedBeforeHydration } from './keep-typed';
 import { countryCodes, countryName } from '@/lib/reference/countries';
 
 /** Country options sorted by their name in the viewer's language. */
@@ -33,7 +34,12 @@ export function CountrySelect({
 }) {
   const options = useCountryOptions(codes);
   return (
-    <Select value={value} onChange={(e) => onChange(e.target.value)} {...props}>
+    <Select
+      ref={typedBeforeHydration((chosen) => typeof chosen === 'string' && chosen !== value && onChange(chosen))}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      {...props}
+    >
       <option value="">{placeholder}</option>
       {options.map((o) => (
         <option key={o.code} value={o.code}>
@@ -85,6 +91,7 @@ export function CountryMultiPicker({
       )}
       <Select
         id={id}
+        ref={typedBeforeHydration((code) => typeof code === 'string' && code && !value.includes(code) && onChange([...value, code]))}
         value=""
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}

@@ -29,6 +29,22 @@ export function keepTypedBeforeHydration<T extends FieldValues>(form: UseFormRet
   };
 }
 
+const controlledSeen = new WeakSet<Element>();
+
+/**
+ * The same for a controlled element (a Controller's select, checkbox or textarea): React
+ * keeps what the person chose in the element while hydrating, but the form's state does
+ * not have it and the next render would put the old value back. A ref callback that, the
+ * first time it sees the element, hands what was typed or chosen back to the form:
+ * `<select ref={typedBeforeHydration((v) => field.onChange(v))} …>`.
+ */
+export function typedBeforeHydration(onTyped: (raw: string | boolean) => void): (element: Element | null) => void {
+  return (element) => {
+    const raw = firstLookAt(element, controlledSeen);
+    if (raw !== undefined) onTyped(raw);
+  };
+}
+
 function firstLookAt(element: unknown, seen: WeakSet<Element>): string | boolean | undefined {
   if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) return undefined;
   if (seen.has(element)) return undefined;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Controller, useFieldArray, type ArrayPath, type Control, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
 import { CountrySelect } from '@/components/forms/country-picker';
 import { Button } from '@/components/ui/button';
@@ -15,6 +16,7 @@ export function LocalPartnersFields<T extends FieldValues>({
   control,
   register,
   errorOf,
+  counter,
   idPrefix,
   empty,
 }: {
@@ -22,6 +24,8 @@ export function LocalPartnersFields<T extends FieldValues>({
   control: Control<T, any, any>;
   register: UseFormRegister<T>;
   errorOf: (name: string) => string | undefined;
+  /** A text field's limit and live count (the form's own schema says the limit). */
+  counter: (name: Path<T>, fieldId: string) => ReactNode;
   idPrefix: string;
   /** What to say when there is none yet. */
   empty: string;
@@ -34,8 +38,8 @@ export function LocalPartnersFields<T extends FieldValues>({
       {partners.fields.length === 0 && <p className="text-sm text-slate-500">{empty}</p>}
       {partners.fields.map((row, i) => (
         <div key={row.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-start">
-          <Field id={`${idPrefix}-${i}-name`} label={t('name', { n: i + 1 })} error={errorOf(`localPartners.${i}.name`)} required>
-            {(p) => <Input maxLength={200} {...p} {...register(path(i, 'name'))} />}
+          <Field id={`${idPrefix}-${i}-name`} counter={counter(path(i, 'name'), `${idPrefix}-${i}-name`)} label={t('name', { n: i + 1 })} error={errorOf(`localPartners.${i}.name`)} required>
+            {(p) => <Input {...p} {...register(path(i, 'name'))} />}
           </Field>
           <Field id={`${idPrefix}-${i}-country`} label={t('country', { n: i + 1 })} error={errorOf(`localPartners.${i}.country`)} required>
             {(p) => (
@@ -46,8 +50,8 @@ export function LocalPartnersFields<T extends FieldValues>({
               />
             )}
           </Field>
-          <Field id={`${idPrefix}-${i}-role`} label={t('role', { n: i + 1 })} error={errorOf(`localPartners.${i}.role`)} required>
-            {(p) => <Input maxLength={500} {...p} {...register(path(i, 'role'))} />}
+          <Field id={`${idPrefix}-${i}-role`} counter={counter(path(i, 'role'), `${idPrefix}-${i}-role`)} label={t('role', { n: i + 1 })} error={errorOf(`localPartners.${i}.role`)} required>
+            {(p) => <Input {...p} {...register(path(i, 'role'))} />}
           </Field>
           <Button type="button" variant="ghost" size="sm" className="sm:mt-7" onClick={() => partners.remove(i)}>
             {t('remove', { n: i + 1 })}

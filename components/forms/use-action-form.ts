@@ -2,12 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { createElement, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 import { translateIssue } from '@/lib/validations/translate-issue';
+import { maxLengthOf } from '@/lib/validations/zod';
 import { keepTypedBeforeHydration } from './keep-typed';
+import { TextLimit } from './text-limit';
 
 /**
  * react-hook-form wired to a server action: the same zod schema checks the form in the
@@ -51,6 +53,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     return error?.message ? translateIssue(tv as never, error.message) : undefined;
   };
 
+  /** A text field's limit and live count, from the schema, for <Field counter>. */
+  const counter = (name: Path<z.input<S>>, fieldId: string = name) =>
+    createElement(TextLimit<z.input<S>>, { control: form.control, name, fieldId, max: maxLengthOf(schema, name) });
+
   const register = keepTypedBeforeHydration(form);
-  return { form: { ...form, register }, onSubmit, formError, errorOf, pending: form.formState.isSubmitting };
+  return { form: { ...form, register }, onSubmit, formError, errorOf, counter, pending: form.formState.isSubmitting };
 }

@@ -13,7 +13,7 @@ import { joinOrganisationSchema } from '@/lib/validations/organisation';
 export function JoinOrganisationForm({ token, email, createAccount }: { token: string; email: string; createAccount: boolean }) {
   const t = useTranslations('organisation');
   const ta = useTranslations('auth');
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(joinOrganisationSchema, joinOrganisationAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(joinOrganisationSchema, joinOrganisationAction, {
     defaultValues: createAccount ? { token, name: '', password: '' } : { token },
   });
   return (
@@ -24,7 +24,7 @@ export function JoinOrganisationForm({ token, email, createAccount }: { token: s
           <Field id="join-email" label={ta('email')}>
             {(p) => <Input type="email" value={email} readOnly {...p} />}
           </Field>
-          <Field id="join-name" label={ta('name')} error={errorOf('name')} required>
+          <Field id="join-name" counter={counter('name', 'join-name')} label={ta('name')} error={errorOf('name')} required>
             {(p) => <Input autoComplete="name" {...p} {...form.register('name')} />}
           </Field>
           <Field id="join-password" label={ta('newPassword')} hint={ta('passwordHint')} error={errorOf('password')} required>

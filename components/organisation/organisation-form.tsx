@@ -23,6 +23,9 @@ import {
 import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { toNumberOrNull } from '@/components/forms/number';
+import { typedBeforeHydration } from '@/components/forms/keep-typed';
+import { CharacterCount, counterId } from '@/components/forms/text-limit';
+import { maxLengthOf } from '@/lib/validations/zod';
 
 /** The profile's fields that are not needed to save it (those are starred). */
 const optionalProfileFields = [
@@ -52,7 +55,7 @@ export function OrganisationForm({
   // One schema per mode; both are the profile (the update names the organisation too).
   const schema = (editing ? updateOrganisationSchema : createOrganisationSchema) as typeof updateOrganisationSchema;
   const submit = (editing ? updateOrganisationAction : createOrganisationAction) as typeof updateOrganisationAction;
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(schema, submit, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(schema, submit, {
     defaultValues: (editing ? { organisationId, ...initial } : initial) as never,
     onSuccess: (data) => {
       if (editing) {
@@ -83,11 +86,11 @@ export function OrganisationForm({
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('identity')}</legend>
         <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-          <Field id="legalName" label={t('legalName')} error={errorOf('legalName')} required>
-            {(p) => <Input autoComplete="organization" maxLength={300} {...p} {...register('legalName')} />}
+          <Field id="legalName" counter={counter('legalName')} label={t('legalName')} error={errorOf('legalName')} required>
+            {(p) => <Input autoComplete="organization" {...p} {...register('legalName')} />}
           </Field>
-          <Field id="acronym" label={t('acronym')} error={errorOf('acronym')}>
-            {(p) => <Input maxLength={30} {...p} {...register('acronym')} />}
+          <Field id="acronym" counter={counter('acronym')} label={t('acronym')} error={errorOf('acronym')}>
+            {(p) => <Input {...p} {...register('acronym')} />}
           </Field>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -143,13 +146,13 @@ export function OrganisationForm({
           <Field id="staffSize" label={t('staffSize')} error={errorOf('staffSize')}>
             {(p) => <Input type="number" inputMode="numeric" min={0} {...p} {...register('staffSize', num)} />}
           </Field>
-          <Field id="website" label={t('website')} error={errorOf('website')}>
+          <Field id="website" counter={counter('website')} label={t('website')} error={errorOf('website')}>
             {(p) => <Input type="url" placeholder="https://" {...p} {...register('website')} />}
           </Field>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="registrationNumber" label={t('registrationNumber')} error={errorOf('registrationNumber')}>
-            {(p) => <Input maxLength={100} {...p} {...register('registrationNumber')} />}
+          <Field id="registrationNumber" counter={counter('registrationNumber')} label={t('registrationNumber')} error={errorOf('registrationNumber')}>
+            {(p) => <Input {...p} {...register('registrationNumber')} />}
           </Field>
           <Field id="registrationExpiresOn" label={t('registrationExpiresOn')} hint={t('registrationExpiresHint')} error={errorOf('registrationExpiresOn')}>
             {(p) => <Input type="date" {...p} {...register('registrationExpiresOn')} />}
@@ -177,13 +180,13 @@ export function OrganisationForm({
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('contact')}</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="contactName" label={t('contactName')} error={errorOf('contactName')}>
+          <Field id="contactName" counter={counter('contactName')} label={t('contactName')} error={errorOf('contactName')}>
             {(p) => <Input autoComplete="name" {...p} {...register('contactName')} />}
           </Field>
-          <Field id="contactEmail" label={t('contactEmail')} error={errorOf('contactEmail')}>
+          <Field id="contactEmail" counter={counter('contactEmail')} label={t('contactEmail')} error={errorOf('contactEmail')}>
             {(p) => <Input type="email" autoComplete="email" {...p} {...register('contactEmail')} />}
           </Field>
-          <Field id="contactPhone" label={t('contactPhone')} error={errorOf('contactPhone')}>
+          <Field id="contactPhone" counter={counter('contactPhone')} label={t('contactPhone')} error={errorOf('contactPhone')}>
             {(p) => <Input type="tel" autoComplete="tel" {...p} {...register('contactPhone')} />}
           </Field>
         </div>
@@ -191,8 +194,8 @@ export function OrganisationForm({
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('work')}</legend>
-        <Field id="mission" label={t('mission')} error={errorOf('mission')}>
-          {(p) => <Textarea rows={4} maxLength={3000} {...p} {...register('mission')} />}
+        <Field id="mission" counter={counter('mission')} label={t('mission')} error={errorOf('mission')}>
+          {(p) => <Textarea rows={4} {...p} {...register('mission')} />}
         </Field>
         <Controller
           control={control}
@@ -210,6 +213,14 @@ export function OrganisationForm({
                       <div key={code} className={on ? 'sm:col-span-2 space-y-1' : ''}>
                         <label className="flex items-center gap-2 text-sm">
                           <Checkbox
+                            ref={typedBeforeHydration((ticked) => {
+                              const now = { ...(form.getValues('experience') as Record<string, string>) };
+                              if (ticked === true && !(code in now)) field.onChange({ ...now, [code]: '' });
+                              if (ticked === false && code in now) {
+                                delete now[code];
+                                field.onChange(now);
+                              }
+                            })}
                             checked={on}
                             onChange={(e) => {
                               const nextValue = { ...value };
@@ -221,13 +232,23 @@ export function OrganisationForm({
                           {tt(code)}
                         </label>
                         {on && (
-                          <Textarea
-                            rows={2}
-                            maxLength={2000}
-                            aria-label={t('experienceIn', { theme: tt(code) })}
-                            value={value[code]}
-                            onChange={(e) => field.onChange({ ...value, [code]: e.target.value })}
-                          />
+                          <>
+                            <Textarea
+                              rows={2}
+                              id={`experience-${code}`}
+                              ref={typedBeforeHydration((typed) => {
+                                if (typeof typed === 'string') field.onChange({ ...(form.getValues('experience') as Record<string, string>), [code]: typed });
+                              })}
+                              aria-label={t('experienceIn', { theme: tt(code) })}
+                              aria-describedby={counterId(`experience-${code}`)}
+                              value={value[code]}
+                              onChange={(e) => field.onChange({ ...value, [code]: e.target.value })}
+                            />
+                            <CharacterCount fieldId={`experience-${code}`} length={value[code].length} max={maxLengthOf(schema, `experience.${code}`) ?? 0} />
+                            <p className="text-sm text-red-700" aria-live="polite">
+                              {errorOf(`experience.${code}`)}
+                            </p>
+                          </>
                         )}
                       </div>
                     );
@@ -242,7 +263,7 @@ export function OrganisationForm({
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{t('localPartners')}</legend>
         <p className="text-sm text-slate-600">{t('localPartnersHint')}</p>
-        <LocalPartnersFields control={form.control} register={register} errorOf={errorOf} idPrefix="partner" empty={t('noLocalPartners')} />
+        <LocalPartnersFields control={form.control} register={register} errorOf={errorOf} counter={counter} idPrefix="partner" empty={t('noLocalPartners')} />
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -14,7 +14,7 @@ import { selfDeclarationSchema, selfDeclarationStatements } from '@/lib/validati
 export function SelfDeclarationForm({ organisationId, signerName }: { organisationId: string; signerName: string }) {
   const t = useTranslations('organisation');
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(selfDeclarationSchema, signSelfDeclarationAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(selfDeclarationSchema, signSelfDeclarationAction, {
     defaultValues: {
       organisationId,
       noSanctions: false as never,
@@ -53,10 +53,10 @@ export function SelfDeclarationForm({ organisationId, signerName }: { organisati
         })}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="signedByName" label={t('signedByName')} error={errorOf('signedByName')} required>
+        <Field id="signedByName" counter={counter('signedByName', 'signedByName')} label={t('signedByName')} error={errorOf('signedByName')} required>
           {(p) => <Input autoComplete="name" {...p} {...form.register('signedByName')} />}
         </Field>
-        <Field id="signedByTitle" label={t('signedByTitle')} error={errorOf('signedByTitle')} required>
+        <Field id="signedByTitle" counter={counter('signedByTitle', 'signedByTitle')} label={t('signedByTitle')} error={errorOf('signedByTitle')} required>
           {(p) => <Input autoComplete="organization-title" {...p} {...form.register('signedByTitle')} />}
         </Field>
       </div>

@@ -18,7 +18,7 @@ export function ConflictForm({ assignmentId }: { assignmentId: string }) {
   const router = useRouter();
   const [choice, setChoice] = useState<'no' | 'yes' | null>(null);
   const [confirm, confirmDialog] = useConfirm();
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(declareConflictSchema, declareConflictAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(declareConflictSchema, declareConflictAction, {
     defaultValues: { assignmentId, conflict: undefined as unknown as boolean, reason: '' },
     onSuccess: (data) => {
       if (data.conflict) router.push('/review?declared=conflict');
@@ -59,7 +59,7 @@ export function ConflictForm({ assignmentId }: { assignmentId: string }) {
         </p>
       </fieldset>
       {choice === 'yes' && (
-        <Field id="conflict-reason" label={t('conflictReason')} hint={t('conflictReasonHint')} error={errorOf('reason')} required>
+        <Field id="conflict-reason" counter={counter('reason', 'conflict-reason')} label={t('conflictReason')} hint={t('conflictReasonHint')} error={errorOf('reason')} required>
           {(props) => <Textarea {...props} {...form.register('reason')} rows={3} />}
         </Field>
       )}

@@ -61,7 +61,7 @@ export function ScoreCard({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
 
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(
     submitReviewSchema,
     async (values) => {
       if (timer.current) clearTimeout(timer.current);
@@ -166,13 +166,13 @@ export function ScoreCard({
                 </Select>
               )}
             </Field>
-            <Field id={`comment-${c.id}`} label={t('criterionComment', { criterion: c.name })} error={errorOf(`scores.${i}.comment`)}>
+            <Field id={`comment-${c.id}`} counter={counter(`scores.${i}.comment`, `comment-${c.id}`)} label={t('criterionComment', { criterion: c.name })} error={errorOf(`scores.${i}.comment`)}>
               {(props) => <Textarea {...props} {...form.register(`scores.${i}.comment` as never)} rows={2} />}
             </Field>
           </fieldset>
         ))}
         <div className="space-y-4 border-t border-slate-100 pt-4">
-          <Field id="overall-comment" label={t('overallComment')} hint={t('overallCommentHint')} error={errorOf('overallComment')} required>
+          <Field id="overall-comment" counter={counter('overallComment', 'overall-comment')} label={t('overallComment')} hint={t('overallCommentHint')} error={errorOf('overallComment')} required>
             {(props) => <Textarea {...props} {...form.register('overallComment' as never)} rows={4} />}
           </Field>
           <fieldset className="space-y-2">

@@ -24,7 +24,7 @@ export function ScreeningControl({
 }) {
   const t = useTranslations('screening');
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf, pending } = useActionForm(screenApplicationSchema, screenApplicationAction, {
+  const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(screenApplicationSchema, screenApplicationAction, {
     defaultValues: { applicationId, eligibility, reason: reason ?? '' },
     onSuccess: () => {
       form.reset(form.getValues());
@@ -53,7 +53,7 @@ export function ScreeningControl({
         </Button>
       </div>
       {chosen === 'ineligible' && (
-        <Field id={`${id}-reason`} label={t('reasonOf', { reference })} error={errorOf('reason')} required>
+        <Field id={`${id}-reason`} counter={counter('reason', `${id}-reason`)} label={t('reasonOf', { reference })} error={errorOf('reason')} required>
           {(props) => <Textarea {...props} {...form.register('reason')} rows={2} />}
         </Field>
       )}

@@ -18,6 +18,7 @@ export function Field({
   hint,
   error,
   required,
+  counter,
   className,
   children,
 }: {
@@ -26,13 +27,16 @@ export function Field({
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** A text field's limit and live count (<TextLimit>), read with the field. */
+  counter?: ReactNode;
   className?: string;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
 }) {
   const mark = useContext(FieldMarks)[id];
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const counterId = counter ? `${id}-count` : undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -50,6 +54,7 @@ export function Field({
           {hint}
         </p>
       )}
+      {counter}
       <p id={errorId} className="text-sm text-red-700" aria-live="polite">
         {error}
       </p>

@@ -9,6 +9,7 @@ import {
   eligibilityRequirements,
   organisationMembers,
   organisations,
+  publications,
   type Application,
   type Call,
 } from '@/db/schema';
@@ -442,6 +443,8 @@ export async function reopenApplication(tx: Executor, user: SessionUser, input: 
 export const MY_APPLICATIONS_PAGE_SIZE = 20;
 
 /** Applications of every organisation the user belongs to, newest first, a page at a time, with what each still lacks. */
+export type PublishedOutcome = 'selected' | 'reserve' | 'not_selected';
+
 export async function listMyApplications(user: SessionUser, options: { page?: number } = {}) {
   const page = pageNumber(options.page);
   const mine = db.select({ id: organisationMembers.organisationId }).from(organisationMembers).where(eq(organisationMembers.userId, user.id));
@@ -453,6 +456,11 @@ export async function listMyApplications(user: SessionUser, options: { page?: nu
         application: applications,
         organisation: organisations.legalName,
         fileSlots: sql<string[]>`coalesce((select array_agg(${applicationFiles.slotId}::text) from ${applicationFiles} where ${applicationFiles.applicationId} = ${applications.id}), '{}')`,
+        // The published outcome (as getPublishedOutcome reads it from the frozen record), so
+        // the status never says "Submitted" beside a result: submitted, call published.
+        outcome: sql<PublishedOutcome | null>`case when ${applications.status} = 'submitted' and exists (select 1 from ${calls} where ${calls.id} = ${applications.callId} and ${calls.status} = 'published') then
+          (select case when ${applications.eligibility} = 'eligible' then coalesce((select r->>'outcome' from jsonb_array_elements(${publications.snapshot}->'ranking') r where r->>'applicationId' = ${applications.id}::text), 'not_selected') else 'not_selected' end
+           from ${publications} where ${publications.callId} = ${applications.callId}) end`,
       })
       .from(applications)
       .innerJoin(organisations, eq(organisations.id, applications.organisationId))
@@ -467,7 +475,7 @@ export async function listMyApplications(user: SessionUser, options: { page?: nu
     page,
     total,
     pageSize: MY_APPLICATIONS_PAGE_SIZE,
-    rows: rows.map(({ application: a, organisation, fileSlots }) => {
+    rows: rows.map(({ application: a, organisation, fileSlots, outcome }) => {
       const rules = rulesByCall.get(a.callId)!;
       const issues = a.status === 'draft' ? applicationIssues(draftValuesOf(a), rules, fileSlots) : [];
       return {
@@ -482,6 +490,8 @@ export async function listMyApplications(user: SessionUser, options: { page?: nu
         call: rules.call,
         /** The steps still incomplete (drafts only). */
         incompleteSteps: [...new Set(issues.map((i) => i.step))],
+        /** Once the call's results are published: selected, reserve or not selected. */
+        outcome,
       };
     }),
   };

@@ -6,6 +6,7 @@ import { seedDemo } from '@/db/seed';
 import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from '@/lib/actions/selection';
 import { actingAs } from '@/lib/auth/session';
 import { getPublishedResults, resultsCsv, resultsJson } from '@/lib/data/results';
+import { listMyApplications } from '@/lib/data/applications';
 import { getPublishedOutcome } from '@/lib/data/selection';
 import { createUser } from '@/lib/test/factories';
 import { callInSelection } from '@/lib/test/selection-factory';
@@ -151,6 +152,17 @@ describe('publishing results', () => {
     await actingAs(admin, () => publishResultsAction({ callId }));
     expect((await getPublishedOutcome(applications[0].member, applications[0].app.id))?.outcome).toBe('selected');
     expect(await getPublishedOutcome(applications[1].member, applications[0].app.id)).toBeNull();
+  });
+
+  it("[applicant] the dashboard's status is the published outcome, the same as the letter's", async () => {
+    const { admin, callId, applications } = await decidedCall();
+    const statusOf = async (i: number) => (await listMyApplications(applications[i].member)).rows.find((r) => r.id === applications[i].app.id)?.outcome;
+    expect(await statusOf(0)).toBeNull();
+    await actingAs(admin, () => publishResultsAction({ callId }));
+    for (const i of [0, 1]) {
+      expect(await statusOf(i)).toBe((await getPublishedOutcome(applications[i].member, applications[i].app.id))?.outcome);
+    }
+    expect(await statusOf(0)).toBe('selected');
   });
 });
 

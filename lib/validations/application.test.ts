@@ -4,9 +4,13 @@ import {
   applicationIssues,
   applicationRulesIssues,
   saveApplicationDraftSchema,
+  projectStepSchema,
+  stepIsOptional,
   stepIssues,
   type ApplicationRules,
 } from './application';
+import { updateOrganisationSchema } from './organisation';
+import { decodeIssue, maxLengthOf } from './zod';
 
 const req = '11111111-1111-4111-8111-111111111111';
 const info = '22222222-2222-4222-8222-222222222222';
@@ -79,5 +83,40 @@ describe('the call rules of an application', () => {
     expect(applicationDraftValuesSchema.safeParse({ countries: ['Senegal'] }).success).toBe(false);
     expect(applicationDraftValuesSchema.safeParse({ title: 'x', status: 'submitted' }).success).toBe(false);
     expect(saveApplicationDraftSchema.safeParse({ applicationId: req, version: 1, draft: {}, score: 5 }).success).toBe(false);
+  });
+});
+
+describe('text limits', () => {
+  it('are read from the schemas, the one place they are written', () => {
+    expect(maxLengthOf(projectStepSchema, 'summary')).toBe(1500);
+    expect(maxLengthOf(applicationDraftValuesSchema, 'summary')).toBe(1500);
+    expect(maxLengthOf(applicationDraftValuesSchema, 'risks.3.mitigation')).toBe(1000);
+    expect(maxLengthOf(applicationDraftValuesSchema, 'localPartners.0.role')).toBe(500);
+    expect(maxLengthOf(updateOrganisationSchema, 'experience.water')).toBe(2000);
+    expect(maxLengthOf(updateOrganisationSchema, 'website')).toBe(500);
+    expect(maxLengthOf(applicationDraftValuesSchema, 'peopleToReach')).toBeNull();
+    expect(maxLengthOf(applicationDraftValuesSchema, 'nothing.here')).toBeNull();
+  });
+
+  it('an over-long draft is refused with a field error, never cut', () => {
+    const long = 'x'.repeat(1501);
+    const parsed = applicationDraftValuesSchema.safeParse({ summary: long });
+    expect(parsed.success).toBe(false);
+    const found = parsed.error!.issues.find((i) => i.path.join('.') === 'summary')!;
+    expect(decodeIssue(found.message)).toEqual({ key: 'tooLong', values: { maximum: 1500 } });
+    expect(applicationDraftValuesSchema.parse({ summary: 'x'.repeat(1500) }).summary).toHaveLength(1500);
+  });
+});
+
+describe('optional steps', () => {
+  it('partners always; declarations and documents only when the call requires none', () => {
+    const none = { requirements: [], slots: [{ id: 's', required: false }] };
+    const some = { requirements: [{ id: req, required: true }], slots: [{ id: 's', required: true }] };
+    expect(stepIsOptional('partners', some)).toBe(true);
+    expect(stepIsOptional('declarations', none)).toBe(true);
+    expect(stepIsOptional('documents', none)).toBe(true);
+    expect(stepIsOptional('declarations', some)).toBe(false);
+    expect(stepIsOptional('documents', some)).toBe(false);
+    for (const step of ['project', 'reach', 'risks', 'budget'] as const) expect(stepIsOptional(step, none)).toBe(false);
   });
 });

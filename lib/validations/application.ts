@@ -260,6 +260,18 @@ export function stepIssues(
   return [...issues, ...applicationRulesIssues(values, rules, uploadedSlotIds, [step])];
 }
 
+/**
+ * A step with nothing the call requires in it (local partners; declarations when the call
+ * asks none; documents when none is required). It never counts as "complete" on its own:
+ * a blank application is 0 of its required steps, not "1 of 7" because of an optional one.
+ */
+export function stepIsOptional(step: ApplicationFormStep, rules: Pick<ApplicationRules, 'requirements' | 'slots'>): boolean {
+  if (step === 'partners') return true;
+  if (step === 'declarations') return rules.requirements.length === 0;
+  if (step === 'documents') return !rules.slots.some((s) => s.required);
+  return false;
+}
+
 /** Every issue of every step: what the server refuses a submission for. */
 export function applicationIssues(
   values: ApplicationDraftValues,

@@ -57,3 +57,43 @@ export { z };
 
 /** A UUID as the database stores ids: checked before a query, so a malformed id is "not found", never a database error. */
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Wrappers that hold one schema (optional, nullable, default, pipe input): what they hold. */
+function unwrapOnce(node: z.ZodType): z.ZodType | null {
+  const def = (node as unknown as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  if (!def) return null;
+  if (def.innerType) return def.innerType as z.ZodType; // optional, nullable, default, catch, readonly
+  if (def.type === 'pipe' && def.in) return def.in as z.ZodType;
+  return null;
+}
+
+/**
+ * The character limit a schema sets on the text at `path` ("summary",
+ * "localPartners.0.name"), for the form's counter: the zod schema stays the one place a
+ * limit is written, read by the counter, the form's resolver and the server. Null when
+ * the path holds no limited text.
+ */
+export function maxLengthOf(schema: z.ZodType, path = ''): number | null {
+  let node: z.ZodType | null = schema;
+  const keys = path ? path.split('.') : [];
+  for (let guard = 0; node && guard < 50; guard++) {
+    if (node instanceof z.ZodString) return keys.length ? null : (node.maxLength ?? null);
+    if (node instanceof z.ZodUnion) {
+      // A text or '' (an optional web address): the longest limit among the texts.
+      const limits = (node.options as z.ZodType[]).map((o) => maxLengthOf(o, keys.join('.'))).filter((n): n is number => n !== null);
+      return limits.length ? Math.max(...limits) : null;
+    }
+    const inner = unwrapOnce(node);
+    if (inner) {
+      node = inner;
+      continue;
+    }
+    const key = keys.shift();
+    if (key === undefined) return null;
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[key] ?? null;
+    else if (node instanceof z.ZodArray) node = /^\d+$/.test(key) ? (node.element as z.ZodType) : null;
+    else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
+    else return null;
+  }
+  return null;
+}

@@ -103,7 +103,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                         <div className="text-slate-500">{a.organisation}</div>
                       </Td>
                       <Td>
-                        <StatusBadge status={a.status} reopened={a.status === 'draft' && !!a.reference} />
+                        <StatusBadge status={a.status} reopened={a.status === 'draft' && !!a.reference} outcome={a.outcome} />
                         {a.reference && <div className="mt-1 font-mono text-xs">{a.reference}</div>}
                       </Td>
                       <Td>

@@ -64,7 +64,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
           <div>
             <dt className="text-sm font-medium text-slate-600">{t('status')}</dt>
             <dd className="mt-1">
-              <StatusBadge status={app.status} reopened={app.status === 'draft' && !!app.reference} />
+              <StatusBadge status={app.status} reopened={app.status === 'draft' && !!app.reference} outcome={outcome?.outcome} />
             </dd>
           </div>
           <div>
