@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Countdown } from '@/components/applicant/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
