@@ -454,9 +454,10 @@ export function ApplicationForm({
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[15rem_1fr] lg:gap-8">
       <nav aria-label={t('progress')}>
-        <ol className="space-y-1">
+        {/* On a phone, one row of numbered steps (the current one named) above the form, not a screen of them. */}
+        <ol className="flex flex-wrap gap-1 lg:block lg:space-y-1">
           {applicationStepOrder.map((s, i) => {
             const done = s !== 'review' && issues[s].length === 0;
             return (
@@ -468,7 +469,7 @@ export function ApplicationForm({
                   data-testid={`step-${s}`}
                   data-complete={s === 'review' ? undefined : String(done)}
                   className={cn(
-                    'flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm',
+                    'flex items-center gap-2 rounded-md px-2 py-2 text-start text-sm lg:w-full lg:px-3',
                     s === step ? 'bg-brand-50 font-semibold text-brand-800' : 'hover:bg-slate-100',
                   )}
                 >
@@ -481,7 +482,7 @@ export function ApplicationForm({
                   >
                     {done ? '✓' : i + 1}
                   </span>
-                  <span>
+                  <span className={s === step ? undefined : 'sr-only lg:not-sr-only'}>
                     {t(`steps.${s}`)}
                     {s !== 'review' && <span className="sr-only"> ({done ? t('stepComplete') : t('stepIncomplete')})</span>}
                   </span>
@@ -490,7 +491,7 @@ export function ApplicationForm({
             );
           })}
         </ol>
-        <p className="mt-4 px-3 text-xs text-slate-600">{t('progressCount', { done: 7 - incomplete.length, total: 7 })}</p>
+        <p className="mt-2 px-2 text-xs text-slate-600 lg:mt-4 lg:px-3">{t('progressCount', { done: 7 - incomplete.length, total: 7 })}</p>
       </nav>
 
       <div className="min-w-0 space-y-6">
