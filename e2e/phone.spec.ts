@@ -35,6 +35,19 @@ async function find(request: APIRequestContext, path: string, pattern: RegExp): 
   return match[1];
 }
 
+/** A new applicant's organisation and draft application to the open call, as in e2e/applicant.spec.ts; ends in its editor. */
+async function startDraft(page: Page, organisation: string) {
+  await page.goto(`/calls/${OPEN_CALL}/apply`);
+  await page.getByRole('link', { name: 'Create your organisation' }).click();
+  await page.getByLabel('Legal name').fill(organisation);
+  await page.getByLabel('Country of registration').selectOption('FR');
+  await page.getByLabel('Countries of heritage').selectOption('SN');
+  await page.getByRole('button', { name: 'Create the organisation' }).click();
+  await expect(page).toHaveURL(/\/apply$/);
+  await page.getByRole('button', { name: 'Start the application' }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
+}
+
 /** How wide the page is, and the elements that stick out of the screen (outside any scrolling box). */
 async function widthOf(page: Page) {
   return page.evaluate((limit) => {
@@ -73,15 +86,7 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
   // A new applicant with an organisation and a draft: the application's editor.
   const fresh = await contexts.newApplicant.newPage();
   await signUpApplicant(fresh, 'Phone Applicant');
-  await fresh.goto('/organisation');
-  await fresh.getByLabel('Legal name').fill('Phone Diaspora Network');
-  await fresh.getByLabel('Country of registration').selectOption('FR');
-  await fresh.getByLabel('Countries of heritage').selectOption('SN');
-  await fresh.getByRole('button', { name: 'Create the organisation' }).click();
-  await expect(fresh.getByRole('button', { name: 'Create the organisation' })).toBeHidden();
-  await fresh.goto(`/calls/${OPEN_CALL}/apply`);
-  await fresh.getByRole('button', { name: 'Start the application' }).click();
-  await expect(fresh).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
+  await startDraft(fresh, 'Phone Diaspora Network');
   const draftId = fresh.url().match(/applications\/([0-9a-f-]{36})/)![1];
   await fresh.close();
 
@@ -214,15 +219,7 @@ test('[phone] a table too wide for the screen says it scrolls, and its scrolling
 test('[phone] the application form starts on the first screen, below a folded step list', async ({ page, browser }) => {
   await page.setViewportSize(PHONE);
   await signUpApplicant(page, 'Phone Steps');
-  await page.goto('/organisation');
-  await page.getByLabel('Legal name').fill('Phone Steps Network');
-  await page.getByLabel('Country of registration').selectOption('FR');
-  await page.getByLabel('Countries of heritage').selectOption('SN');
-  await page.getByRole('button', { name: 'Create the organisation' }).click();
-  await expect(page.getByRole('button', { name: 'Create the organisation' })).toBeHidden();
-  await page.goto(`/calls/${OPEN_CALL}/apply`);
-  await page.getByRole('button', { name: 'Start the application' }).click();
-  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
+  await startDraft(page, 'Phone Steps Network');
   const field = page.getByLabel('Project title');
   await expect(field).toBeVisible();
   const box = (await field.boundingBox())!;
