@@ -34,7 +34,7 @@ export function ScrollRegion({ labelledBy, children }: { labelledBy: string; chi
       )}
       <div
         ref={ref}
-        className="scroll-shadows overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        className="scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         role="region"
         aria-labelledby={labelledBy}
         aria-describedby={overflows ? hintId : undefined}
