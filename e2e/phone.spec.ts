@@ -186,7 +186,7 @@ for (const locale of ['en', 'ar'] as const) {
     expect((await header.boundingBox())!.height).toBeLessThanOrEqual(90);
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
-    const nav = header.getByRole('navigation');
+    const nav = page.locator(`[id="${await menu.getAttribute('aria-controls')}"]`).getByRole('navigation');
     await expect(nav).toBeVisible();
     await expect(header.getByTestId('signed-in-as')).toBeVisible();
     for (const link of await nav.getByRole('link').all()) {

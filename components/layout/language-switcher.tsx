@@ -23,7 +23,8 @@ export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined
     <nav aria-label={t('language')}>
       <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
         {locales.map((locale) => (
-          <li key={locale}>
+          // On the narrowest screens only the other languages: the page is already in this one.
+          <li key={locale} className={locale === current ? 'max-[26rem]:hidden' : undefined}>
             <Link
               href={{ pathname, query }}
               locale={locale}
