@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { answerConfirmation, expect, test, uniqueEmail } from './support/fixtures';
+import { answerConfirmation, expect, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { screen, words } from './support/messages';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
@@ -30,6 +30,13 @@ test('[applicant, Arabic] signs up, creates the organisation, applies and submit
   await page.getByLabel(ar('auth.newPassword')).fill('كلمة مرور طويلة بما يكفي');
   await page.screenshot({ path: screen('ar-02-sign-up'), fullPage: true });
   await page.getByRole('button', { name: ar('auth.signUp') }).click();
+  // Signing up does not sign in (the answer is the same for a taken address): sign in, in Arabic.
+  await expect(page.getByRole('heading', { name: ar('auth.signUpDoneTitle') })).toBeVisible();
+  await page.getByRole('link', { name: ar('nav.signIn') }).last().click();
+  await expect(page).toHaveURL(/\/ar\/sign-in/);
+  await page.getByLabel(ar('auth.email')).fill(email);
+  await page.getByLabel(ar('auth.password')).fill('كلمة مرور طويلة بما يكفي');
+  await page.getByRole('button', { name: ar('auth.signIn') }).click();
   await expect(page).toHaveURL(/\/ar\/dashboard$/);
   await expectDirection(page, 'ar', 'rtl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar('dashboard.title'));
@@ -155,13 +162,7 @@ test('[visitor] the switcher keeps the page; a call not published in a language 
 });
 
 test('[applicant] a language chosen with the switcher is kept on the account: mail and the next sign-in follow it', async ({ page, browser, adminPage }) => {
-  const email = uniqueEmail('switcher');
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Nour Haddad');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Choose a password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const { email } = await signUpApplicant(page, 'Nour Haddad');
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
   await expect(page).toHaveURL(/\/fr\/dashboard$/);
 

@@ -201,12 +201,12 @@ for (const locale of ['en', 'ar'] as const) {
   });
 }
 
-test('[phone] a table too wide for the screen says it scrolls, and its scrolling region is named and takes the focus', async ({ browser }) => {
+test('[phone] a table too wide for the screen says it scrolls, and its scrolling box is named and takes the focus', async ({ browser }) => {
   const context = await phoneContext(browser, 'admin');
   const page = await context.newPage();
   await page.goto('/admin/calls');
   await page.waitForLoadState('networkidle');
-  const regions = page.locator('[role="region"]:has(> table)');
+  const regions = page.locator('[role="group"]:has(> table)');
   expect(await regions.count()).toBeGreaterThan(0);
   let scrolling = 0;
   for (const region of await regions.all()) {

@@ -51,7 +51,8 @@ export function QuestionAnswerForm({
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t('answerForm')}>
+    // Named after its question: several answer forms on one page are several landmarks, each told apart.
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`${t('answerForm')}: ${question.slice(0, 80)}`}>
       {confirmDialog}
       <FormError message={formError ?? dismissError} />
       <Field id={`q-${questionId}-public`} label={t('publicWording')} hint={t('publicWordingHint')} error={errorOf('publicQuestion')} required>

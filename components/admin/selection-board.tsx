@@ -1,5 +1,6 @@
 'use client';
 
+import { countryName } from '@/lib/reference/countries';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useState, useTransition } from 'react';
@@ -76,8 +77,7 @@ export function SelectionBoard({
   const locale = useLocale();
   const router = useRouter();
   const [confirm, confirmDialog] = useConfirm();
-  const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'region' }), [locale]);
-  const cname = (code: string) => countryNames.of(code) ?? code;
+  const cname = (code: string) => countryName(code, locale);
   const themeName = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
   const money = (n: number) => format.number(n, { style: 'currency', currency, maximumFractionDigits: 0 });
   const score = (n: number | null) => (n === null ? '—' : format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));

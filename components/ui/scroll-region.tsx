@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 /**
  * A box that scrolls sideways when its content (a wide table) is wider than the screen,
  * and then says so: a visible hint above it, shadows on the edge that hides more, and a
- * region that takes the keyboard focus, named by `labelledBy`. Without JavaScript it
+ * group that takes the keyboard focus, named by `labelledBy`. Without JavaScript it
  * still scrolls; the hint appears once the browser has measured.
  */
 export function ScrollRegion({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
@@ -35,7 +35,8 @@ export function ScrollRegion({ labelledBy, children }: { labelledBy: string; chi
       <div
         ref={ref}
         className="scroll-shadows relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        role="region"
+        // A group, not a region: a landmark per table would repeat the name of the section around it.
+        role="group"
         aria-labelledby={labelledBy}
         aria-describedby={overflows ? hintId : undefined}
         tabIndex={0}

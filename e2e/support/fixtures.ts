@@ -102,7 +102,28 @@ type Fixtures = {
   visibleLocators: void;
 };
 
+/**
+ * React throws the server's HTML away when the browser's first render differs from it
+ * (minified errors 418-425), and with it whatever the person had typed: every test's
+ * pages are watched, and a test whose page hit one fails.
+ */
+function watchHydration(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  const watch = (page: Page) =>
+    page.on('pageerror', (error) => {
+      if (/Minified React error #4(1[89]|2[0-5])\b|Hydration failed/.test(error.message)) errors.push(`${page.url()}: ${error.message.slice(0, 200)}`);
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return errors;
+}
+
 export const test = base.extend<Fixtures>({
+  context: async ({ context }, use) => {
+    const errors = watchHydration(context);
+    await use(context);
+    expect(errors, 'the page hydrated without a mismatch').toEqual([]);
+  },
   extraHTTPHeaders: async ({}, use, testInfo) => {
     await use({ 'x-forwarded-for': addressFor(`${testInfo.testId}-${testInfo.retry}-${process.pid}`) });
   },
@@ -117,9 +138,11 @@ export const test = base.extend<Fixtures>({
   adminPage: async ({ browser }, use) => {
     const context: BrowserContext = await browser.newContext();
     await signInViaApi(context.request, demo.admin);
+    const errors = watchHydration(context);
     const page = await context.newPage();
     await use(page);
     await context.close();
+    expect(errors, 'the page hydrated without a mismatch').toEqual([]);
   },
 });
 

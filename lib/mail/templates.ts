@@ -1,3 +1,4 @@
+import { countryName } from '@/lib/reference/countries';
 import type { Role } from '@/db/schema/auth';
 import type { Outcome } from '@/db/schema/selection';
 import { appUrl } from '@/lib/app-url';
@@ -66,8 +67,7 @@ function money(amount: number, currency: string, locale: Locale) {
 }
 
 function countryNames(codes: string[], locale: Locale) {
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return joinList(codes.map((c) => names.of(c) ?? c), locale);
+  return joinList(codes.map((c) => countryName(c, locale)), locale);
 }
 
 function one(n: number | null, locale: Locale) {

@@ -1,4 +1,12 @@
-/** ISO 3166-1 alpha-2 codes of current countries and territories. Names come from Intl.DisplayNames. */
+import names from './country-names.json';
+
+/**
+ * ISO 3166-1 alpha-2 codes of current countries and territories. Their names are a fixed
+ * table (country-names.json, written once from Node's Intl.DisplayNames): the browser's
+ * ICU names some differently from the server's ("Falkland Islands (Islas Malvinas)"), and a
+ * name that differs between the server's HTML and the browser's render makes React throw
+ * the server HTML away, with whatever the person had typed into it.
+ */
 export const countryCodes = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
 BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK
 FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM
@@ -9,11 +17,8 @@ US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW`
   .split(/\s+/)
   .filter(Boolean);
 
-/** The country's name in the given language, e.g. ("LB", "fr") -> "Liban". */
+/** The country's name in the given language, e.g. ("LB", "fr") -> "Liban"; English for another language. */
 export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  const table = (names as Record<string, Record<string, string>>)[locale] ?? names.en;
+  return table[code] ?? code;
 }

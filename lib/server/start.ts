@@ -24,6 +24,11 @@ export async function startServer() {
       log.info(seeded ? 'demo data loaded' : 'demo data already present');
       // The demo accounts and their shared password are public (README); real accounts never are logged.
       log.info({ accounts: demoAccounts.users.map((a) => `${a.role} ${a.email}`), demoPassword: demoAccounts.password }, 'demo accounts');
+      // On a terminal (the README's `npm start`), the same in plain lines a person can read.
+      if (process.stdout.isTTY) {
+        const lines = demoAccounts.users.map((a) => `  ${a.role.padEnd(10)} ${a.email}`);
+        process.stdout.write(`\nDemo accounts (password for all: ${demoAccounts.password})\n${lines.join('\n')}\n\n`);
+      }
     }
     log.info(
       mail.enabled
