@@ -55,11 +55,6 @@ test('[visitor] on a slow CPU, the sign-up form typed at once keeps every charac
 });
 
 test('[applicant] on a slow CPU, the organisation form typed at once keeps every character, the chosen country too', async ({ page }) => {
-  // Known to fail: the production page has a hydration mismatch (React #418, a text node) on
-  // /organisation, so React re-renders the page on the client and replaces the inputs that
-  // were typed into; no register() trick can keep text in a discarded element. Remove this
-  // line once the mismatch is found (not reproduced in `next dev`).
-  test.fail(true, 'hydration mismatch #418 on /organisation remounts the form');
   test.setTimeout(120_000);
   await signUpApplicant(page, 'Early Typist');
   await slowCpu(page);

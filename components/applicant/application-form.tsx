@@ -505,9 +505,10 @@ export function ApplicationForm({
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+    <div className="grid gap-4 lg:grid-cols-[15rem_1fr] lg:gap-8">
       <nav aria-label={t('progress')}>
-        <ol className="space-y-1">
+        {/* On a phone, one row of numbered steps (the current one named) above the form, not a screen of them. */}
+        <ol className="flex flex-wrap gap-1 lg:block lg:space-y-1">
           {applicationStepOrder.map((s, i) => {
             const optional = s !== 'review' && stepIsOptional(s, rules) && issues[s].length === 0;
             const done = s !== 'review' && !optional && issues[s].length === 0;
@@ -520,7 +521,7 @@ export function ApplicationForm({
                   data-testid={`step-${s}`}
                   data-complete={s === 'review' ? undefined : optional ? 'optional' : String(done)}
                   className={cn(
-                    'flex w-full items-center gap-2 rounded-md px-3 py-2 text-start text-sm',
+                    'flex items-center gap-2 rounded-md px-2 py-2 text-start text-sm lg:w-full lg:px-3',
                     s === step ? 'bg-brand-50 font-semibold text-brand-800' : 'hover:bg-slate-100',
                   )}
                 >
@@ -533,7 +534,7 @@ export function ApplicationForm({
                   >
                     {done ? '✓' : i + 1}
                   </span>
-                  <span>
+                  <span className={s === step ? undefined : 'sr-only lg:not-sr-only'}>
                     {t(`steps.${s}`)}
                     {s !== 'review' && <span className="sr-only"> ({optional ? t('stepOptional') : done ? t('stepComplete') : t('stepIncomplete')})</span>}
                     {optional && (
@@ -547,7 +548,7 @@ export function ApplicationForm({
             );
           })}
         </ol>
-        <p className="mt-4 px-3 text-xs text-slate-600" data-testid="progress-count">
+        <p className="mt-2 px-2 text-xs text-slate-600 lg:mt-4 lg:px-3" data-testid="progress-count">
           {t('progressCount', { done: requiredDone, total: requiredSteps.length })}
         </p>
       </nav>

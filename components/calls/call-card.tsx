@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Countdown } from '@/components/applicant/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';

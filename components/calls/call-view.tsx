@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { PhaseBadge } from '@/components/calls/call-card';
 import { fileSize, money } from '@/components/calls/format';
 import { Markdown } from '@/components/calls/markdown';
+import { Countdown } from '@/components/time/countdown';
 import { Instant } from '@/components/time/instant';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -300,6 +301,12 @@ export async function CallView({
                     <dt className="font-medium text-slate-600">{t(key)}</dt>
                     <dd>
                       <Instant date={date!} timeZone={call.timeZone} dateOnly={key === 'resultsExpectedAt'} />
+                      {/* Counted by the browser: this page is cached. */}
+                      {key === 'closesAt' && phase === 'open' && (
+                        <div>
+                          <Countdown until={date!.toISOString()} />
+                        </div>
+                      )}
                     </dd>
                   </div>
                 ))}

@@ -21,9 +21,10 @@ export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined
   const query = Object.fromEntries(searchParams.entries());
   return (
     <nav aria-label={t('language')}>
-      <ul className="flex items-center gap-1 text-sm">
+      <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
         {locales.map((locale) => (
-          <li key={locale}>
+          // On the narrowest screens only the other languages: the page is already in this one.
+          <li key={locale} className={locale === current ? 'max-[26rem]:hidden' : undefined}>
             <Link
               href={{ pathname, query }}
               locale={locale}
@@ -34,7 +35,7 @@ export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined
               onClick={() => {
                 if (viewer && locale !== current) void setMyLocaleAction({ locale });
               }}
-              className="block rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-brand-700 aria-[current=true]:bg-slate-100 aria-[current=true]:font-semibold"
+              className="block rounded px-1.5 py-1 text-slate-700 sm:px-2 hover:bg-slate-100 hover:text-brand-700 aria-[current=true]:bg-slate-100 aria-[current=true]:font-semibold"
             >
               {names(locale)}
             </Link>

@@ -82,7 +82,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
   // button opens; from `md` up they sit in the header's row.
   return (
     <>
-      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-6 px-4 py-2">
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 px-4 py-2 md:gap-x-6">
         {brand}
         {/* Outside the folding menu: a reader who cannot read this language finds theirs at once. */}
         <div className="ms-auto md:order-last md:ms-0">
@@ -96,7 +96,8 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
           onClick={() => setOpen((o) => !o)}
         >
           <span aria-hidden>{open ? '✕' : '☰'}</span>
-          {t('menu')}
+          {/* On the narrowest screens the icon alone, so the brand, languages and menu share one line. */}
+          <span className="sr-only min-[26rem]:not-sr-only">{t('menu')}</span>
         </button>
         <div
           id={panelId}

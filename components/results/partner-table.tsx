@@ -17,7 +17,7 @@ export async function PartnerTable({ partners, showCall = false, caption }: { pa
   const locale = await getLocale();
   const format = await getFormatter();
   return (
-    <Table caption={caption ?? t('title')}>
+    <Table caption={caption ?? t('title')} stacked>
       <thead>
         <tr>
           <Th>{t('organisation')}</Th>
@@ -36,7 +36,7 @@ export async function PartnerTable({ partners, showCall = false, caption }: { pa
             data-country={p.project.countries.join(' ')}
             data-theme={p.project.themes.join(' ')}
           >
-            <Td>
+            <Td label={t('organisation')}>
               <div className="font-medium">
                 {p.organisation.website ? (
                   <a href={p.organisation.website} className="text-brand-700 hover:underline" rel="noopener noreferrer">
@@ -53,15 +53,15 @@ export async function PartnerTable({ partners, showCall = false, caption }: { pa
                 </Badge>
               )}
             </Td>
-            <Td>{countryName(p.organisation.countryOfRegistration, locale)}</Td>
-            <Td>
+            <Td label={t('registeredIn')}>{countryName(p.organisation.countryOfRegistration, locale)}</Td>
+            <Td label={t('project')}>
               <div>{p.project.title}</div>
               <div className="text-xs text-slate-600">{p.project.themes.map((code) => themeLabel(tt, code)).join(', ')}</div>
             </Td>
-            <Td>{p.project.countries.map((c) => countryName(c, locale)).join(', ')}</Td>
-            <Td className="text-end tabular-nums">{money(format, p.awardedAmount, p.currency)}</Td>
+            <Td label={t('implementedIn')}>{p.project.countries.map((c) => countryName(c, locale)).join(', ')}</Td>
+            <Td label={t('award')} className="text-end tabular-nums">{money(format, p.awardedAmount, p.currency)}</Td>
             {showCall && p.call && (
-              <Td>
+              <Td label={t('call')}>
                 <Link href={`/calls/${p.call.slug}/results`} className="text-brand-700 hover:underline">
                   {publishedTitleIn(p.call, locale)}
                 </Link>

@@ -1,34 +1,32 @@
 import { cn } from '@/lib/utils';
+import { ScrollRegion } from './scroll-region';
 import { useId, type ReactNode, type TableHTMLAttributes, type TdHTMLAttributes, type ThHTMLAttributes } from 'react';
 
 /**
  * A data table with its caption (read first by screen readers; visible when `showCaption`).
  * A wide table scrolls sideways inside a region that takes the keyboard focus, so it can
- * be scrolled without a mouse, and that the caption names.
+ * be scrolled without a mouse, and that the caption names; when it is wider than the
+ * screen, a hint says so (ScrollRegion). `stacked` tables instead turn each row into a
+ * card of labelled lines below the `sm` breakpoint (give each Td its column's `label`).
  */
 export function Table({
   caption,
   showCaption,
+  stacked,
   className,
   children,
   ...props
-}: TableHTMLAttributes<HTMLTableElement> & { caption: ReactNode; showCaption?: boolean }) {
+}: TableHTMLAttributes<HTMLTableElement> & { caption: ReactNode; showCaption?: boolean; stacked?: boolean }) {
   const captionId = useId();
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      // A group, not a region: a landmark per table would repeat the name of the section around it.
-      role="group"
-      aria-labelledby={captionId}
-      tabIndex={0}
-    >
-      <table className={cn('w-full border-collapse text-sm', className)} {...props}>
+    <ScrollRegion labelledBy={captionId}>
+      <table className={cn('w-full border-collapse text-sm', stacked && 'table-stacked', className)} {...props}>
         <caption id={captionId} className={showCaption ? 'px-3 py-2 text-start font-medium text-slate-800' : 'sr-only'}>
           {caption}
         </caption>
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -42,6 +40,7 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   );
 }
 
-export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn('border-b border-slate-100 px-3 py-2 align-top', className)} {...props} />;
+/** A cell; `label` is its column's name, written before it when a `stacked` table is stacked. */
+export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return <td className={cn('border-b border-slate-100 px-3 py-2 align-top', className)} data-label={label} {...props} />;
 }

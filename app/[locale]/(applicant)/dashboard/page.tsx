@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Countdown } from '@/components/applicant/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
@@ -78,7 +78,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="my-applications">{t('applicationsTitle')}</h2>
         {apps.rows.length ? (
           <>
-            <Table caption={t('applicationsTitle')}>
+            <Table caption={t('applicationsTitle')} stacked>
               <thead>
                 <tr>
                   <Th>{t('application')}</Th>
@@ -95,18 +95,18 @@ export default async function DashboardPage({ searchParams }: Props) {
                   const open = acceptsApplications(a.call, now);
                   return (
                     <tr key={a.id} data-testid={`application-${a.id}`}>
-                      <Td>
+                      <Td label={t('application')}>
                         <Link href={`/applications/${a.id}`} className="font-medium text-brand-700 hover:underline">
                           {a.title || ta('untitled')}
                         </Link>
                         <div className="text-slate-600">{callTitleIn(a.call, locale)}</div>
                         <div className="text-slate-500">{a.organisation}</div>
                       </Td>
-                      <Td>
+                      <Td label={t('status')}>
                         <StatusBadge status={a.status} reopened={a.status === 'draft' && !!a.reference} outcome={a.outcome} />
                         {a.reference && <div className="mt-1 font-mono text-xs">{a.reference}</div>}
                       </Td>
-                      <Td>
+                      <Td label={t('deadline')}>
                         {a.call.closesAt && (
                           <div className="space-y-1">
                             <Instant date={a.call.closesAt} timeZone={a.call.timeZone} />
@@ -116,7 +116,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                           </div>
                         )}
                       </Td>
-                      <Td>
+                      <Td label={t('missing')}>
                         {a.status !== 'draft' ? (
                           <span className="text-slate-500">—</span>
                         ) : a.incompleteSteps.length ? (

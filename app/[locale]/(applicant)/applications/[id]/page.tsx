@@ -3,7 +3,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ApplicationSummary } from '@/components/applicant/application-summary';
-import { Countdown } from '@/components/applicant/countdown';
+import { Countdown } from '@/components/time/countdown';
 import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
 import { StatusActions } from '@/components/applicant/status-actions';
 import { StatusBadge } from '@/components/applicant/status-badge';

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Countdown } from '@/components/time/countdown';
 import { Instant } from '@/components/time/instant';
 import { requireRole } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
@@ -45,9 +46,7 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
   const { call } = data;
   const t = await getTranslations('callDashboard');
   const ts = await getTranslations('callStatus');
-  const tc = await getTranslations('common');
   const tv = loose(await getTranslations('validation'));
-  const daysLeft = call.closesAt ? Math.ceil((call.closesAt.getTime() - now.getTime()) / 86_400_000) : null;
   const issues = Object.values(data.openingIssues).flat();
   const stages = [
     { href: `/admin/calls/${call.id}/edit`, label: t('stage.edit'), hint: t('stageHint.edit') },
@@ -75,7 +74,12 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
             {call.closesAt && (
               <span>
                 {t('closes')} <Instant date={call.closesAt} timeZone={call.timeZone} />
-                {daysLeft !== null && daysLeft >= 0 && call.status === 'open' && ` · ${tc('daysLeft', { days: daysLeft })}`}
+                {call.status === 'open' && (
+                  <>
+                    {' · '}
+                    <Countdown until={call.closesAt.toISOString()} />
+                  </>
+                )}
               </span>
             )}
           </span>
