@@ -72,9 +72,10 @@ export const emptyCall: CallFormInput = {
 type Form = UseFormReturn<CallFormInput>;
 
 /** A text field's limit and live count, for <Field counter>; the limit is the call schema's. */
-const limitOf = (form: Form) => (name: string, fieldId: string) => (
-  <TextLimit control={form.control} name={name as never} fieldId={fieldId} max={maxLengthOf(callFormSchema, name)} />
-);
+const limitOf = (form: Form) =>
+  function CallFieldLimit(name: string, fieldId: string) {
+    return <TextLimit control={form.control} name={name as never} fieldId={fieldId} max={maxLengthOf(callFormSchema, name)} />;
+  };
 type ErrorOf = (name: string) => string | undefined;
 
 /** The languages, besides the main one, the call is being written in. */

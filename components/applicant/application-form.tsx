@@ -8,7 +8,6 @@ import { keepTypedBeforeHydration, typedBeforeHydration } from '@/components/for
 import { money } from '@/components/calls/format';
 import { FormError } from '@/components/forms/form-error';
 import { TextLimit } from '@/components/forms/text-limit';
-import { CountrySelect } from '@/components/forms/country-picker';
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
