@@ -32,6 +32,11 @@ test("[cache] a cached call page and the home page show an admin's edit on the n
   await summary.fill(before);
   await form.getByRole('button', { name: 'Save changes' }).click();
   await expect(form.getByText('Saved.')).toBeVisible();
+
+  // Saving changed nothing else: the call keeps its time zone (a select the form fills in
+  // once interactive was once taken for a choice made before, and saved as UTC).
+  await adminPage.reload();
+  await expect(adminPage.getByRole('form', { name: 'Edit the call' }).getByLabel("The call's time zone")).toHaveValue('Europe/Zurich');
 });
 
 test('[cache] a signed-in visitor sees their name on a cached page; the cached page itself names nobody', async ({ browser }) => {

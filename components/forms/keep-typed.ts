@@ -55,8 +55,11 @@ function firstLookAt(element: unknown, seen: WeakSet<Element>): string | boolean
     return element.value !== element.defaultValue ? element.value : undefined;
   }
   if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue ? element.value : undefined;
-  const selected = [...element.options].find((o) => o.selected);
-  return selected && !selected.defaultSelected ? element.value : undefined;
+  if (element.multiple) return undefined;
+  // With no option marked selected in the HTML (a select react-hook-form fills in itself),
+  // the browser shows the first one: only a different choice was made by the person.
+  const initial = Math.max(0, [...element.options].findIndex((o) => o.defaultSelected));
+  return element.selectedIndex !== initial ? element.value : undefined;
 }
 
 function valueAt(values: unknown, name: string): unknown {
