@@ -4,6 +4,7 @@ import { db, type Executor } from '@/db';
 import {
   applications,
   calls,
+  criteria,
   decisions,
   organisationMembers,
   organisations,
@@ -221,13 +222,17 @@ async function sharedComments(executor: Executor, applicationId: string): Promis
     .select({ comment: reviews.overallComment })
     .from(reviews)
     .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
-    .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviews.status, 'submitted'), eq(reviewAssignments.status, 'accepted')));
+    .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviews.status, 'submitted'), eq(reviewAssignments.status, 'accepted')))
+    // A stable order (PostgreSQL returns rows in storage order, which an update changes): reviews as submitted.
+    .orderBy(reviews.submittedAt, reviews.id);
   const perCriterion = await executor
     .select({ comment: reviewScores.comment })
     .from(reviewScores)
     .innerJoin(reviews, eq(reviews.id, reviewScores.reviewId))
     .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
-    .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviews.status, 'submitted'), eq(reviewAssignments.status, 'accepted')));
+    .innerJoin(criteria, eq(criteria.id, reviewScores.criterionId))
+    .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviews.status, 'submitted'), eq(reviewAssignments.status, 'accepted')))
+    .orderBy(reviews.submittedAt, reviews.id, criteria.position);
   return [...overall, ...perCriterion].map((r) => r.comment.trim()).filter((c, i, all) => c && all.indexOf(c) === i);
 }
 
