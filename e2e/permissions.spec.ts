@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { appRoutes } from './support/routes';
-import { demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
+import { answerConfirmation, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
 
 /**
  * Every page and route handler (read from the app folder: a new one without a row fails)
@@ -116,8 +116,8 @@ test('[permissions] every page and route handler answers each of seven personas 
   await declare.click();
   await conflicted.getByLabel('I have a conflict of interest').check();
   await conflicted.getByLabel('What is the conflict?').fill('I sit on this organisation\'s board.');
-  conflicted.once('dialog', (dialog) => dialog.accept());
   await conflicted.getByRole('button', { name: 'Confirm declaration' }).click();
+  await answerConfirmation(conflicted, 'Declare the conflict?');
   await expect(conflicted.getByText('Your conflict is recorded.')).toBeVisible();
   await conflicted.close();
 
