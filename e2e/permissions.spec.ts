@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { appRoutes } from './support/routes';
-import { answerConfirmation, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
+import { answerConfirmation, demo, DEMO_PASSWORD, expect, firstMatchOn, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
 
 /**
  * Every page and route handler (read from the app folder: a new one without a row fails)
@@ -45,14 +45,6 @@ async function contextFor(browser: Browser, persona: Persona): Promise<BrowserCo
   return context;
 }
 
-/** The first match on a page. */
-async function find(request: APIRequestContext, path: string, pattern: RegExp): Promise<string> {
-  const html = await (await request.get(path)).text();
-  const match = html.match(pattern);
-  if (!match) throw new Error(`nothing matching ${pattern} on ${path}`);
-  return match[1];
-}
-
 /**
  * What a persona gets. A visitor without a session is redirected by the proxy (a real 307).
  * Otherwise pages stream (Cache Components), so a refusal found while rendering cannot
@@ -92,21 +84,21 @@ test('[permissions] every page and route handler answers each of seven personas 
 
   // The records the matrix is about, found as their owners would find them.
   const admin = contexts.admin.request;
-  const callId = await find(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
-  const rankedApplicationId = await find(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
+  const callId = await firstMatchOn(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
+  const rankedApplicationId = await firstMatchOn(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
   // A message in the outbox, to have one to open.
   await contexts.visitor.request.get('/forgot-password');
-  const outboxId = await find(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/).catch(async () => {
+  const outboxId = await firstMatchOn(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/).catch(async () => {
     const page = await contexts.visitor.newPage();
     await page.goto('/forgot-password');
     await page.getByLabel('E-mail address').fill(demo.reviewer);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByText('a link to choose a new password is on its way')).toBeVisible();
     await page.close();
-    return find(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
+    return firstMatchOn(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
   });
-  const applicationId = await find(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
-  const assignmentId = await find(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
+  const applicationId = await firstMatchOn(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
+  const assignmentId = await firstMatchOn(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
 
   // The conflicted reviewer declares a conflict on one of their assignments, as a person would.
   const conflicted = await contexts.conflictedReviewer.newPage();

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { localePath, type Locale } from './support/locales';
 import { appRoutes } from './support/routes';
-import { demo, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+import { demo, expect, firstMatchOn, signInViaApi, signUpApplicant, test } from './support/fixtures';
 
 /**
  * Every page of every persona on a phone (390 × 844): nothing wider than the screen, wide
@@ -26,13 +26,6 @@ async function phoneContext(browser: Browser, persona: Persona, locale: Locale =
   const emails: Partial<Record<Persona, string>> = { applicant: demo.applicant, reviewer: demo.reviewer, admin: demo.admin };
   if (emails[persona]) await signInViaApi(context.request, emails[persona]!);
   return context;
-}
-
-async function find(request: APIRequestContext, path: string, pattern: RegExp): Promise<string> {
-  const html = await (await request.get(path)).text();
-  const match = html.match(pattern);
-  if (!match) throw new Error(`nothing matching ${pattern} on ${path}`);
-  return match[1];
 }
 
 /** A new applicant's organisation and draft application to the open call, as in e2e/applicant.spec.ts; ends in its editor. */
@@ -91,11 +84,11 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
   await fresh.close();
 
   const admin = contexts.admin.request;
-  const callId = await find(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
-  const rankedId = await find(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
-  const outboxId = await find(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
-  const applicationId = await find(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
-  const assignmentId = await find(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
+  const callId = await firstMatchOn(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
+  const rankedId = await firstMatchOn(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
+  const outboxId = await firstMatchOn(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
+  const applicationId = await firstMatchOn(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
+  const assignmentId = await firstMatchOn(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
 
   /** pattern -> the persona who sees it and its address. */
   const pages: Record<string, [Persona, string][]> = {

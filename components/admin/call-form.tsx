@@ -5,8 +5,6 @@ import { createContext, useContext, useMemo, useRef, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
-import { TextLimit } from '@/components/forms/text-limit';
-import { maxLengthOf } from '@/lib/validations/zod';
 import { CountryMultiPicker } from '@/components/forms/country-picker';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -71,12 +69,9 @@ export const emptyCall: CallFormInput = {
 
 type Form = UseFormReturn<CallFormInput>;
 
-/** A text field's limit and live count, for <Field counter>; the limit is the call schema's. */
-const limitOf = (form: Form) =>
-  function CallFieldLimit(name: string, fieldId: string) {
-    return <TextLimit control={form.control} name={name as never} fieldId={fieldId} max={maxLengthOf(callFormSchema, name)} />;
-  };
 type ErrorOf = (name: string) => string | undefined;
+/** A text field's limit and live count, for <Field counter> (useActionForm's `counter`). */
+type CounterOf = (name: string, fieldId: string) => React.ReactNode;
 
 /** The languages, besides the main one, the call is being written in. */
 const ExtraLanguages = createContext<Locale[]>([]);
@@ -88,7 +83,7 @@ type TranslatedField = { key: string; label: string; multiline?: number; require
  * main-language ones; each input says its language (lang, dir) so it is read and typed
  * the right way.
  */
-function InOtherLanguages({ form, errorOf, path, idBase, fields }: { form: Form; errorOf: ErrorOf; path: string; idBase: string; fields: TranslatedField[] }) {
+function InOtherLanguages({ form, errorOf, counter, path, idBase, fields }: { form: Form; errorOf: ErrorOf; counter: CounterOf; path: string; idBase: string; fields: TranslatedField[] }) {
   const tc = useTranslations('common');
   const extra = useContext(ExtraLanguages);
   if (!extra.length) return null;
@@ -100,7 +95,7 @@ function InOtherLanguages({ form, errorOf, path, idBase, fields }: { form: Form;
             const name = `${path}translations.${l}.${f.key}`;
             const props = { lang: l, dir: directionOf(l), ...form.register(name as never) };
             return (
-              <Field key={f.key} id={`${idBase}-${l}-${f.key}`} counter={limitOf(form)(name, `${idBase}-${l}-${f.key}`)} label={tc('inLanguage', { field: f.label, language: l })} error={errorOf(name)} required={f.required}>
+              <Field key={f.key} id={`${idBase}-${l}-${f.key}`} counter={counter(name, `${idBase}-${l}-${f.key}`)} label={tc('inLanguage', { field: f.label, language: l })} error={errorOf(name)} required={f.required}>
                 {(p) => (f.multiline ? <Textarea rows={f.multiline} {...p} {...props} /> : <Input {...p} {...props} />)}
               </Field>
             );
@@ -204,9 +199,8 @@ function Section({ title, intro, children }: { title: string; intro?: string; ch
   );
 }
 
-function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: ErrorOf; locked: boolean }) {
+function CriteriaBuilder({ form, errorOf, counter, locked }: { form: Form; errorOf: ErrorOf; counter: CounterOf; locked: boolean }) {
   const t = useTranslations('callEditor');
-  const counter = limitOf(form);
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: 'criteria' });
   const criteria = useWatch({ control: form.control, name: 'criteria' }) ?? [];
   const { total, off } = weightBalance(criteria);
@@ -246,6 +240,7 @@ function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: Error
               <InOtherLanguages
                 form={form}
                 errorOf={errorOf}
+                counter={counter}
                 path={`criteria.${i}.`}
                 idBase={`criteria-${i}`}
                 fields={[
@@ -297,9 +292,8 @@ function CriteriaBuilder({ form, errorOf, locked }: { form: Form; errorOf: Error
   );
 }
 
-function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
+function RequirementsBuilder({ form, errorOf, counter }: { form: Form; errorOf: ErrorOf; counter: CounterOf }) {
   const t = useTranslations('callEditor');
-  const counter = limitOf(form);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'requirements' });
   return (
     <Section title={t('requirementsTitle')} intro={t('requirementsIntro')}>
@@ -321,6 +315,7 @@ function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }
               <InOtherLanguages
                 form={form}
                 errorOf={errorOf}
+                counter={counter}
                 path={`requirements.${i}.`}
                 idBase={`requirements-${i}`}
                 fields={[{ key: 'statement', label: t('statement'), required: true }]}
@@ -345,9 +340,8 @@ function RequirementsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }
   );
 }
 
-function SlotsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
+function SlotsBuilder({ form, errorOf, counter }: { form: Form; errorOf: ErrorOf; counter: CounterOf }) {
   const t = useTranslations('callEditor');
-  const counter = limitOf(form);
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'slots' });
   return (
     <Section title={t('slotsTitle')} intro={t('slotsIntro')}>
@@ -369,6 +363,7 @@ function SlotsBuilder({ form, errorOf }: { form: Form; errorOf: ErrorOf }) {
             <InOtherLanguages
               form={form}
               errorOf={errorOf}
+              counter={counter}
               path={`slots.${i}.`}
               idBase={`slots-${i}`}
               fields={[
@@ -501,6 +496,7 @@ export function CallForm({
           <InOtherLanguages
             form={form}
             errorOf={errorOf}
+            counter={counter}
             path=""
             idBase="call"
             fields={[
@@ -611,9 +607,9 @@ export function CallForm({
           </div>
         </Section>
 
-        <CriteriaBuilder form={form} errorOf={errorOf} locked={hasApplications} />
-        <RequirementsBuilder form={form} errorOf={errorOf} />
-        <SlotsBuilder form={form} errorOf={errorOf} />
+        <CriteriaBuilder form={form} errorOf={errorOf} counter={counter} locked={hasApplications} />
+        <RequirementsBuilder form={form} errorOf={errorOf} counter={counter} />
+        <SlotsBuilder form={form} errorOf={errorOf} counter={counter} />
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-white/95 px-4 py-3">
           <Button type="submit" pending={pending}>

@@ -18,7 +18,8 @@ import { decisionInputSchema, type DecisionInput } from '@/lib/validations/selec
 import { joinList } from '@/lib/i18n/formats';
 import { themeLabel } from '@/lib/i18n/themes';
 import { maxLengthOf } from '@/lib/validations/zod';
-import { CharacterCount, counterId } from '@/components/forms/text-limit';
+import { CharacterCount } from '@/components/forms/text-limit';
+import { counterId } from '@/components/ui/field';
 
 const rationaleLimit = maxLengthOf(decisionInputSchema, 'rationale') ?? 2000;
 

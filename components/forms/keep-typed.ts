@@ -11,14 +11,12 @@ import type { FieldValues, Path, UseFormRegister, UseFormReturn } from 'react-ho
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form, whatever its context and output types
 export function keepTypedBeforeHydration<T extends FieldValues>(form: UseFormReturn<T, any, any>): UseFormRegister<T> {
-  const seen = (form as { __typedSeen?: WeakSet<Element> }).__typedSeen ?? new WeakSet<Element>();
-  (form as { __typedSeen?: WeakSet<Element> }).__typedSeen = seen;
   return (name, options) => {
     const registered = form.register(name, options);
     return {
       ...registered,
       ref: (element: unknown) => {
-        const raw = firstLookAt(element, seen);
+        const raw = firstLookAt(element);
         registered.ref(element as never);
         if (raw === undefined) return;
         const typed = options?.setValueAs && typeof raw === 'string' ? options.setValueAs(raw) : raw;
@@ -29,8 +27,6 @@ export function keepTypedBeforeHydration<T extends FieldValues>(form: UseFormRet
   };
 }
 
-const controlledSeen = new WeakSet<Element>();
-
 /**
  * The same for a controlled element (a Controller's select, checkbox or textarea): React
  * keeps what the person chose in the element while hydrating, but the form's state does
@@ -40,12 +36,15 @@ const controlledSeen = new WeakSet<Element>();
  */
 export function typedBeforeHydration(onTyped: (raw: string | boolean) => void): (element: Element | null) => void {
   return (element) => {
-    const raw = firstLookAt(element, controlledSeen);
+    const raw = firstLookAt(element);
     if (raw !== undefined) onTyped(raw);
   };
 }
 
-function firstLookAt(element: unknown, seen: WeakSet<Element>): string | boolean | undefined {
+/** The elements already looked at: an element is read on its first registration only. */
+const seen = new WeakSet<Element>();
+
+function firstLookAt(element: unknown): string | boolean | undefined {
   if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) return undefined;
   if (seen.has(element)) return undefined;
   seen.add(element);

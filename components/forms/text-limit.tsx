@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useWatch, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { counterId } from '@/components/ui/field';
 import { cn } from '@/lib/utils';
 
 /** From this share of the limit on, the count is shown (and read out politely). */
@@ -9,8 +10,6 @@ const NEAR = 0.8;
 /** Limits from this length on (paragraphs) are said from the start. */
 const ALWAYS_SAID = 500;
 
-/** The id of a field's counter, for its `aria-describedby` (see <Field counter>). */
-export const counterId = (fieldId: string) => `${fieldId}-count`;
 
 /**
  * A text field's limit, said before anyone reaches it ("Up to 1,500 characters"), then a

@@ -54,8 +54,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   };
 
   /** A text field's limit and live count, from the schema, for <Field counter>. */
-  const counter = (name: Path<z.input<S>>, fieldId: string = name) =>
-    createElement(TextLimit<z.input<S>>, { control: form.control, name, fieldId, max: maxLengthOf(schema, name) });
+  const counter = (name: string, fieldId: string = name) =>
+    createElement(TextLimit<z.input<S>>, { control: form.control, name: name as Path<z.input<S>>, fieldId, max: maxLengthOf(schema, name) });
 
   const register = keepTypedBeforeHydration(form);
   return { form: { ...form, register }, onSubmit, formError, errorOf, counter, pending: form.formState.isSubmitting };

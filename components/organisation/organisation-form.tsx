@@ -8,7 +8,7 @@ import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field, FieldMarks } from '@/components/ui/field';
+import { counterId, Field, FieldMarks } from '@/components/ui/field';
 import { Checkbox, Input, Select, Textarea } from '@/components/ui/input';
 import { createOrganisationAction, updateOrganisationAction } from '@/lib/actions/organisations';
 import { themeCodes } from '@/lib/reference/themes';
@@ -24,7 +24,7 @@ import { CountryMultiPicker, CountrySelect } from '@/components/forms/country-pi
 import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { toNumberOrNull } from '@/components/forms/number';
 import { typedBeforeHydration } from '@/components/forms/keep-typed';
-import { CharacterCount, counterId } from '@/components/forms/text-limit';
+import { CharacterCount } from '@/components/forms/text-limit';
 import { maxLengthOf } from '@/lib/validations/zod';
 
 /** The profile's fields that are not needed to save it (those are starred). */

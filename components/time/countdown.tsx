@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useTickingClock } from './use-clock';
 import { msUntilChange, timeLeft, urgency } from '@/lib/time/time-left';
 
 /**
@@ -12,19 +12,7 @@ import { msUntilChange, timeLeft, urgency } from '@/lib/time/time-left';
  */
 export function Countdown({ until }: { until: string }) {
   const t = useTranslations('common.timeLeft');
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = () => {
-      const current = Date.now();
-      setNow(current);
-      const wait = msUntilChange(until, current);
-      // setTimeout cannot wait longer than about 24.8 days; waking then is harmless.
-      if (wait !== null) timer = setTimeout(tick, Math.min(wait, 2 ** 31 - 1));
-    };
-    tick();
-    return () => clearTimeout(timer);
-  }, [until]);
+  const now = useTickingClock((current) => msUntilChange(until, current), until);
   if (now === null) return null;
   const left = timeLeft(until, now);
   const level = urgency(until, now);

@@ -7,6 +7,9 @@ import { createContext, useContext, type ReactNode } from 'react';
  */
 export const FieldMarks = createContext<Record<string, ReactNode>>({});
 
+/** The id of a field's limit and count (<Field counter>), for its `aria-describedby`. */
+export const counterId = (fieldId: string) => `${fieldId}-count`;
+
 /**
  * A labelled form control with its hint and error. The control gets `id`,
  * `aria-describedby`, `aria-invalid` and `aria-required` from the render prop, so
@@ -35,8 +38,8 @@ export function Field({
   const mark = useContext(FieldMarks)[id];
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const counterId = counter ? `${id}-count` : undefined;
-  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(' ') || undefined;
+  const countId = counter ? counterId(id) : undefined;
+  const describedBy = [hintId, countId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

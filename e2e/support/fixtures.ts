@@ -148,6 +148,14 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** The first group of the first match of `pattern` in the HTML of `path` (e.g. a demo record's id in a link). */
+export async function firstMatchOn(request: APIRequestContext, path: string, pattern: RegExp): Promise<string> {
+  const html = await (await request.get(path)).text();
+  const match = html.match(pattern);
+  if (!match) throw new Error(`nothing matching ${pattern} on ${path}`);
+  return match[1];
+}
+
 /** The refusal a streamed page carries (Next's digest for forbidden() / notFound()), if any. */
 export function softStatusOf(html: string): 403 | 404 | null {
   const match = html.match(/NEXT_HTTP_ERROR_FALLBACK;(403|404)/);

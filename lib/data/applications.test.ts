@@ -1,13 +1,14 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { applications, auditLog, outbox } from '@/db/schema';
+import { applications, auditLog, calls, outbox } from '@/db/schema';
 import {
   reopenApplicationAction,
   saveApplicationDraftAction,
   submitApplicationAction,
   withdrawApplicationAction,
 } from '@/lib/actions/applications';
+import { signSelfDeclarationAction } from '@/lib/actions/organisations';
 import { actingAs } from '@/lib/auth/session';
 import {
   findVisibleApplication,
@@ -25,6 +26,7 @@ import {
   createApplicantOrganisation,
   createDraft,
   createOpenCall,
+  fullSelfDeclaration,
   pdfBytes,
   prepareComplete,
 } from '@/lib/test/application-factories';
@@ -175,7 +177,7 @@ describe('submitting', () => {
     const { owner, organisation } = await createApplicantOrganisation();
     const app = await createDraft(c.call.id, organisation.id);
     const version = await prepareComplete(owner, c, app.id);
-    await db.update((await import('@/db/schema')).calls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq((await import('@/db/schema')).calls.id, c.call.id));
+    await db.update(calls).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(calls.id, c.call.id));
     const result = await actingAs(owner, () => submitApplicationAction({ applicationId: app.id, version }));
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.error).toMatch(/deadline has passed/);
@@ -183,7 +185,6 @@ describe('submitting', () => {
 
   it('[applicant] a call that requires the self-declaration refuses the submission until the organisation has signed it', async () => {
     const c = await createOpenCall();
-    const { calls } = await import('@/db/schema');
     await db.update(calls).set({ requiresSelfDeclaration: true }).where(eq(calls.id, c.call.id));
     const { owner, organisation } = await createApplicantOrganisation();
     const app = await createDraft(c.call.id, organisation.id);
@@ -191,19 +192,7 @@ describe('submitting', () => {
     const refused = await actingAs(owner, () => submitApplicationAction({ applicationId: app.id, version }));
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/signed the self-declaration/), fieldErrors: { selfDeclaration: [expect.any(String)] } });
     expect((await appRow(app.id)).status).toBe('draft');
-    const { signSelfDeclarationAction } = await import('@/lib/actions/organisations');
-    const signed = await actingAs(owner, () =>
-      signSelfDeclarationAction({
-        organisationId: organisation.id,
-        noSanctions: true,
-        noFraudFindings: true,
-        pseaPolicy: true,
-        noConflictOfInterest: true,
-        informationAccurate: true,
-        signedByName: 'Awa Ndiaye',
-        signedByTitle: 'Director',
-      }),
-    );
+    const signed = await actingAs(owner, () => signSelfDeclarationAction(fullSelfDeclaration(organisation.id)));
     expect(signed.ok).toBe(true);
     const submitted = await actingAs(owner, () => submitApplicationAction({ applicationId: app.id, version }));
     expect(submitted).toMatchObject({ ok: true });

@@ -12,7 +12,7 @@ import { actingAs } from '@/lib/auth/session';
 import { findVisibleApplication } from '@/lib/data/applications';
 import { getMyOrganisation, joinOrganisation, listMyOrganisationStates, organisationCompleteness } from '@/lib/data/organisations';
 import { AppError } from '@/lib/errors';
-import { createApplicantOrganisation, createDraft, createOpenCall } from '@/lib/test/application-factories';
+import { createApplicantOrganisation, createDraft, createOpenCall, fullSelfDeclaration } from '@/lib/test/application-factories';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
 import { emptyOrganisationProfile, type OrganisationProfileInput } from '@/lib/validations/organisation';
 
@@ -87,31 +87,11 @@ describe('organisations', () => {
   it('[member] the self-declaration needs every statement; signed, it names the signer and the server date', async () => {
     const { owner, organisation } = await createApplicantOrganisation();
     const partial = await actingAs(owner, () =>
-      signSelfDeclarationAction({
-        organisationId: organisation.id,
-        noSanctions: true,
-        noFraudFindings: true,
-        pseaPolicy: false,
-        noConflictOfInterest: true,
-        informationAccurate: true,
-        signedByName: 'Awa Ndiaye',
-        signedByTitle: 'Director',
-      }),
+      signSelfDeclarationAction({ ...fullSelfDeclaration(organisation.id), pseaPolicy: false }),
     );
     expect(partial).toMatchObject({ ok: false, fieldErrors: { pseaPolicy: ['Tick this statement to sign.'] } });
     const before = Date.now();
-    const signed = await actingAs(owner, () =>
-      signSelfDeclarationAction({
-        organisationId: organisation.id,
-        noSanctions: true,
-        noFraudFindings: true,
-        pseaPolicy: true,
-        noConflictOfInterest: true,
-        informationAccurate: true,
-        signedByName: 'Awa Ndiaye',
-        signedByTitle: 'Director',
-      }),
-    );
+    const signed = await actingAs(owner, () => signSelfDeclarationAction(fullSelfDeclaration(organisation.id)));
     expect(signed.ok).toBe(true);
     const [row] = await db.select().from(organisations).where(eq(organisations.id, organisation.id));
     expect(row.selfDeclaration).toMatchObject({ signedByName: 'Awa Ndiaye', signedByTitle: 'Director', signedByUserId: owner.id });

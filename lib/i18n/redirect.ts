@@ -1,6 +1,6 @@
-import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { defaultLocale, isLocale, locales } from './config';
+import { redirect } from './navigation';
 
 /**
  * Redirects to a page in the language of the current request (`/fr/…` from a French page),
@@ -11,8 +11,8 @@ export async function redirectInLocale(href: string, to?: string | null): Promis
   const locale = isLocale(to) ? to : await currentLocale();
   // A path that already names a language (a return address) is taken without it.
   const bare = href.replace(new RegExp(`^/(${locales.join('|')})(?=/|$|\\?)`), '') || '/';
-  const path = bare.startsWith('/') ? bare : `/${bare}`;
-  redirect(locale === defaultLocale ? path : `/${locale}${path === '/' ? '' : path.startsWith('/?') ? path.slice(1) : path}`);
+  // next-intl's redirect adds the prefix (none for English), as its Link does.
+  return redirect({ href: bare.startsWith('/') ? bare : `/${bare}`, locale });
 }
 
 async function currentLocale() {

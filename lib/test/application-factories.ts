@@ -15,6 +15,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { saveApplicationDraft } from '@/lib/data/applications';
 import { storeApplicationFile } from '@/lib/data/files';
 import type { ApplicationDraftValues } from '@/lib/validations/application';
+import type { SelfDeclarationInput } from '@/lib/validations/organisation';
 import { createUser } from './factories';
 
 const HOUR = 3600_000;
@@ -65,6 +66,20 @@ export async function createApplicantOrganisation(name = 'Test Diaspora Org') {
     .returning();
   await db.insert(organisationMembers).values({ organisationId: org.id, userId: owner.id, role: 'owner' });
   return { owner, organisation: org };
+}
+
+/** The self-declaration with every statement ticked, as the organisation's owner signs it. */
+export function fullSelfDeclaration(organisationId: string): SelfDeclarationInput {
+  return {
+    organisationId,
+    noSanctions: true,
+    noFraudFindings: true,
+    pseaPolicy: true,
+    noConflictOfInterest: true,
+    informationAccurate: true,
+    signedByName: 'Awa Ndiaye',
+    signedByTitle: 'Director',
+  };
 }
 
 export async function addMember(organisationId: string): Promise<SessionUser> {

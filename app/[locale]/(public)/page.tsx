@@ -10,10 +10,10 @@ import type { Locale } from '@/lib/i18n/config';
 import type { CallSummary } from '@/lib/data/calls';
 import { cachedCallLists } from '@/lib/data/public';
 import { pageLocale } from '@/lib/i18n/page';
+import { themeLabel } from '@/lib/i18n/themes';
 import { countryName } from '@/lib/reference/countries';
 
 type Props = { params: Promise<{ locale: string }> };
-
 
 /**
  * The home page: cached and the same for everyone, so its search and filters run in the
@@ -30,7 +30,7 @@ export default async function HomePage({ params }: Props) {
   const all = [...openOrUpcoming, ...closed, ...withResults];
   const countries = [...new Set(all.flatMap((c) => c.countries))].sort((a, b) => countryName(a, locale).localeCompare(countryName(b, locale), locale));
   const themes = [...new Set(all.flatMap((c) => c.themes))].sort();
-  const themeName = (code: string) => (tt.has(code as never) ? tt(code as never) : code);
+  const themeName = (code: string) => themeLabel(tt, code);
 
   // What a card is found by: its words (in every language it is written in), its countries, themes and phase.
   const item = (call: CallSummary) => {
