@@ -33,7 +33,9 @@ export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined
               aria-current={locale === current ? 'true' : undefined}
               data-testid={`locale-${locale}`}
               onClick={() => {
-                if (viewer && locale !== current) void setMyLocaleAction({ locale });
+                // Also while the viewer is still loading (undefined): a click then must not
+                // lose a signed-in user's choice; for a visitor the action just refuses.
+                if (viewer !== null && locale !== current) void setMyLocaleAction({ locale });
               }}
               className="block rounded px-1.5 py-1 text-slate-700 sm:px-2 hover:bg-slate-100 hover:text-brand-700 aria-[current=true]:bg-slate-100 aria-[current=true]:font-semibold"
             >

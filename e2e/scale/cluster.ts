@@ -12,7 +12,8 @@ import path from 'node:path';
 import postgres from 'postgres';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const DIST_DIR = '.next-scale';
+/** A folder of its own by default; CI points SCALE_DIST_DIR at the build `npm test` made (.next). */
+export const DIST_DIR = process.env.SCALE_DIST_DIR || '.next-scale';
 
 const isRoot = process.getuid?.() === 0;
 

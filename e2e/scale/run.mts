@@ -19,7 +19,8 @@
  *    has Cache Components on).
  *
  * Ports: SCALE_PORT (first instance, default 3610; the others follow), SCALE_NGINX_PORT
- * (8610), SCALE_PG_PORT (55610). SCALE_APPLICANTS (500) sets the size. lib/data modules
+ * (8610), SCALE_PG_PORT (55610). SCALE_APPLICANTS (500) sets the size. SCALE_SKIP_BUILD=1
+ * with SCALE_DIST_DIR reuses a build made before (CI reuses the one `npm test` made). lib/data modules
  * are server-only, so the script re-runs itself with e2e/scale/server-only.cjs preloaded.
  */
 import { spawnSync } from 'node:child_process';
@@ -87,7 +88,7 @@ const tmp = cluster.tempDir('eoi-scale-');
 const logDir = path.join(tmp, 'logs');
 fs.mkdirSync(logDir);
 const reuseBuild = process.env.SCALE_SKIP_BUILD === '1' && fs.existsSync(path.join(cluster.root, cluster.DIST_DIR, 'BUILD_ID'));
-// Reusing a build (SCALE_SKIP_BUILD=1, while developing this test): its own key.
+// Reusing a build (SCALE_SKIP_BUILD=1: CI, or while developing this test): its own key.
 const encryptionKey = reuseBuild
   ? cluster.buildEncryptionKey()
   : (process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? crypto.randomBytes(32).toString('base64'));

@@ -22,7 +22,11 @@ if (process.env.SKIP_BUILD !== '1' && !buildIsCurrent(root)) {
 }
 
 const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+// Idle keep-alive connections stay open longer than a proxy's or client's own idle timeout
+// (nginx and most load balancers: 60 s). With Node's 5 s default, a client reusing a
+// connection at the moment the server closes it gets ECONNRESET instead of an answer.
+const keepAliveTimeout = process.env.KEEP_ALIVE_TIMEOUT_MS || '65000';
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port, '--keepAliveTimeout', keepAliveTimeout], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
 
 // The server logs one JSON object a line (lib/log.ts); the few lines Next prints before
 // our logger takes over (its banner) are wrapped the same way, so a log shipper reads
