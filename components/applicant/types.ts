@@ -71,3 +71,15 @@ export function draftOf(values: ApplicationFormValues): ApplicationDraftValues {
 export function fileUrl(applicationId: string, slotId: string) {
   return `/api/applications/${applicationId}/files/${slotId}`;
 }
+
+/** Some of the form's values (one step's) as the draft save would send them: see `draftOf`. */
+export function partialDraftOf(values: Partial<ApplicationFormValues>): ApplicationDraftValues {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (key === 'peopleToReach' || key === 'durationMonths' || key === 'requestedAmount') out[key] = num(value as number | null);
+    else if (key === 'budgetLines') out[key] = (value as ApplicationFormValues['budgetLines']).map((l) => ({ label: l.label, amount: num(l.amount) }));
+    else out[key] = value;
+  }
+  return out as ApplicationDraftValues;
+}
