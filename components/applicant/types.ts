@@ -1,3 +1,4 @@
+import type { ApplicationViewDocument } from '@/components/applications/application-view';
 import type { ApplicationDraftValues, ApplicationRules } from '@/lib/validations/application';
 
 /** What the applicant's pages pass to their client components (dates as ISO strings). */
@@ -82,4 +83,12 @@ export function partialDraftOf(values: Partial<ApplicationFormValues>): Applicat
     else out[key] = value;
   }
   return out as ApplicationDraftValues;
+}
+
+/** The call's document slots, each with its file once uploaded, as the application view lists them. */
+export function documentsForView(applicationId: string, rules: Pick<RulesForForm, 'slots'>, files: FileForForm[]): ApplicationViewDocument[] {
+  return rules.slots.map((slot) => {
+    const file = files.find((f) => f.slotId === slot.id);
+    return { key: slot.id, slotName: slot.name, file: file ? { fileName: file.fileName, size: file.size, href: fileUrl(applicationId, slot.id) } : null };
+  });
 }

@@ -7,8 +7,8 @@ import { FormError } from '@/components/forms/form-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { applicationStepOrder, stepIssues, type ApplicationFormStep } from '@/lib/validations/application';
-import { ApplicationSummary } from '../application-summary';
-import { draftOf, type ApplicationFormValues } from '../types';
+import { ApplicationView } from '@/components/applications/application-view';
+import { documentsForView, draftOf, type ApplicationFormValues } from '../types';
 import { useApplicationForm } from './context';
 
 /** Step 8: what is still missing, the whole application read back, and the submit button. */
@@ -58,7 +58,7 @@ export function ReviewStep({
       ) : (
         <Alert tone="success">{t('readyToSubmit')}</Alert>
       )}
-      <ApplicationSummary applicationId={applicationId} values={draft} rules={rules} files={files} />
+      <ApplicationView values={draft} currency={rules.currency} requirements={rules.requirements} documents={documentsForView(applicationId, rules, files)} headingLevel={3} />
       <FormError message={submitError} />
       {submitError && declarationMissing && (
         <Link href="/organisation#declaration" className="inline-block font-medium text-brand-700 underline">

@@ -14,6 +14,7 @@ import { requireRole } from '@/lib/auth/session';
 import { getAssignmentForReviewer } from '@/lib/data/reviews';
 import { BackArrow } from '@/components/ui/arrow';
 import type { Locale } from '@/lib/i18n/config';
+import { applicationValuesOf } from '@/lib/validations/application';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -114,11 +115,12 @@ export default async function ReviewAssignmentPage({ params }: Props) {
         </div>
         <div id="application" className="min-w-0 scroll-mt-4 space-y-3 lg:col-start-1 lg:row-start-1">
           <ApplicationView
-            application={data.application}
+            values={applicationValuesOf(data.application)}
+            reference={data.application.reference}
             organisation={data.organisation}
             currency={data.call.currency}
             requirements={data.requirements}
-            files={data.files}
+            documents={data.files.map(({ id, slotName, fileName, size, href }) => ({ key: id, slotName, file: { fileName, size, href } }))}
           />
           <a href="#score-card" className="inline-block text-sm font-medium text-brand-700 underline lg:hidden">
             {t('backToScoreCard')}

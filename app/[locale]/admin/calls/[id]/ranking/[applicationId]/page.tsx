@@ -14,6 +14,7 @@ import { getApplicationFigures } from '@/lib/data/ranking';
 import { listApplicationReviews } from '@/lib/data/reviews';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { BackArrow } from '@/components/ui/arrow';
+import { applicationValuesOf } from '@/lib/validations/application';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -147,11 +148,12 @@ export default async function ApplicationReviewsPage({ params }: Props) {
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('applicationTitle')}</h2>
         <ApplicationView
-          application={{ ...data.application, reference }}
+          values={applicationValuesOf(data.application)}
+          reference={reference}
           organisation={data.organisation}
           currency={call.currency}
           requirements={data.requirements}
-          files={data.files}
+          documents={data.files.map(({ id, slotName, fileName, size, href }) => ({ key: id, slotName, file: { fileName, size, href } }))}
           headingLevel={3}
         />
       </section>
