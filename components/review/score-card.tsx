@@ -5,6 +5,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { AutosaveStatus, RestoreOffer } from '@/components/forms/autosave-status';
+import { useTypedBeforeHydrationNoticed } from '@/components/forms/keep-typed';
 import { useAutosave } from '@/components/forms/use-autosave';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -112,6 +113,7 @@ export function ScoreCard({
     watch: form.watch,
     isStale: (result) => result.error === staleError,
   });
+  useTypedBeforeHydrationNoticed(form);
   // eslint-disable-next-line react-hooks/refs -- read only in the submit callback
   autosave.current = saver;
   const save = saver.state;

@@ -5,7 +5,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { AutosaveStatus, RestoreOffer } from '@/components/forms/autosave-status';
-import { keepTypedBeforeHydration } from '@/components/forms/keep-typed';
+import { keepTypedBeforeHydration, useTypedBeforeHydrationNoticed } from '@/components/forms/keep-typed';
 import { useAutosave } from '@/components/forms/use-autosave';
 import { Button } from '@/components/ui/button';
 import { submitApplicationAction, saveApplicationDraftAction } from '@/lib/actions/applications';
@@ -76,6 +76,7 @@ export function ApplicationForm({
     watch: form.watch,
   });
   const { flush } = autosave;
+  useTypedBeforeHydrationNoticed(form);
 
   const uploaded = useMemo(() => files.map((f) => f.slotId), [files]);
   const shared = useMemo<ApplicationFormShared>(
