@@ -13,7 +13,7 @@ import { Card } from '@/components/ui/card';
 import { db } from '@/db';
 import { applications } from '@/db/schema';
 import { and, eq, inArray } from 'drizzle-orm';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { acceptsApplications, publicPhase } from '@/lib/calls/phase';
 import { getCallBySlug } from '@/lib/data/calls';
 import { listMyOrganisations } from '@/lib/data/organisations';
@@ -36,7 +36,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ApplyPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireRole('applicant', `/calls/${slug}/apply`);
+  const user = await requirePermission('application:edit', `/calls/${slug}/apply`);
   const detail = await getCallBySlug(user, slug);
   if (!detail) notFound();
   const { call } = detail;
