@@ -1,16 +1,12 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirectInLocale } from '@/lib/i18n/redirect';
-import { db } from '@/db';
-import { users } from '@/db/schema';
 import { signIn, signOut } from '@/lib/auth';
-import { loadUser } from '@/lib/auth/session-user';
 import { signInErrorText } from '@/lib/auth/sign-in-errors';
 import { homeFor } from '@/lib/authz';
-import { acceptInvitation, signUp } from '@/lib/data/accounts';
+import { acceptInvitation, getSignedInAccount, signUp } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { routing } from '@/lib/i18n/routing';
@@ -29,8 +25,7 @@ async function signInAndGoHome(email: string, password: string, callbackUrl?: st
     }
     throw error;
   }
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const user = row ? await loadUser(row.id) : null;
+  const user = await getSignedInAccount(email);
   // The language saved on the account wins from now on: the proxy sends the user there
   // whenever they arrive at an address without a language (links in mail, bookmarks).
   if (isLocale(user?.locale)) {

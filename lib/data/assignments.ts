@@ -14,7 +14,7 @@ import type { AssignReviewerInput } from '@/lib/validations/assignment';
 import { pageNumber } from './paging';
 
 /** Everyone who can be given reviews: active users with the reviewer role. */
-export async function listActiveReviewers(executor: Executor = db) {
+async function listActiveReviewers(executor: Executor = db) {
   return executor
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)

@@ -206,6 +206,19 @@ export async function findOpenOrganisationInvitation(executor: Executor, token: 
 }
 
 /**
+ * What the page an organisation invitation links to shows: the open invitation (the token
+ * is the credential, so a visitor may ask) and, for a visitor, whether the invited address
+ * already has an account (sign in first) or not (create it there). Null when the link is not open.
+ */
+export async function getOrganisationInvitationForViewer(viewer: SessionUser | null, token: string) {
+  const invitation = await findOpenOrganisationInvitation(db, token);
+  if (!invitation) return null;
+  if (viewer) return { invitation, inviteeHasAccount: null };
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  return { invitation, inviteeHasAccount: !!existing };
+}
+
+/**
  * Joins the organisation with a mailed link. The link is single-use and only for the
  * address it was sent to.
  */

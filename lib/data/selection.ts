@@ -25,7 +25,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { feasibleMinimums, suggestSlate, type SlateProblem } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
-import { rankingQuery } from './ranking';
+import { rankingQuery } from './internal/ranking-sql';
 import { callCodes } from './call-parts';
 
 /** Calls whose decisions may be recorded: after the close, until publication. */

@@ -5,4 +5,4 @@ import 'server-only';
 // (./internal) check nothing and are not exported here.
 export { findVisibleApplication, getApplicationDetail, type ApplicationAccess, type ApplicationDetail } from './access';
 export { reopenApplication, saveApplicationDraft, startApplication, submitApplication, withdrawApplication, type SubmitResult } from './lifecycle';
-export { listMyApplications, MY_APPLICATIONS_PAGE_SIZE, type PublishedOutcome } from './lists';
+export { listMyApplications, listMyApplicationsToCall, MY_APPLICATIONS_PAGE_SIZE, type PublishedOutcome } from './lists';

@@ -1,8 +1,9 @@
 import 'server-only';
-import { count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { applicationFiles, applications, calls, organisationMembers, organisations, publications } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { assertCan } from '@/lib/authz';
 import { applicationIssues } from '@/lib/validations/application';
 import { pageNumber } from '../paging';
 import { callRules, draftValuesOf, type ApplicationCallRules } from './internal';
@@ -64,4 +65,14 @@ export async function listMyApplications(user: SessionUser, options: { page?: nu
       };
     }),
   };
+}
+
+/** The applications the user's organisations have made to one call (the apply page opens the one, or offers to start another). */
+export async function listMyApplicationsToCall(user: SessionUser, callId: string) {
+  assertCan(user, 'application:edit');
+  const mine = db.select({ id: organisationMembers.organisationId }).from(organisationMembers).where(eq(organisationMembers.userId, user.id));
+  return db
+    .select({ id: applications.id, status: applications.status, organisationId: applications.organisationId })
+    .from(applications)
+    .where(and(eq(applications.callId, callId), inArray(applications.organisationId, mine)));
 }
