@@ -49,11 +49,8 @@ export async function signInAction(raw: unknown): Promise<ActionResult<never>> {
  */
 export const signUpAction = publicAction(
   signUpSchema,
-  async ({ input, locale, tx, audit }) => {
-    const { created } = await signUp(tx, input, locale);
-    if (created) {
-      await audit({ action: 'user.sign_up', entityType: 'user', entityId: created.id, after: { email: created.email, roles: ['applicant'] } });
-    }
+  async ({ input, user, locale, tx }) => {
+    await signUp(tx, user, input, locale);
     return { email: input.email };
   },
   { limit: limits.signUpAddress },
@@ -61,11 +58,7 @@ export const signUpAction = publicAction(
 
 const acceptInvitationTx = publicAction(
   acceptInvitationSchema,
-  async ({ input, tx, audit }) => {
-    const accepted = await acceptInvitation(tx, input);
-    await audit({ action: 'user.invitation_accepted', entityType: 'user', entityId: accepted.userId });
-    return accepted;
-  },
+  async ({ input, user, tx }) => acceptInvitation(tx, user, input),
   { limit: limits.tokenAddress },
 );
 

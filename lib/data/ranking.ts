@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db, rowsOf, type Executor } from '@/db';
 import { calls, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
 import type { Messages } from '@/lib/i18n/messages';
@@ -27,7 +28,7 @@ export async function getApplicationFigures(user: SessionUser, call: Call, appli
   return rows[0] ?? null;
 }
 
-/** Changes the disagreement thresholds of a call; returns before and after for the audit. */
+/** Changes the disagreement thresholds of a call; returns before and after. */
 export async function setDisagreementThresholds(tx: Executor, actor: SessionUser, input: DisagreementThresholdsInput) {
   assertCan(actor, 'ranking:read');
   assertCan(actor, 'call:manage');
@@ -36,7 +37,9 @@ export async function setDisagreementThresholds(tx: Executor, actor: SessionUser
   const round = (n: number) => Math.round(n * 100) / 100;
   const after = { disagreementRange: round(input.disagreementRange), disagreementStddev: round(input.disagreementStddev) };
   await tx.update(calls).set(after).where(eq(calls.id, call.id));
-  return { before: { disagreementRange: call.disagreementRange, disagreementStddev: call.disagreementStddev }, after };
+  const change = { before: { disagreementRange: call.disagreementRange, disagreementStddev: call.disagreementStddev }, after };
+  await writeAudit(tx, auditActor(actor), { action: 'call.disagreement_thresholds_changed', entityType: 'call', entityId: input.callId, ...change });
+  return change;
 }
 
 type ExportRow = {

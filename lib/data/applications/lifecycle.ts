@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { applications, calls, organisations } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { auditActor, writeAudit } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { callTitleIn } from '@/lib/calls/languages';
@@ -48,7 +49,10 @@ export async function startApplication(tx: Executor, user: SessionUser, input: S
     .values({ callId: call.id, organisationId: input.organisationId, createdBy: user.id })
     .onConflictDoNothing({ target: [applications.callId, applications.organisationId] })
     .returning({ id: applications.id, status: applications.status });
-  if (inserted.length) return { id: inserted[0].id, status: inserted[0].status, created: true };
+  if (inserted.length) {
+    await writeAudit(tx, auditActor(user), { action: 'application.started', entityType: 'application', entityId: inserted[0].id, after: { call: input.callSlug, organisationId: input.organisationId } });
+    return { id: inserted[0].id, status: inserted[0].status, created: true };
+  }
   // A colleague started it a moment ago: open theirs.
   const [theirs] = await tx
     .select({ id: applications.id, status: applications.status })
@@ -153,6 +157,13 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
   if (org.contactEmail && org.contactEmail.toLowerCase() !== user.email) {
     await queueMail(tx, { to: org.contactEmail, locale: user.locale, template: 'submissionReceipt', data: receipt });
   }
+  await writeAudit(tx, auditActor(user), {
+    action: 'application.submitted',
+    entityType: 'application',
+    entityId: input.applicationId,
+    before: { status: 'draft', version: input.version },
+    after: { status: 'submitted', reference, version: submitted.version },
+  });
   return { reference, submittedAt: now, version: submitted.version, alreadySubmitted: false };
 }
 
@@ -184,6 +195,13 @@ export async function withdrawApplication(tx: Executor, user: SessionUser, input
       link: appUrl(`/applications/${app.id}`),
     },
   });
+  await writeAudit(tx, auditActor(user), {
+    action: 'application.withdrawn',
+    entityType: 'application',
+    entityId: input.applicationId,
+    before: { status: 'submitted' },
+    after: { status: 'withdrawn', reference: app.reference! },
+  });
   return { reference: app.reference!, version: done.version };
 }
 
@@ -200,5 +218,12 @@ export async function reopenApplication(tx: Executor, user: SessionUser, input: 
     .where(and(eq(applications.id, app.id), eq(applications.version, input.version)))
     .returning({ version: applications.version });
   if (!done) throw stale();
+  await writeAudit(tx, auditActor(user), {
+    action: 'application.reopened',
+    entityType: 'application',
+    entityId: input.applicationId,
+    before: { status: app.status },
+    after: { status: 'draft', reference: app.reference },
+  });
   return { before: app.status, reference: app.reference, version: done.version };
 }
