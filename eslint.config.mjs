@@ -28,6 +28,7 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: '@/db', importNames: ['db'], message: 'Pages query through lib/data functions that take the actor.' }],
           patterns: [
             {
               group: ['@/lib/data/internal/*', '@/lib/data/*/internal', '@/lib/data/call-parts', '@/lib/data/user-tokens', '@/lib/data/publication'],

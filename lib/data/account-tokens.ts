@@ -57,11 +57,16 @@ export async function findOpenToken(executor: Executor, purpose: TokenPurpose, t
   return row ?? null;
 }
 
+/** The password-reset link a token opens, if it is still good (the reset page; the token is the credential). */
+export async function findOpenPasswordReset(token: string) {
+  return findOpenToken(db, 'password_reset', token);
+}
+
 /**
  * What a confirmation link leads to: the button (still open), a thank-you (used, and the
  * address is confirmed: a second click, or the page after confirming), or an error.
  */
-export async function verificationLinkState(executor: Executor, token: string): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
+export async function verificationLinkState(token: string, executor: Executor = db): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
   const open = await findOpenToken(executor, 'email_verification', token);
   if (open) return { state: 'open', email: open.email };
   const [used] = await executor

@@ -6,7 +6,7 @@ import { appUrl } from '@/lib/app-url';
 import { auditActor, writeAudit, type AuditActor } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
-import { pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
+import { listLiveSessions, pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
 import { clientAddress } from '@/lib/security/client-address';
 import { clear, hit, limits, pruneRateLimits, refund } from '@/lib/security/rate-limit';
 import { loadUser, type SessionUser } from '@/lib/auth/session-user';
@@ -220,8 +220,8 @@ export async function inviteStaff(tx: Executor, actor: SessionUser, input: Invit
   return { userId: user.id };
 }
 
-/** The invitation a token opens, if it is still good. */
-export async function findOpenInvitation(executor: Executor, token: string) {
+/** The invitation a token opens, if it is still good (the page it links to asks with `db`). */
+export async function findOpenInvitation(token: string, executor: Executor = db) {
   const [row] = await executor
     .select({
       id: userTokens.id,
@@ -239,7 +239,7 @@ export async function findOpenInvitation(executor: Executor, token: string) {
 
 /** Sets the invited account's name and password from the mailed link; `viewer` is whoever is signed in (usually nobody), named by the audit row. */
 export async function acceptInvitation(tx: Executor, viewer: SessionUser | null, input: AcceptInvitationInput) {
-  const invitation = await findOpenInvitation(tx, input.token);
+  const invitation = await findOpenInvitation(input.token, tx);
   if (!invitation?.userId) throw new AppError('invitationInvalid');
   await assertPasswordAcceptable(input.password, { email: invitation.email, name: input.name });
   if (!(await useToken(tx, invitation.id))) throw new AppError('invitationInvalid');
@@ -392,4 +392,9 @@ export async function signOutEverywhere(tx: Executor, actor: SessionUser) {
   const ended = await revokeAllSessions(tx, actor.id);
   await writeAudit(tx, auditActor(actor), { action: 'user.signed_out_everywhere', entityType: 'user', entityId: actor.id, after: { sessionsEnded: ended } });
   return ended;
+}
+
+/** The user's own live sessions, newest use first (the account page). */
+export async function listMySessions(actor: SessionUser) {
+  return listLiveSessions(db, actor.id);
 }
