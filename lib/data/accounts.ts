@@ -9,7 +9,7 @@ import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
 import { listLiveSessions, pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
 import { clientAddress } from '@/lib/security/client-address';
 import { clear, hit, limits, pruneRateLimits, refund } from '@/lib/security/rate-limit';
-import { loadUser, type SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
@@ -28,16 +28,6 @@ import { closeOpenTokens, issueToken, usableToken, useToken } from './user-token
 import { pageNumber } from './paging';
 
 export const INVITATION_DAYS = 14;
-
-/**
- * The account that has just signed in with this address (its roles choose where it starts,
- * its language the cookie). Only for the sign-in action, once signIn() has accepted the
- * password: there is no session to read yet in this request.
- */
-export async function getSignedInAccount(email: string) {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row ? loadUser(row.id) : null;
-}
 
 export type Authentication =
   | { ok: true; user: { id: string; email: string; name: string | null }; sessionVersion: number }
