@@ -86,7 +86,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
         {brand}
         {/* Outside the folding menu: a reader who cannot read this language finds theirs at once. */}
         <div className="ms-auto md:order-last md:ms-0">
-          <LanguageSwitcher viewer={viewer} />
+          <LanguageSwitcher />
         </div>
         <button
           type="button"
