@@ -10,7 +10,7 @@ import { SubmittedReview } from '@/components/review/submitted-review';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getAssignmentForReviewer } from '@/lib/data/reviews';
 import { BackArrow } from '@/components/ui/arrow';
 import type { Locale } from '@/lib/i18n/config';
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewAssignmentPage({ params }: Props) {
   const { assignmentId } = await params;
-  const user = await requireRole('reviewer', `/review/${assignmentId}`);
+  const user = await requirePermission('review:write', `/review/${assignmentId}`);
   const data = await getAssignmentForReviewer(user, assignmentId, (await getLocale()) as Locale);
   if (!data) notFound();
   const t = await getTranslations('review');

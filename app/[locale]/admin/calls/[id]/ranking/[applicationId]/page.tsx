@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getApplicationFigures } from '@/lib/data/ranking';
 import { listApplicationReviews } from '@/lib/data/reviews';
 import { getCallForAdmin } from '@/lib/data/screening';
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicationReviewsPage({ params }: Props) {
   const { id, applicationId } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/ranking/${applicationId}`);
+  const user = await requirePermission('ranking:read', `/admin/calls/${id}/ranking/${applicationId}`);
   const call = await getCallForAdmin(user, id, 'ranking:read');
   if (!call) notFound();
   const data = await listApplicationReviews(user, call.id, applicationId);
