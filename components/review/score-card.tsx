@@ -65,13 +65,10 @@ export function ScoreCard({
   assignmentId,
   criteria,
   initial,
-  staleError,
 }: {
   assignmentId: string;
   criteria: ScoreCardCriterion[];
   initial: { version: number; overallComment: string; recommendation: Values['recommendation']; scores: Record<string, { score: number; comment: string }> } | null;
-  /** The refusal of a save based on an older version (the errors catalog's), which stops autosaving. */
-  staleError: string;
 }) {
   const t = useTranslations('review');
   const tc = useTranslations('common');
@@ -111,7 +108,6 @@ export function ScoreCard({
       return result;
     },
     watch: form.watch,
-    isStale: (result) => result.error === staleError,
   });
   useTypedBeforeHydrationNoticed(form);
   // eslint-disable-next-line react-hooks/refs -- read only in the submit callback

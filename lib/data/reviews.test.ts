@@ -157,7 +157,12 @@ describe('scoring', () => {
     expect(second).toMatchObject({ ok: true, data: { version: 2 } });
     // a tab still showing version 1 cannot overwrite version 2
     const stale = await actingAs(reviewer, () => saveReviewDraftAction({ assignmentId: assignment.id, version: 1, overallComment: 'Old tab', recommendation: null, scores: [] }));
-    expect(stale).toEqual({ ok: false, error: 'This review was changed in another window. Reload the page to see the latest version; your last change was not saved.' });
+    expect(stale).toEqual({
+      ok: false,
+      error: 'This review was changed in another window. Reload the page to see the latest version; your last change was not saved.',
+      // The same mark as a stale application's: the shared autosave stops on it.
+      fieldErrors: { version: ['Changed elsewhere.'] },
+    });
     const [draft] = await db.select().from(reviews).where(eq(reviews.assignmentId, assignment.id));
     expect(draft).toMatchObject({ overallComment: 'Still going', status: 'draft', version: 2 });
     expect(await db.select().from(reviewScores).where(eq(reviewScores.reviewId, draft.id))).toHaveLength(1);

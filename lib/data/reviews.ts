@@ -333,7 +333,7 @@ export async function saveReview(tx: Executor, actor: SessionUser, input: SaveRe
 
   const [existing] = await tx.select().from(reviews).where(eq(reviews.assignmentId, assignment.id)).for('update');
   if (existing?.status === 'submitted') throw new AppError('reviewLocked');
-  if ((existing?.version ?? 0) !== input.version) throw new AppError('reviewStale');
+  if ((existing?.version ?? 0) !== input.version) throw new AppError('reviewStale', {}, { version: ['staleVersion'] });
 
   const values = {
     overallComment: input.overallComment,
@@ -348,7 +348,7 @@ export async function saveReview(tx: Executor, actor: SessionUser, input: SaveRe
         .where(and(eq(reviews.id, existing.id), eq(reviews.version, input.version)))
         .returning()
     : await tx.insert(reviews).values({ ...values, assignmentId: assignment.id }).onConflictDoNothing().returning();
-  if (!review) throw new AppError('reviewStale');
+  if (!review) throw new AppError('reviewStale', {}, { version: ['staleVersion'] });
 
   await tx.delete(reviewScores).where(eq(reviewScores.reviewId, review.id));
   const lines = input.scores.flatMap((l) => (l.score === null ? [] : [{ criterionId: l.criterionId, score: l.score, comment: l.comment }]));

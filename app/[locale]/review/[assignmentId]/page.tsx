@@ -33,7 +33,6 @@ export default async function ReviewAssignmentPage({ params }: Props) {
   if (!data) notFound();
   const t = await getTranslations('review');
   const tc = await getTranslations('common');
-  const te = await getTranslations('errors');
 
   const header = (
     <>
@@ -108,7 +107,6 @@ export default async function ReviewAssignmentPage({ params }: Props) {
                     ? { version: data.review.version, overallComment: data.review.overallComment, recommendation: data.review.recommendation, scores: data.review.scores }
                     : null
                 }
-                staleError={te('reviewStale')}
               />
             )}
           </div>
