@@ -117,3 +117,33 @@ export class ReviewQueuePage {
     return assignmentId;
   }
 }
+
+/** An application's form: started from a call's page, then filled step by step. */
+export class ApplicationForm {
+  constructor(readonly page: Page) {}
+
+  /** From the call's public page (e.g. `/calls/<slug>`): apply, start, and land in the editor. */
+  static async start(page: Page, callPath: string): Promise<ApplicationForm> {
+    await page.goto(callPath);
+    await page.getByRole('link', { name: 'Apply to this call' }).click();
+    await page.getByRole('button', { name: 'Start the application' }).click();
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
+    return new ApplicationForm(page);
+  }
+
+  /** The application's id, read from the editor's address. */
+  get id(): string {
+    return this.page.url().match(/applications\/([0-9a-f-]{36})/)![1];
+  }
+
+  /** Saves the step and waits for the next one, by its heading. */
+  async next(heading: string) {
+    await this.page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(this.page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+
+  /** Waits for the autosave to say everything is saved. */
+  async saved() {
+    await expect(this.page.getByTestId('save-status')).toHaveText(/All changes saved at \d\d:\d\d/);
+  }
+}
