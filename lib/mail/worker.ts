@@ -224,8 +224,8 @@ export type WorkerOptions = {
   transport: MailTransport | null;
   from: string;
   settings: DeliverySettings;
-  /** Computes and queues scheduled messages; defaults to the reminders. */
-  schedule?: (executor: Executor) => Promise<unknown>;
+  /** Computes and queues scheduled messages (as of the clock's now, when there is a clock); defaults to the reminders. */
+  schedule?: (executor: Executor, now?: Date) => Promise<unknown>;
   random?: () => number;
   clock?: Clock;
   log?: { log: (message: string) => void; error: (message: string, error?: unknown) => void };
@@ -243,7 +243,7 @@ export type MailWorker = {
 export function createMailWorker(options: WorkerOptions): MailWorker {
   const { executor, transport, from, settings } = options;
   const log = options.log ?? { log: (message: string) => appLog.info(message), error: (message: string, error?: unknown) => appLog.error({ err: error }, message) };
-  const schedule = options.schedule ?? ((e: Executor) => queueScheduledReminders(e));
+  const schedule = options.schedule ?? ((e: Executor, now?: Date) => queueScheduledReminders(e, now));
   const { clock } = options;
   const nowMs = () => (clock ? clock.now().getTime() : Date.now());
   const sleep: Clock['sleep'] = clock ? (ms, signal) => clock.sleep(ms, signal) : realSleep;
@@ -257,7 +257,7 @@ export function createMailWorker(options: WorkerOptions): MailWorker {
     if (nowMs() - lastSchedule >= settings.scheduleMs) {
       lastSchedule = nowMs();
       try {
-        await schedule(executor);
+        await schedule(executor, clock?.now());
       } catch (error) {
         log.error('[mail] scheduled reminders failed', error);
       }
