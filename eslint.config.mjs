@@ -21,6 +21,25 @@ export default defineConfig([
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
+    // Pages and components reach data through functions that check access themselves. The
+    // helpers those functions share check nothing, so they stay out of reach here.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@/db', importNames: ['db'], message: 'Pages query through lib/data functions that take the actor.' }],
+          patterns: [
+            {
+              group: ['@/lib/data/internal/*', '@/lib/data/*/internal', '@/lib/data/call-parts', '@/lib/data/user-tokens', '@/lib/data/publication'],
+              message: 'Unchecked data helpers: call a lib/data function that takes the actor and checks access.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CommonJS files, loaded by Next or Node as they are.
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

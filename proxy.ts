@@ -1,5 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
+import { defaultLocale } from '@/lib/i18n/config';
 import { routing } from '@/lib/i18n/routing';
 
 const intl = createMiddleware(routing);
@@ -121,7 +122,8 @@ export default async function proxy(request: NextRequest) {
   const rawPath = new URL(request.url).pathname;
   if (!wellEncoded(rawPath) || !wellEncoded(pathname)) return refuse(400, 'This address is not valid (malformed percent-encoding).');
   if (search && CONTROL_IN_QUERY.test(search)) return refuse(400, 'This address is not valid (control characters in the query).');
-  if (request.method === 'POST' && request.headers.has('next-action')) {
+  const isAction = request.method === 'POST' && request.headers.has('next-action');
+  if (isAction) {
     const refused = await checkActionBody(request);
     if (refused) return refused;
   }
@@ -129,6 +131,12 @@ export default async function proxy(request: NextRequest) {
 
   const prefix = pathname.match(localePrefix)?.[0] ?? '';
   const path = pathname.slice(prefix.length) || '/';
+  // A server action posts to the page it was sent from. An unprefixed page is English, even
+  // when the language cookie has meanwhile become another (switched in another tab, or by
+  // the switcher's own click): next-intl would redirect the POST, and the action be lost.
+  if (isAction && !prefix) {
+    return withHsts(NextResponse.rewrite(new URL(`/${defaultLocale}${path === '/' ? '' : path}${search}`, request.url)));
+  }
   if (privatePaths.test(path) && !hasSessionCookie(request)) {
     const signIn = new URL(`${prefix}/sign-in`, request.url);
     signIn.searchParams.set('callbackUrl', `${path}${search}`);

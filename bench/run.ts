@@ -353,6 +353,9 @@ function weightPages(bench: BenchData, applicant: Session, admin: Session) {
     { name: 'partners', path: '/partners', kind: 'public' as const },
     { name: 'sign-in', path: '/sign-in', kind: 'form' as const },
     { name: 'application form', path: `/applications/${bench.demoDraft}/edit`, kind: 'form' as const, session: applicant },
+    // Each language sends only its own messages: the form's weight in French and Arabic.
+    { name: 'application form (fr)', path: `/fr/applications/${bench.demoDraft}/edit`, kind: 'form' as const, session: applicant },
+    { name: 'application form (ar)', path: `/ar/applications/${bench.demoDraft}/edit`, kind: 'form' as const, session: applicant },
     { name: 'dashboard', path: '/dashboard', kind: 'signed-in' as const, session: applicant },
     ...(bench.rankingCalls[0]
       ? [{ name: `ranking (${bench.rankingCalls[0].size})`, path: `/admin/calls/${bench.rankingCalls[0].id}/ranking`, kind: 'signed-in' as const, session: admin }]

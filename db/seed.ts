@@ -25,7 +25,7 @@ import type { CriterionText, Translations } from '@/lib/calls/languages';
 import type { ApplicationContent } from '@/lib/validations/application';
 import { hashPassword } from '@/lib/auth/password';
 import { buildResultsSnapshot } from '@/lib/data/publication';
-import { nextReference } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import {
   call2022,
   criteria2022,

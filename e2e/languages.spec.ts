@@ -164,8 +164,12 @@ test('[visitor] the switcher keeps the page; a call not published in a language 
 
 test('[applicant] a language chosen with the switcher is kept on the account: mail and the next sign-in follow it', async ({ page, browser, adminPage }) => {
   const { email } = await signUpApplicant(page, 'Nour Haddad');
+  // Clicked at once, before the header has caught up with the new session; the choice is
+  // saved by a server action sent with the click (waited for: the navigation does not wait).
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action']);
   await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
   await expect(page).toHaveURL(/\/fr\/dashboard$/);
+  expect((await saved).status()).toBe(200);
 
   // The account says French now: a password reset mailed to it is French, linking to French pages.
   const other = await browser.newContext();

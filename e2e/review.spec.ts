@@ -7,10 +7,10 @@ const DEMO_CALL = 'diaspora-health-workers-2026';
 const PASSWORD = 'reviewer password 2026';
 
 /** The admin invites a reviewer; they set a password from the mailed link. Returns a page signed in as them. */
-async function inviteReviewer(adminPage: Page, browser: Browser, name: string) {
+async function inviteReviewer(adminPage: Page, browser: Browser, name: string, prefix = '00-review-e2e') {
   // "00-" sorts these reviewers first among equally loaded ones, so automatic assignment picks them
   // even when other tests add reviewers at the same time.
-  const email = uniqueEmail('00-review-e2e');
+  const email = uniqueEmail(prefix);
   await adminPage.goto('/admin/users');
   const form = adminPage.getByRole('form', { name: 'Invite a reviewer or admin' });
   await form.getByLabel('E-mail address').fill(email);
@@ -184,4 +184,94 @@ test('[review] reviewers and applicants are kept out: 403 on admin pages, 404 on
   expect(await answerOfPage(applicantPage, '/review')).toBe(403);
   expect((await applicant.request.get(`/admin/calls/${DEMO_CALL}/export.csv`)).status()).toBe(404);
   await applicant.close();
+});
+
+test('[review] scores typed while offline: kept in this browser, said to be unsaved, saved when the connection returns; a tab closed offline offers them back', async ({
+  adminPage,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // "zz-" sorts this reviewer last, so the automatic assignment of other tests does not pick them.
+  const name = 'Offline E2E Reviewer';
+  const { page } = await inviteReviewer(adminPage, browser, name, 'zz-offline-review-e2e');
+  const context = page.context();
+
+  // The admin gives them one application of the call in review, by hand.
+  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
+  const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
+  const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
+  await assign.click();
+  await expect(adminPage.getByRole('button', { name: `Remove ${name} from ${reference}` })).toBeVisible();
+
+  await page.goto('/review');
+  await page.getByRole('link', { name: `Declare conflicts for ${reference}` }).click();
+  await page.getByLabel('I have no conflict of interest with this applicant').check();
+  await page.getByRole('button', { name: 'Confirm declaration' }).click();
+  await expect(page.getByRole('heading', { name: 'Score card' })).toBeVisible();
+  const reviewUrl = page.url();
+  const saved = (p: Page) => expect(p.getByTestId('save-state')).toHaveText(/Draft saved at \d\d:\d\d:\d\d/);
+  await page.getByLabel('Score for Health impact').selectOption('4');
+  await saved(page);
+
+  // The connection drops: the score is not lost, and the card says it is not saved yet.
+  await context.setOffline(true);
+  await page.getByLabel('Score for Cost').selectOption('2');
+  await expect(page.getByTestId('save-state')).toContainText('you seem to be offline');
+  // Back online: saved without a click, and there after a reload.
+  await context.setOffline(false);
+  await saved(page);
+  await page.reload();
+  await expect(page.getByLabel('Score for Cost')).toHaveValue('2');
+
+  // Offline again, and the tab is closed before the connection returns.
+  await context.setOffline(true);
+  await page.getByLabel('Score for Safety and logistics').selectOption('5');
+  await expect(page.getByTestId('save-state')).toContainText('you seem to be offline');
+  await page.close({ runBeforeUnload: false });
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(reviewUrl);
+  await expect(again.getByLabel('Score for Safety and logistics')).toHaveValue('');
+  await expect(again.getByText(/This browser kept changes you typed/)).toBeVisible();
+  await again.getByRole('button', { name: 'Restore my changes' }).click();
+  await expect(again.getByLabel('Score for Safety and logistics')).toHaveValue('5');
+  await saved(again);
+  await again.reload();
+  await expect(again.getByLabel('Score for Safety and logistics')).toHaveValue('5');
+  await expect(again.getByLabel('Score for Cost')).toHaveValue('2');
+  await expect(again.getByLabel('Score for Health impact')).toHaveValue('4');
+  await context.close();
+});
+
+test('[review] a score card left open in another tab stops saving and says so, with a way to reload', async ({ adminPage, browser }) => {
+  test.setTimeout(120_000);
+  const name = 'Stale E2E Reviewer';
+  const { page } = await inviteReviewer(adminPage, browser, name, 'zz-stale-review-e2e');
+  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
+  const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
+  const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
+  await assign.click();
+  await expect(adminPage.getByRole('button', { name: `Remove ${name} from ${reference}` })).toBeVisible();
+
+  await page.goto('/review');
+  await page.getByRole('link', { name: `Declare conflicts for ${reference}` }).click();
+  await page.getByLabel('I have no conflict of interest with this applicant').check();
+  await page.getByRole('button', { name: 'Confirm declaration' }).click();
+  await expect(page.getByRole('heading', { name: 'Score card' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('heading', { name: 'Score card' })).toBeVisible();
+
+  await page.getByLabel('Score for Health impact').selectOption('4');
+  await expect(page.getByTestId('save-state')).toContainText('Draft saved at');
+  // The other tab still shows the version before that save.
+  await other.getByLabel('Score for Cost').selectOption('1');
+  await expect(other.getByText('This review was changed in another window.')).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Save draft now' })).toBeDisabled();
+  await other.getByRole('button', { name: 'Reload the latest version' }).click();
+  await expect(other.getByLabel('Score for Health impact')).toHaveValue('4');
+  // What it typed is kept in this browser and offered back.
+  await expect(other.getByText(/This browser kept changes you typed/)).toBeVisible();
+  await expect(other.getByText('The review has been saved since')).toBeVisible();
+  await page.context().close();
 });

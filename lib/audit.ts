@@ -23,3 +23,8 @@ export async function writeAudit(executor: Executor, actor: AuditActor, entry: A
     after: entry.after ?? null,
   });
 }
+
+/** The actor an audit row names: the signed-in user, or nobody (a visitor; a mailed link's holder). */
+export function auditActor(user: { id: string; email: string } | null | undefined): AuditActor {
+  return { id: user?.id ?? null, email: user?.email ?? null };
+}

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { rankingQuery, rankingSql } from '@/lib/data/ranking';
+import { rankingQuery, rankingSql } from '@/lib/data/internal/ranking-sql';
 import type { RankingCall } from './data';
 import { BROWSER_HEADERS, type Session } from './http';
 import { median } from './stats';

@@ -13,6 +13,7 @@ import { Checkbox, Input, Select, Textarea } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from '@/lib/actions/selection';
 import type { BoardRow } from '@/lib/data/selection';
+import { selectionFigures } from '@/lib/scoring/selection-figures';
 import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
 import { decisionInputSchema, type DecisionInput } from '@/lib/validations/selection';
 import { joinList } from '@/lib/i18n/formats';
@@ -104,17 +105,14 @@ export function SelectionBoard({
   const set = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id], ...patch } }));
 
   // Live figures for the current (unsaved) choices.
-  const selected = rows.filter((r) => drafts[r.applicationId]?.outcome === 'selected');
-  const awarded = selected.reduce((sum, r) => sum + (Number(drafts[r.applicationId].awardedAmount) || 0), 0);
-  const perCountry = countries.map((c) => ({ code: c, n: selected.filter((r) => r.countries.includes(c)).length }));
-  const perTheme = themes.map((c) => ({ code: c, n: selected.filter((r) => r.themes.includes(c)).length }));
-  const orgCounts = new Map<string, { name: string; n: number }>();
-  for (const r of selected) orgCounts.set(r.organisationId, { name: r.organisation, n: (orgCounts.get(r.organisationId)?.n ?? 0) + 1 });
-  const warnings = [
-    ...(envelope !== null && awarded > envelope ? [t('warnOverBudget', { amount: money(awarded - envelope) })] : []),
-    ...perCountry.filter((c) => c.n === 0).map((c) => t('warnUncovered', { country: cname(c.code) })),
-    ...[...orgCounts.values()].filter((o) => o.n > 1).map((o) => t('warnSameOrganisation', { organisation: o.name, count: o.n })),
-  ];
+  const { selected, awarded, perCountry, perTheme, warnings: figureWarnings } = selectionFigures({ rows, choices: drafts, countries, themes, envelope });
+  const warnings = figureWarnings.map((w) =>
+    w.kind === 'overBudget'
+      ? t('warnOverBudget', { amount: money(w.amount) })
+      : w.kind === 'uncovered'
+        ? t('warnUncovered', { country: cname(w.country) })
+        : t('warnSameOrganisation', { organisation: w.organisation, count: w.count }),
+  );
   const dirty = rows.filter((r) => !sameDraft(drafts[r.applicationId], saved[r.applicationId]));
   const undecidedSaved = rows.filter((r) => !r.decision).length;
 

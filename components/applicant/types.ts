@@ -1,3 +1,4 @@
+import type { ApplicationViewDocument } from '@/components/applications/application-view';
 import type { ApplicationDraftValues, ApplicationRules } from '@/lib/validations/application';
 
 /** What the applicant's pages pass to their client components (dates as ISO strings). */
@@ -70,4 +71,24 @@ export function draftOf(values: ApplicationFormValues): ApplicationDraftValues {
 /** Where a slot's file is uploaded, replaced, removed and downloaded. */
 export function fileUrl(applicationId: string, slotId: string) {
   return `/api/applications/${applicationId}/files/${slotId}`;
+}
+
+/** Some of the form's values (one step's) as the draft save would send them: see `draftOf`. */
+export function partialDraftOf(values: Partial<ApplicationFormValues>): ApplicationDraftValues {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (key === 'peopleToReach' || key === 'durationMonths' || key === 'requestedAmount') out[key] = num(value as number | null);
+    else if (key === 'budgetLines') out[key] = (value as ApplicationFormValues['budgetLines']).map((l) => ({ label: l.label, amount: num(l.amount) }));
+    else out[key] = value;
+  }
+  return out as ApplicationDraftValues;
+}
+
+/** The call's document slots, each with its file once uploaded, as the application view lists them. */
+export function documentsForView(applicationId: string, rules: Pick<RulesForForm, 'slots'>, files: FileForForm[]): ApplicationViewDocument[] {
+  return rules.slots.map((slot) => {
+    const file = files.find((f) => f.slotId === slot.id);
+    return { key: slot.id, slotName: slot.name, file: file ? { fileName: file.fileName, size: file.size, href: fileUrl(applicationId, slot.id) } : null };
+  });
 }

@@ -1,27 +1,22 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { fileSize, money } from '@/components/calls/format';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { countryName } from '@/lib/reference/countries';
 import { themeLabel } from '@/lib/i18n/themes';
+import type { ApplicationDraftValues } from '@/lib/validations/application';
 
 /**
- * An application, read-only: its columns and its `content` (shape described by
- * lib/validations/application.ts), read tolerantly so a draft or an older record still
- * renders. `organisation: null` hides the applicant's identity (blind review): the caller
- * must not even load it then.
+ * An application, read-only, the one way it is shown: to its applicant (on the status
+ * page, in print and at the form's last step), to its reviewers and to admins. `values`
+ * are the application's as its zod schema reads them (`applicationValuesOf` for a stored
+ * one; the form's own values at its last step). Not async, so it renders in server and
+ * client components alike.
+ *
+ * `organisation`: shown when given; `null` hides the applicant's identity (blind review:
+ * the caller must not even load it then); left out where the reader is the applicant.
  */
-export type ApplicationViewData = {
-  reference: string;
-  title: string;
-  countries: string[];
-  themes: string[];
-  requestedAmount: number | null;
-  peopleToReach: number | null;
-  content: Record<string, unknown>;
-};
-
 export type ApplicationViewOrganisation = {
   legalName: string;
   acronym: string | null;
@@ -32,12 +27,10 @@ export type ApplicationViewOrganisation = {
   contactEmail: string | null;
 };
 
-export type ApplicationViewFile = { id: string; slotName: string; fileName: string | null; size: number; href: string | null };
+/** A document of the application: its slot and, once uploaded, its file (no name in a blind review). */
+export type ApplicationViewDocument = { key: string; slotName: string; file: { fileName: string | null; size: number; href: string } | null };
 
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const list = <T,>(v: unknown, pick: (item: Record<string, unknown>) => T | null): T[] =>
-  Array.isArray(v) ? v.flatMap((item) => (item && typeof item === 'object' ? [pick(item as Record<string, unknown>)].filter((x): x is T => x !== null) : [])) : [];
+const text = (v: string | undefined) => (v && v.trim() ? v : null);
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -52,111 +45,119 @@ function Text({ value, empty }: { value: string | null; empty: string }) {
   return value ? <p className="whitespace-pre-line text-slate-800">{value}</p> : <p className="text-slate-500">{empty}</p>;
 }
 
-export async function ApplicationView({
-  application,
+export function ApplicationView({
+  values,
+  reference,
   organisation,
   currency,
   requirements = [],
-  files = [],
+  documents = [],
   headingLevel = 2,
 }: {
-  application: ApplicationViewData;
-  organisation: ApplicationViewOrganisation | null;
+  values: ApplicationDraftValues;
+  /** Given once submitted. */
+  reference?: string | null;
+  organisation?: ApplicationViewOrganisation | null;
   currency: string;
-  requirements?: { id: string; statement: string }[];
-  files?: ApplicationViewFile[];
+  requirements?: readonly { id: string; statement: string }[];
+  documents?: readonly ApplicationViewDocument[];
   headingLevel?: 2 | 3;
 }) {
-  const t = await getTranslations('applicationView');
-  const tt = await getTranslations('themes');
-  const tc = await getTranslations('common');
-  const locale = await getLocale();
-  const format = await getFormatter();
-  const c = application.content ?? {};
-  const partners = list(c.localPartners, (p) => (str(p.name) ? { name: str(p.name)!, country: str(p.country), role: str(p.role) } : null));
-  const risks = list(c.risks, (r) => (str(r.risk) ? { risk: str(r.risk)!, mitigation: str(r.mitigation) } : null));
-  const budget = list(c.budgetLines, (b) => (str(b.label) ? { label: str(b.label)!, amount: num(b.amount) } : null));
-  const declarations = (c.declarations && typeof c.declarations === 'object' ? c.declarations : {}) as Record<string, unknown>;
-  const duration = num(c.durationMonths);
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const t = useTranslations('applicationView');
+  const tt = useTranslations('themes');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const format = useFormatter();
+  const partners = values.localPartners ?? [];
+  const risks = values.risks ?? [];
+  const budget = values.budgetLines ?? [];
+  const declarations = values.declarations ?? {};
+  const countries = values.countries ?? [];
+  const themes = values.themes ?? [];
   const none = t('notProvided');
+  const amount = (n: number | null | undefined) => (typeof n === 'number' ? money(format, n, currency) : none);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   return (
-    <article className="space-y-6" aria-label={application.reference}>
-      <Card className="space-y-3">
-        <Heading className="text-lg font-semibold">{t('organisation')}</Heading>
-        {organisation ? (
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="application-organisation">
-            <div>
-              <dt className="text-slate-600">{t('legalName')}</dt>
-              <dd className="font-medium">
-                {organisation.legalName}
-                {organisation.acronym ? ` (${organisation.acronym})` : ''}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-slate-600">{t('countryOfRegistration')}</dt>
-              <dd>{countryName(organisation.countryOfRegistration, locale)}</dd>
-            </div>
-            {organisation.yearFounded && (
+    <article className="space-y-6" aria-label={reference || text(values.title) || none}>
+      {organisation !== undefined && (
+        <Card className="space-y-3">
+          <Heading className="text-lg font-semibold">{t('organisation')}</Heading>
+          {organisation ? (
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="application-organisation">
               <div>
-                <dt className="text-slate-600">{t('yearFounded')}</dt>
-                <dd>{organisation.yearFounded}</dd>
+                <dt className="text-slate-600">{t('legalName')}</dt>
+                <dd className="font-medium">
+                  {organisation.legalName}
+                  {organisation.acronym ? ` (${organisation.acronym})` : ''}
+                </dd>
               </div>
-            )}
-            {organisation.website && (
               <div>
-                <dt className="text-slate-600">{t('website')}</dt>
-                <dd className="break-all">{organisation.website}</dd>
+                <dt className="text-slate-600">{t('countryOfRegistration')}</dt>
+                <dd>{countryName(organisation.countryOfRegistration, locale)}</dd>
               </div>
-            )}
-            {(organisation.contactName || organisation.contactEmail) && (
-              <div>
-                <dt className="text-slate-600">{t('contact')}</dt>
-                <dd>{[organisation.contactName, organisation.contactEmail].filter(Boolean).join(' · ')}</dd>
-              </div>
-            )}
-          </dl>
-        ) : (
-          <p className="text-sm text-slate-600" data-testid="identity-hidden">
-            {t('identityHidden')}
-          </p>
-        )}
-      </Card>
+              {organisation.yearFounded && (
+                <div>
+                  <dt className="text-slate-600">{t('yearFounded')}</dt>
+                  <dd>{organisation.yearFounded}</dd>
+                </div>
+              )}
+              {organisation.website && (
+                <div>
+                  <dt className="text-slate-600">{t('website')}</dt>
+                  <dd className="break-all">{organisation.website}</dd>
+                </div>
+              )}
+              {(organisation.contactName || organisation.contactEmail) && (
+                <div>
+                  <dt className="text-slate-600">{t('contact')}</dt>
+                  <dd>{[organisation.contactName, organisation.contactEmail].filter(Boolean).join(' · ')}</dd>
+                </div>
+              )}
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="identity-hidden">
+              {t('identityHidden')}
+            </p>
+          )}
+        </Card>
+      )}
 
       <Card className="space-y-5">
         <div className="space-y-1">
-          <p className="text-sm text-slate-600">
-            {tc('label', { label: t('reference') })} <span className="font-medium">{application.reference}</span>
-          </p>
-          <Heading className="text-lg font-semibold">{application.title || none}</Heading>
+          {reference && (
+            <p className="text-sm text-slate-600">
+              {tc('label', { label: t('reference') })} <span className="font-medium">{reference}</span>
+            </p>
+          )}
+          <Heading className="text-lg font-semibold">{text(values.title) ?? none}</Heading>
         </div>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-600">{t('countries')}</dt>
-            <dd>{application.countries.map((code) => countryName(code, locale)).join(', ') || none}</dd>
+            <dd>{countries.map((code) => countryName(code, locale)).join(', ') || none}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t('themes')}</dt>
-            <dd>{application.themes.map((theme) => themeLabel(tt, theme)).join(', ') || none}</dd>
+            <dd>{themes.map((theme) => themeLabel(tt, theme)).join(', ') || none}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t('requestedAmount')}</dt>
-            <dd>{application.requestedAmount !== null ? money(format, application.requestedAmount, currency) : none}</dd>
+            <dd>{amount(values.requestedAmount)}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t('duration')}</dt>
-            <dd>{duration !== null ? t('durationMonths', { months: duration }) : none}</dd>
+            <dd>{typeof values.durationMonths === 'number' ? t('durationMonths', { months: values.durationMonths }) : none}</dd>
           </div>
         </dl>
         <Section title={t('summary')}>
-          <Text value={str(c.summary)} empty={none} />
+          <Text value={text(values.summary)} empty={none} />
         </Section>
         <Section title={t('objectives')}>
-          <Text value={str(c.objectives)} empty={none} />
+          <Text value={text(values.objectives)} empty={none} />
         </Section>
         <Section title={t('activities')}>
-          <Text value={str(c.activities)} empty={none} />
+          <Text value={text(values.activities)} empty={none} />
         </Section>
       </Card>
 
@@ -165,11 +166,11 @@ export async function ApplicationView({
           <dl className="space-y-2 text-sm">
             <div>
               <dt className="text-slate-600">{t('targetPopulation')}</dt>
-              <dd className="whitespace-pre-line">{str(c.targetPopulation) ?? none}</dd>
+              <dd className="whitespace-pre-line">{text(values.targetPopulation) ?? none}</dd>
             </div>
             <div>
               <dt className="text-slate-600">{t('peopleToReach')}</dt>
-              <dd>{application.peopleToReach !== null ? format.number(application.peopleToReach) : none}</dd>
+              <dd>{typeof values.peopleToReach === 'number' ? format.number(values.peopleToReach) : none}</dd>
             </div>
           </dl>
         </Section>
@@ -186,9 +187,9 @@ export async function ApplicationView({
               <tbody>
                 {partners.map((p, i) => (
                   <tr key={i}>
-                    <Td>{p.name}</Td>
+                    <Td>{text(p.name) ?? none}</Td>
                     <Td>{p.country ? countryName(p.country, locale) : none}</Td>
-                    <Td>{p.role ?? none}</Td>
+                    <Td>{text(p.role) ?? none}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -209,8 +210,8 @@ export async function ApplicationView({
               <tbody>
                 {risks.map((r, i) => (
                   <tr key={i}>
-                    <Td>{r.risk}</Td>
-                    <Td>{r.mitigation ?? none}</Td>
+                    <Td>{text(r.risk) ?? none}</Td>
+                    <Td>{text(r.mitigation) ?? none}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -231,8 +232,8 @@ export async function ApplicationView({
               <tbody>
                 {budget.map((b, i) => (
                   <tr key={i}>
-                    <Td>{b.label}</Td>
-                    <Td className="text-end tabular-nums">{b.amount !== null ? money(format, b.amount, currency) : none}</Td>
+                    <Td>{text(b.label) ?? none}</Td>
+                    <Td className="text-end tabular-nums">{amount(b.amount)}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -260,24 +261,23 @@ export async function ApplicationView({
 
       <Card className="space-y-3">
         <Section title={t('documents')}>
-          {files.length ? (
+          {documents.length ? (
             <ul className="space-y-1 text-sm">
-              {files.map((f) => {
-                const name = f.fileName ?? f.slotName;
-                return (
-                  <li key={f.id} className="flex flex-wrap gap-x-2">
-                    <span className="text-slate-600">{f.slotName}:</span>
-                    {f.href ? (
-                      <a href={f.href} className="text-brand-700 hover:underline" aria-label={t('download', { name })}>
-                        {f.fileName ?? t('document')}
+              {documents.map(({ key, slotName, file }) => (
+                <li key={key} className="flex flex-wrap gap-x-2">
+                  <span className="text-slate-600">{tc('label', { label: slotName })}</span>
+                  {file ? (
+                    <>
+                      <a href={file.href} className="text-brand-700 hover:underline" aria-label={file.fileName ? undefined : t('download', { name: slotName })} download>
+                        {file.fileName ?? t('document')}
                       </a>
-                    ) : (
-                      <span>{f.fileName ?? t('document')}</span>
-                    )}
-                    <span className="text-slate-500">({fileSize(format, f.size)})</span>
-                  </li>
-                );
-              })}
+                      <span className="text-slate-500">({fileSize(format, file.size)})</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">{none}</span>
+                  )}
+                </li>
+              ))}
             </ul>
           ) : (
             <p className="text-sm text-slate-500">{t('noDocuments')}</p>

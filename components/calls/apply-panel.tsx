@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { can } from '@/lib/authz';
 import type { ReactNode } from 'react';
 import { useViewer } from '@/components/layout/use-viewer';
 import { useClock } from '@/components/time/use-clock';
@@ -39,7 +40,7 @@ export function ApplyPanel({
   }
 
   if (phase === 'open') {
-    if (viewer && !viewer.roles.includes('applicant')) return <p className="text-sm text-slate-600">{t('applyStaff')}</p>;
+    if (viewer && !can(viewer, 'application:edit')) return <p className="text-sm text-slate-600">{t('applyStaff')}</p>;
     // A visitor (or one not known yet) goes through sign-in, which brings them back here.
     const href = viewer ? `/calls/${slug}/apply` : `/sign-in?callbackUrl=${encodeURIComponent(`/calls/${slug}/apply`)}`;
     return (

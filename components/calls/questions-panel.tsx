@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { can } from '@/lib/authz';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useViewer } from '@/components/layout/use-viewer';
@@ -38,7 +39,7 @@ export function QuestionsPanel({
   const viewer = useViewer();
   const now = useClock([deadline]);
   const open = renderedOpen && !(now !== null && deadline && now >= new Date(deadline).getTime());
-  const applicant = !!viewer?.roles.includes('applicant');
+  const applicant = can(viewer, 'question:ask');
   const [mine, setMine] = useState<MyQuestion[]>([]);
 
   const loadMine = useCallback(async () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { FieldValues, Path, UseFormRegister, UseFormReturn } from 'react-hook-form';
 
 /**
@@ -69,4 +70,31 @@ function sameAsDefault(typed: unknown, initial: unknown): boolean {
   if (typeof typed === 'boolean') return typed === !!initial;
   if (typeof typed !== 'string') return typed === initial;
   return typed === (initial === null || initial === undefined ? '' : String(initial));
+}
+
+/**
+ * What `keepTypedBeforeHydration` gave back reached the form while its elements were being
+ * attached, before the form's watchers (useWatch, `watch(callback)`: counters, step marks,
+ * autosave) subscribed. Once mounted, this says it again for each field that differs from
+ * its default, so they see it as any change. Leaves only (a row's field, not its list),
+ * so no list re-creates its rows under the person's fingers. Call it after the hooks that
+ * subscribe with `watch(callback)`, so that their effects run first.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form, whatever its context and output types
+export function useTypedBeforeHydrationNoticed<T extends FieldValues>(form: UseFormReturn<T, any, any>) {
+  const mounted = useRef(form);
+  useEffect(() => {
+    const { getValues, setValue, formState } = mounted.current;
+    const defaults = formState.defaultValues ?? {};
+    for (const [name, value] of leaves(getValues(), '')) {
+      if (JSON.stringify(value) !== JSON.stringify(valueAt(defaults, name))) setValue(name as Path<T>, value as never);
+    }
+  }, []);
+}
+
+/** Each field's path and value; a list of plain values (chosen codes) is one field. */
+function leaves(value: unknown, path: string): [string, unknown][] {
+  const plain = (v: unknown) => v === null || typeof v !== 'object';
+  if (value === null || typeof value !== 'object' || (Array.isArray(value) && value.every(plain))) return path ? [[path, value]] : [];
+  return Object.entries(value).flatMap(([key, v]) => leaves(v, path ? `${path}.${key}` : key));
 }

@@ -5,14 +5,13 @@ import { useSearchParams } from 'next/navigation';
 import { setMyLocaleAction } from '@/lib/actions/account';
 import { locales, type Locale } from '@/lib/i18n/config';
 import { Link, usePathname } from '@/lib/i18n/navigation';
-import type { Viewer } from './use-viewer';
 
 /**
  * The same page in another language. Each language is named in itself (and marked with
  * its lang), so a reader finds theirs whatever the page's language. A signed-in user's
  * choice is kept on the account: their mail follows it, and so does the next visit.
  */
-export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined }) {
+export function LanguageSwitcher() {
   const t = useTranslations('nav');
   const names = useTranslations('locales');
   const current = useLocale() as Locale;
@@ -33,9 +32,10 @@ export function LanguageSwitcher({ viewer }: { viewer: Viewer | null | undefined
               aria-current={locale === current ? 'true' : undefined}
               data-testid={`locale-${locale}`}
               onClick={() => {
-                // Also while the viewer is still loading (undefined): a click then must not
-                // lose a signed-in user's choice; for a visitor the action just refuses.
-                if (viewer !== null && locale !== current) void setMyLocaleAction({ locale });
+                // Whoever is signed in: the header's idea of the viewer can lag a navigation
+                // (just signed up, it still says "visitor"), and a choice made then was lost.
+                // For a visitor the action refuses and changes nothing.
+                if (locale !== current) void setMyLocaleAction({ locale });
               }}
               className="block rounded px-1.5 py-1 text-slate-700 sm:px-2 hover:bg-slate-100 hover:text-brand-700 aria-[current=true]:bg-slate-100 aria-[current=true]:font-semibold"
             >

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, useTransition, type ReactNode } from 'react';
 import { ResendVerificationButton } from '@/components/auth/resend-verification-button';
+import { can } from '@/lib/authz';
 import { buttonClass } from '@/components/ui/button';
 import { signOutAction } from '@/lib/actions/auth';
 import { Link, usePathname, useRouter } from '@/lib/i18n/navigation';
@@ -30,12 +31,11 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
     { href: '/', label: t('calls') },
     { href: '/partners', label: t('partners') },
   ];
-  const roles = viewer?.roles ?? [];
-  if (roles.includes('applicant')) {
-    links.push({ href: '/dashboard', label: t('myApplications') }, { href: '/organisation', label: t('organisation') });
-  }
-  if (roles.includes('reviewer')) links.push({ href: '/review', label: t('review') });
-  if (roles.includes('admin')) links.push({ href: '/admin', label: t('admin') });
+  // Each link shows to whoever holds the permission its page asks for.
+  if (can(viewer, 'application:edit')) links.push({ href: '/dashboard', label: t('myApplications') });
+  if (can(viewer, 'organisation:manage')) links.push({ href: '/organisation', label: t('organisation') });
+  if (can(viewer, 'review:write')) links.push({ href: '/review', label: t('review') });
+  if (can(viewer, 'call:manage')) links.push({ href: '/admin', label: t('admin') });
 
   const account =
     viewer === undefined ? (
@@ -86,7 +86,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
         {brand}
         {/* Outside the folding menu: a reader who cannot read this language finds theirs at once. */}
         <div className="ms-auto md:order-last md:ms-0">
-          <LanguageSwitcher viewer={viewer} />
+          <LanguageSwitcher />
         </div>
         <button
           type="button"

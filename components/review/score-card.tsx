@@ -1,8 +1,12 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useWatch } from 'react-hook-form';
+import { AutosaveStatus, RestoreOffer } from '@/components/forms/autosave-status';
+import { useTypedBeforeHydrationNoticed } from '@/components/forms/keep-typed';
+import { useAutosave } from '@/components/forms/use-autosave';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
@@ -25,99 +29,96 @@ type Values = {
   scores: { criterionId: string; score: number | null; comment: string }[];
 };
 
-type SaveState = { kind: 'idle' | 'dirty' | 'saving' | 'saved' | 'error'; at?: Date; error?: string };
+/** What a draft save sends (and this browser keeps until the server has it). */
+type Draft = Omit<SaveReviewInput, 'assignmentId' | 'version'>;
 
-const AUTOSAVE_DELAY_MS = 1200;
+const scoreOf = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : null);
+
+function draftOf(values: Values): Draft {
+  return {
+    overallComment: values.overallComment ?? '',
+    recommendation: values.recommendation || null,
+    scores: values.scores.map((s) => ({ criterionId: s.criterionId, score: scoreOf(s.score), comment: s.comment ?? '' })),
+  };
+}
+
+/** A saved or kept draft as the form's values, one line per criterion in the call's order. */
+function valuesOf(assignmentId: string, version: number, criteria: ScoreCardCriterion[], draft: Draft | null): Values {
+  const line = (id: string) => draft?.scores.find((s) => s.criterionId === id);
+  return {
+    assignmentId,
+    version,
+    overallComment: draft?.overallComment ?? '',
+    recommendation: draft?.recommendation ?? null,
+    scores: criteria.map((c) => ({ criterionId: c.id, score: line(c.id)?.score ?? null, comment: line(c.id)?.comment ?? '' })),
+  };
+}
 
 /**
  * The score card: one score (on its scale) and comment per criterion, an overall comment
  * and a recommendation. The draft saves itself a moment after each change (with the
- * version it was based on, so another tab's changes are never overwritten); submitting
- * checks completeness and locks the review.
+ * version it was based on, so another tab's changes are never overwritten) and is kept in
+ * this browser until saved (offline, a closed tab); submitting checks completeness and
+ * locks the review.
  */
 export function ScoreCard({
   assignmentId,
   criteria,
   initial,
+  staleError,
 }: {
   assignmentId: string;
   criteria: ScoreCardCriterion[];
   initial: { version: number; overallComment: string; recommendation: Values['recommendation']; scores: Record<string, { score: number; comment: string }> } | null;
+  /** The refusal of a save based on an older version (the errors catalog's), which stops autosaving. */
+  staleError: string;
 }) {
   const t = useTranslations('review');
   const tc = useTranslations('common');
-  const format = useFormatter();
   const [confirm, confirmDialog] = useConfirm();
   const router = useRouter();
-  const defaults: Values = {
-    assignmentId,
-    version: initial?.version ?? 0,
+  const defaults = valuesOf(assignmentId, initial?.version ?? 0, criteria, {
     overallComment: initial?.overallComment ?? '',
     recommendation: initial?.recommendation ?? null,
-    scores: criteria.map((c) => ({ criterionId: c.id, score: initial?.scores[c.id]?.score ?? null, comment: initial?.scores[c.id]?.comment ?? '' })),
-  };
-  const version = useRef(defaults.version);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+    scores: Object.entries(initial?.scores ?? {}).map(([criterionId, s]) => ({ criterionId, ...s })),
+  });
 
+  const autosave = useRef<ReturnType<typeof useAutosave<Draft>> | null>(null);
   const { form, onSubmit, formError, errorOf, counter, pending } = useActionForm(
     submitReviewSchema,
     async (values) => {
-      if (timer.current) clearTimeout(timer.current);
-      await inFlight.current;
-      const result = await submitReviewAction({ ...values, version: version.current });
-      if (result.ok) version.current = result.data.version;
+      // What was typed is saved first: the submission then names the version it read.
+      if (!(await autosave.current!.flush())) return undefined;
+      const result = await submitReviewAction({ ...values, version: autosave.current!.version() });
+      if (result.ok) autosave.current!.forget();
       return result;
     },
     { defaultValues: defaults as never, onSuccess: () => router.refresh() },
   );
 
-  const saveDraft = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    await inFlight.current;
-    const values = form.getValues() as unknown as Values;
-    setSave({ kind: 'saving' });
-    const run = (async () => {
-      const result = await saveReviewDraftAction({
-        assignmentId,
-        version: version.current,
-        overallComment: values.overallComment ?? '',
-        recommendation: values.recommendation || null,
-        scores: values.scores.map((s) => ({ criterionId: s.criterionId, score: typeof s.score === 'number' && !Number.isNaN(s.score) ? s.score : null, comment: s.comment ?? '' })),
-      });
-      if (result.ok) {
-        version.current = result.data.version;
-        setSave({ kind: 'saved', at: new Date(result.data.savedAt) });
-      } else {
-        setSave({ kind: 'error', error: result.error });
+  const saver = useAutosave<Draft>({
+    storageKey: `eoi:review-draft:${assignmentId}`,
+    version: defaults.version,
+    savedAt: null,
+    getValues: () => draftOf(form.getValues() as unknown as Values),
+    save: async (draft, version) => {
+      const result = await saveReviewDraftAction({ assignmentId, version, ...draft });
+      if (!result.ok) {
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
           if (messages[0]) form.setError(field as never, { type: 'server', message: messages[0] });
         }
       }
-    })();
-    inFlight.current = run;
-    await run;
-  }, [assignmentId, form]);
+      return result;
+    },
+    watch: form.watch,
+    isStale: (result) => result.error === staleError,
+  });
+  useTypedBeforeHydrationNoticed(form);
+  // eslint-disable-next-line react-hooks/refs -- read only in the submit callback
+  autosave.current = saver;
+  const save = saver.state;
 
-  useEffect(() => {
-    const subscription = form.watch(() => {
-      setSave({ kind: 'dirty' });
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
-    });
-    return () => subscription.unsubscribe();
-  }, [form, saveDraft]);
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (save.kind === 'dirty' || save.kind === 'saving') event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [save.kind]);
-
-  const scores = form.watch('scores') as Values['scores'];
+  const scores = useWatch({ control: form.control, name: 'scores' as never }) as unknown as Values['scores'];
   const complete = scores.every((s) => typeof s.score === 'number' && !Number.isNaN(s.score));
   const total = complete ? reviewTotal(criteria, scores.map((s) => s.score as number)) : null;
 
@@ -128,13 +129,6 @@ export function ScoreCard({
     void onSubmit();
   };
 
-  const saveText =
-    save.kind === 'saved' && save.at
-      ? t('saveState.saved', { time: format.dateTime(save.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
-      : save.kind === 'error'
-        ? t('saveState.error', { error: save.error ?? '' })
-        : t(`saveState.${save.kind}`);
-
   return (
     <Card className="space-y-5">
       {confirmDialog}
@@ -142,6 +136,18 @@ export function ScoreCard({
         <h2 className="text-lg font-semibold">{t('scoreCard')}</h2>
         <p className="text-sm text-slate-600">{t('scoreCardIntro')}</p>
       </div>
+      {saver.offer && (
+        <RestoreOffer
+          offer={saver.offer}
+          currentVersion={saver.version()}
+          warning={t('restoreWarning')}
+          onRestore={() => {
+            form.reset(valuesOf(assignmentId, defaults.version, criteria, saver.offer!.draft) as never);
+            saver.takeOffer();
+          }}
+          onDiscard={saver.discardOffer}
+        />
+      )}
       <form onSubmit={submit} className="space-y-5" aria-label={t('scoreCard')} noValidate>
         <FormError message={formError} />
         {criteria.map((c, i) => (
@@ -203,12 +209,21 @@ export function ScoreCard({
           <Button type="submit" pending={pending}>
             {t('submit')}
           </Button>
-          <Button type="button" variant="secondary" onClick={() => void saveDraft()} disabled={save.kind === 'saving'}>
+          <Button type="button" variant="secondary" onClick={() => void saver.flush()} disabled={save.kind === 'saving' || save.kind === 'conflict'}>
             {t('saveNow')}
           </Button>
-          <p className={save.kind === 'error' ? 'text-sm text-red-700' : 'text-sm text-slate-600'} aria-live="polite" data-testid="save-state">
-            {saveText}
-          </p>
+          <AutosaveStatus
+            state={save}
+            testId="save-state"
+            withSeconds
+            words={{
+              idle: t('saveState.idle'),
+              saved: (time) => t('saveState.saved', { time }),
+              dirty: t('saveState.dirty'),
+              saving: t('saveState.saving'),
+              error: (error) => t('saveState.error', { error }),
+            }}
+          />
         </div>
       </form>
     </Card>

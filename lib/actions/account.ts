@@ -2,10 +2,9 @@
 
 import { signOut } from '@/lib/auth';
 import { currentSessionId } from '@/lib/auth/session';
-import { revokeAllSessions } from '@/lib/auth/sessions';
 import { redirectInLocale } from '@/lib/i18n/redirect';
 import { confirmEmail, requestPasswordReset, resendEmailVerification, resetPassword } from '@/lib/data/account-tokens';
-import { changePassword, setOwnLocale } from '@/lib/data/accounts';
+import { changePassword, setOwnLocale, signOutEverywhere } from '@/lib/data/accounts';
 import type { ActionResult } from '@/lib/errors';
 import { requestTranslator } from '@/lib/i18n/translate';
 import { limits } from '@/lib/security/rate-limit';
@@ -23,29 +22,23 @@ import { action, publicAction } from './action';
 /** The button on /verify-email/[token]: the token is the proof, no sign-in needed. */
 export const confirmEmailAction = publicAction(
   confirmEmailSchema,
-  async ({ input, tx, audit }) => {
-    const confirmed = await confirmEmail(tx, input);
-    await audit({ action: 'user.email_verified', entityType: 'user', entityId: confirmed.userId, after: { email: confirmed.email } });
+  async ({ input, user, tx }) => {
+    const confirmed = await confirmEmail(tx, user, input);
     return { email: confirmed.email };
   },
   { limit: limits.tokenAddress },
 );
 
 /** "Send the link again" in the notice a user with an unconfirmed address sees. */
-export const resendVerificationAction = action(resendVerificationSchema, 'account:own', async ({ user, tx, audit }) => {
-  const sent = await resendEmailVerification(tx, user);
-  await audit({ action: 'user.verification_resent', entityType: 'user', entityId: user.id });
-  return sent;
-});
+export const resendVerificationAction = action(resendVerificationSchema, 'account:own', async ({ user, tx }) => resendEmailVerification(tx, user));
 
 /** The language switcher, for a signed-in user: their choice is kept on the account (for their mail, and the next visit). */
-export const setMyLocaleAction = action(setLocaleSchema, 'account:own', async ({ input, user, tx, audit }) => {
-  const saved = await setOwnLocale(tx, user, input.locale);
-  if (saved.changed) await audit({ action: 'user.locale_changed', entityType: 'user', entityId: user.id, before: { locale: saved.before }, after: { locale: input.locale } });
+export const setMyLocaleAction = action(setLocaleSchema, 'account:own', async ({ input, user, tx }) => {
+  await setOwnLocale(tx, user, input.locale);
   return { locale: input.locale };
 });
 
-/** Always the same answer, whether or not the address has an account (audited in the data function). */
+/** Always the same answer, whether or not the address has an account. */
 export const requestPasswordResetAction = publicAction(
   forgotPasswordSchema,
   async ({ input, tx }) => {
@@ -57,11 +50,7 @@ export const requestPasswordResetAction = publicAction(
 
 const resetPasswordTx = publicAction(
   resetPasswordSchema,
-  async ({ input, tx, audit }) => {
-    const reset = await resetPassword(tx, input);
-    await audit({ action: 'user.password_reset', entityType: 'user', entityId: reset.userId });
-    return reset;
-  },
+  async ({ input, user, tx }) => resetPassword(tx, user, input),
   { limit: limits.tokenAddress },
 );
 
@@ -73,13 +62,9 @@ export async function resetPasswordAction(raw: unknown): Promise<ActionResult<ne
   return redirectInLocale('/sign-in?reset=done');
 }
 
-const changePasswordTx = action(changePasswordSchema, 'account:own', async ({ input, user, tx, audit }) => {
-  const changed = await changePassword(tx, user, input, await currentSessionId());
-  if (changed.ok) {
-    await audit({ action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: changed.otherSessionsEnded } });
-  }
-  return changed;
-});
+const changePasswordTx = action(changePasswordSchema, 'account:own', async ({ input, user, tx }) =>
+  changePassword(tx, user, input, await currentSessionId()),
+);
 
 /** A signed-in user changes their password: the current one is required; other sessions end. */
 export async function changePasswordAction(raw: unknown): Promise<ActionResult<{ otherSessionsEnded: number }>> {
@@ -94,11 +79,7 @@ export async function changePasswordAction(raw: unknown): Promise<ActionResult<{
   return { ok: false, error: message, fieldErrors: { currentPassword: [message] } };
 }
 
-const endEverySession = action(signOutEverywhereSchema, 'account:own', async ({ user, tx, audit }) => {
-  const ended = await revokeAllSessions(tx, user.id);
-  await audit({ action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded: ended } });
-  return { ended };
-});
+const endEverySession = action(signOutEverywhereSchema, 'account:own', async ({ user, tx }) => ({ ended: await signOutEverywhere(tx, user) }));
 
 /** "Sign out of all devices": every session of the account ends on the server, this one too. */
 export async function signOutEverywhereAction(raw: unknown): Promise<ActionResult<never>> {

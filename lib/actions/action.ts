@@ -2,16 +2,15 @@ import 'server-only';
 import { updateTag } from 'next/cache';
 import type { z } from 'zod';
 import { db, transactionScope, type Transaction } from '@/db';
-import { writeAudit, type AuditEntry } from '@/lib/audit';
+import { auditActor } from '@/lib/audit';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
+import { auditLock } from '@/lib/data/accounts';
 import { can, type Permission } from '@/lib/authz';
 import { AppError, type ActionResult, type ErrorKey } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { requestLocale } from '@/lib/i18n/locale';
 import { loose, requestTranslator } from '@/lib/i18n/translate';
 import { requestLog } from '@/lib/log';
-import { queueMail, type QueuedMail } from '@/lib/mail/outbox';
-import type { MailTemplateName } from '@/lib/mail/templates';
 import { clientAddress } from '@/lib/security/client-address';
 import { hit, type Limit } from '@/lib/security/rate-limit';
 import { cleanInput } from '@/lib/security/text';
@@ -22,11 +21,14 @@ type Context<I, U> = {
   user: U;
   /** The language of the request: what the person acting reads the app in. */
   locale: Locale;
+  /**
+   * The one transaction of the change. The data functions given it write the change, its
+   * audit row and its queued mail in it: the audit row is written by the data function
+   * that makes the change (lib/audit.ts writeAudit), never by the action, so that the
+   * callers that are not actions (the upload route, Auth.js's sign-in, tests, scripts)
+   * leave the same record, and no caller can forget it.
+   */
   tx: Transaction;
-  /** Appends to the audit log in this transaction. */
-  audit: (entry: AuditEntry) => Promise<void>;
-  /** Queues a message in the outbox in this transaction. */
-  mail: <N extends MailTemplateName>(message: QueuedMail<N>) => Promise<void>;
   /**
    * Cache tags of public pages this change makes stale (lib/cache/tags.ts), expired once the
    * transaction has committed. Nothing else is refreshed: the action answers with data, and
@@ -66,35 +68,25 @@ async function overLimit(limit: Limit, user: SessionUser | null): Promise<string
   const address = await clientAddress();
   const counted = await hit(limit, address);
   if (counted.allowed) return null;
-  if (counted.justLocked) {
-    await writeAudit(db, { id: user?.id ?? null, email: user?.email ?? null }, {
-      action: 'security.locked',
-      entityType: 'address',
-      entityId: address,
-      after: { scope: limit.name, address, until: counted.windowEndsAt.toISOString() },
-    });
-  }
+  if (counted.justLocked) await auditLock(db, limit.name, { address, until: counted.windowEndsAt, by: auditActor(user) });
   return errorText('tooManyAttempts', { minutes: Math.ceil(counted.retryAfterSeconds / 60) });
 }
 
-/** Step 4 of a writing action: one transaction with its audit row and mail; the tags to expire after. */
+/** Step 4 of a writing action: one transaction (the data functions write the audit row and mail in it); the tags to expire after. */
 function inTransaction<I, U extends SessionUser | null, T>(body: (ctx: Context<I, U>) => Promise<T>) {
   return async (input: I, user: U, tags: Set<string>) => {
     const locale = await requestLocale();
-    return db.transaction(async (tx) => {
-      const actor = { id: user?.id ?? null, email: user?.email ?? null };
-      return transactionScope.run(true, () =>
+    return db.transaction(async (tx) =>
+      transactionScope.run(true, () =>
         body({
           input,
           user,
           locale,
           tx,
-          audit: (entry) => writeAudit(tx, actor, entry),
-          mail: (message) => queueMail(tx, message),
           invalidate: (...more) => more.forEach((t) => tags.add(t)),
         }),
-      );
-    });
+      ),
+    );
   };
 }
 

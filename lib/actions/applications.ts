@@ -18,13 +18,7 @@ import {
 } from '@/lib/validations/application';
 import { action } from './action';
 
-const startApplicationTx = action(startApplicationSchema, 'application:edit', async ({ input, user, tx, audit }) => {
-  const started = await startApplication(tx, user, input);
-  if (started.created) {
-    await audit({ action: 'application.started', entityType: 'application', entityId: started.id, after: { call: input.callSlug, organisationId: input.organisationId } });
-  }
-  return started;
-});
+const startApplicationTx = action(startApplicationSchema, 'application:edit', async ({ input, user, tx }) => startApplication(tx, user, input));
 
 /** Starts the organisation's application to a call, or opens the one it already has. */
 export async function startApplicationAction(raw: unknown): Promise<ActionResult<never>> {
@@ -41,52 +35,8 @@ export const saveApplicationDraftAction = action(saveApplicationDraftSchema, 'ap
   return { version: saved.version, savedAt: saved.savedAt };
 });
 
-export const submitApplicationAction = action(
-  submitApplicationSchema,
-  'application:edit',
-  async ({ input, user, tx, audit }) => {
-    const submitted = await submitApplication(tx, user, input);
-    if (!submitted.alreadySubmitted) {
-      await audit({
-        action: 'application.submitted',
-        entityType: 'application',
-        entityId: input.applicationId,
-        before: { status: 'draft', version: input.version },
-        after: { status: 'submitted', reference: submitted.reference, version: submitted.version },
-      });
-    }
-    return submitted;
-  },
-);
+export const submitApplicationAction = action(submitApplicationSchema, 'application:edit', async ({ input, user, tx }) => submitApplication(tx, user, input));
 
-export const withdrawApplicationAction = action(
-  withdrawApplicationSchema,
-  'application:edit',
-  async ({ input, user, tx, audit }) => {
-    const withdrawn = await withdrawApplication(tx, user, input);
-    await audit({
-      action: 'application.withdrawn',
-      entityType: 'application',
-      entityId: input.applicationId,
-      before: { status: 'submitted' },
-      after: { status: 'withdrawn', reference: withdrawn.reference },
-    });
-    return withdrawn;
-  },
-);
+export const withdrawApplicationAction = action(withdrawApplicationSchema, 'application:edit', async ({ input, user, tx }) => withdrawApplication(tx, user, input));
 
-export const reopenApplicationAction = action(
-  reopenApplicationSchema,
-  'application:edit',
-  async ({ input, user, tx, audit }) => {
-    const reopened = await reopenApplication(tx, user, input);
-    await audit({
-      action: 'application.reopened',
-      entityType: 'application',
-      entityId: input.applicationId,
-      before: { status: reopened.before },
-      after: { status: 'draft', reference: reopened.reference },
-    });
-    return reopened;
-  },
-);
+export const reopenApplicationAction = action(reopenApplicationSchema, 'application:edit', async ({ input, user, tx }) => reopenApplication(tx, user, input));

@@ -1,16 +1,13 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirectInLocale } from '@/lib/i18n/redirect';
-import { db } from '@/db';
-import { users } from '@/db/schema';
 import { signIn, signOut } from '@/lib/auth';
-import { loadUser } from '@/lib/auth/session-user';
 import { signInErrorText } from '@/lib/auth/sign-in-errors';
 import { homeFor } from '@/lib/authz';
 import { acceptInvitation, signUp } from '@/lib/data/accounts';
+import { getSignedInAccount } from '@/lib/data/internal/signed-in-account';
 import type { ActionResult } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { routing } from '@/lib/i18n/routing';
@@ -29,8 +26,7 @@ async function signInAndGoHome(email: string, password: string, callbackUrl?: st
     }
     throw error;
   }
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const user = row ? await loadUser(row.id) : null;
+  const user = await getSignedInAccount(email);
   // The language saved on the account wins from now on: the proxy sends the user there
   // whenever they arrive at an address without a language (links in mail, bookmarks).
   if (isLocale(user?.locale)) {
@@ -54,11 +50,8 @@ export async function signInAction(raw: unknown): Promise<ActionResult<never>> {
  */
 export const signUpAction = publicAction(
   signUpSchema,
-  async ({ input, locale, tx, audit }) => {
-    const { created } = await signUp(tx, input, locale);
-    if (created) {
-      await audit({ action: 'user.sign_up', entityType: 'user', entityId: created.id, after: { email: created.email, roles: ['applicant'] } });
-    }
+  async ({ input, user, locale, tx }) => {
+    await signUp(tx, user, input, locale);
     return { email: input.email };
   },
   { limit: limits.signUpAddress },
@@ -66,11 +59,7 @@ export const signUpAction = publicAction(
 
 const acceptInvitationTx = publicAction(
   acceptInvitationSchema,
-  async ({ input, tx, audit }) => {
-    const accepted = await acceptInvitation(tx, input);
-    await audit({ action: 'user.invitation_accepted', entityType: 'user', entityId: accepted.userId });
-    return accepted;
-  },
+  async ({ input, user, tx }) => acceptInvitation(tx, user, input),
   { limit: limits.tokenAddress },
 );
 

@@ -8,9 +8,8 @@ import { action } from './action';
 export const retryOutboxMessageAction = action(
   retryOutboxMessageSchema,
   'outbox:manage',
-  async ({ input, user, tx, audit }) => {
-    const change = await retryOutboxMessage(tx, user, input.id);
-    await audit({ action: 'outbox.retried', entityType: 'outbox', entityId: input.id, before: change.before, after: change.after });
+  async ({ input, user, tx }) => {
+    await retryOutboxMessage(tx, user, input.id);
     return { id: input.id };
   },
 );
@@ -19,9 +18,5 @@ export const retryOutboxMessageAction = action(
 export const retryFailedOutboxAction = action(
   retryFailedOutboxSchema,
   'outbox:manage',
-  async ({ user, tx, audit }) => {
-    const result = await retryFailedOutbox(tx, user);
-    await audit({ action: 'outbox.retried_all', entityType: 'outbox', after: { count: result.count } });
-    return result;
-  },
+  async ({ user, tx }) => retryFailedOutbox(tx, user),
 );

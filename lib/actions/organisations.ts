@@ -1,6 +1,7 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { auditActor } from '@/lib/audit';
 import { redirectInLocale } from '@/lib/i18n/redirect';
 import { signIn } from '@/lib/auth';
 import { createApplicantAccount } from '@/lib/data/accounts';
@@ -28,9 +29,8 @@ import { action, publicAction } from './action';
 export const createOrganisationAction = action(
   createOrganisationSchema,
   'organisation:manage',
-  async ({ input, user, tx, audit }) => {
+  async ({ input, user, tx }) => {
     const org = await createOrganisation(tx, user, input);
-    await audit({ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: { legalName: org.legalName } });
     return { id: org.id };
   },
 );
@@ -38,12 +38,8 @@ export const createOrganisationAction = action(
 export const updateOrganisationAction = action(
   updateOrganisationSchema,
   'organisation:manage',
-  async ({ input, user, tx, audit }) => {
-    const { before, after } = await updateOrganisation(tx, user, input);
-    const changed = Object.keys(after).filter(
-      (k) => k !== 'updatedAt' && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
-    );
-    await audit({ action: 'organisation.updated', entityType: 'organisation', entityId: input.organisationId, after: { changed } });
+  async ({ input, user, tx }) => {
+    await updateOrganisation(tx, user, input);
     return { id: input.organisationId };
   },
 );
@@ -51,9 +47,8 @@ export const updateOrganisationAction = action(
 export const signSelfDeclarationAction = action(
   selfDeclarationSchema,
   'organisation:manage',
-  async ({ input, user, tx, audit }) => {
+  async ({ input, user, tx }) => {
     const signed = await signSelfDeclaration(tx, user, input);
-    await audit({ action: 'organisation.declaration_signed', entityType: 'organisation', entityId: input.organisationId, before: signed.before, after: signed.after });
     return { signedAt: signed.after.signedAt };
   },
 );
@@ -61,16 +56,12 @@ export const signSelfDeclarationAction = action(
 export const inviteMemberAction = action(
   inviteMemberSchema,
   'organisation:manage',
-  async ({ input, user, tx, audit }) => {
-    const invited = await inviteMember(tx, user, input);
-    await audit({ action: 'organisation.member_invited', entityType: 'organisation', entityId: invited.organisationId, after: { email: input.email } });
-    return invited;
-  },
+  async ({ input, user, tx }) => inviteMember(tx, user, input),
 );
 
 const joinTx = publicAction(
   joinOrganisationSchema,
-  async ({ input, user, locale, tx, audit }) => {
+  async ({ input, user, locale, tx }) => {
     let member = user;
     let created = false;
     if (!member) {
@@ -80,13 +71,12 @@ const joinTx = publicAction(
       if (!input.name || !input.password) {
         throw new AppError('invalidInput', {}, { ...(!input.name && { name: ['required'] }), ...(!input.password && { password: ['required'] }) });
       }
-      const account = await createApplicantAccount(tx, { name: input.name, email: invitation.email, password: input.password }, locale);
-      await audit({ action: 'user.sign_up', entityType: 'user', entityId: account.id, after: { email: account.email, roles: ['applicant'] } });
+      const account = await createApplicantAccount(tx, user, { name: input.name, email: invitation.email, password: input.password }, locale);
       member = { id: account.id, email: account.email, name: input.name, roles: ['applicant'], locale };
       created = true;
     }
-    const joined = await joinOrganisation(tx, member, input.token);
-    await audit({ action: 'organisation.member_joined', entityType: 'organisation', entityId: joined.organisationId, after: { userId: member.id, email: member.email } });
+    // The audit rows name who acted: the signed-in invitee, or nobody (a visitor with the link).
+    const joined = await joinOrganisation(tx, member, input.token, new Date(), auditActor(user));
     return { ...joined, email: member.email, created };
   },
   { limit: limits.tokenAddress },

@@ -5,27 +5,17 @@ import { publishResultsSchema, recordDecisionsSchema, suggestSlateSchema } from 
 import { cacheTags } from '@/lib/cache/tags';
 import { action, readAction } from './action';
 
-export const recordDecisionsAction = action(recordDecisionsSchema, 'decision:record', async ({ input, user, tx, audit }) => {
+export const recordDecisionsAction = action(recordDecisionsSchema, 'decision:record', async ({ input, user, tx }) => {
   const recorded = await recordDecisions(tx, user, input);
-  for (const change of recorded.changes) {
-    await audit({ action: 'decision.recorded', entityType: 'application', entityId: change.applicationId, before: change.before, after: change.after });
-  }
   return { saved: recorded.changes.length };
 });
 
 /** Computes the suggested slate; writes nothing, so it runs outside any transaction. */
 export const suggestSlateAction = readAction(suggestSlateSchema, 'decision:record', async ({ input, user }) => suggestSlateForCall(user, input));
 
-export const publishResultsAction = action(publishResultsSchema, 'results:publish', async ({ input, user, tx, audit, invalidate }) => {
+export const publishResultsAction = action(publishResultsSchema, 'results:publish', async ({ input, user, tx, invalidate }) => {
   const published = await publishResults(tx, user, input);
   if (published.already) return { already: true, letters: 0, partners: 0 };
-  await audit({
-    action: 'results.published',
-    entityType: 'call',
-    entityId: published.call.id,
-    before: { status: published.call.status },
-    after: { status: 'published', partners: published.partners, letters: published.letters },
-  });
   const slug = published.call.slug;
   invalidate(cacheTags.callList, cacheTags.call(slug), cacheTags.results(slug), cacheTags.partners);
   return { already: false, letters: published.letters, partners: published.partners };

@@ -4,6 +4,7 @@ import { forbidden } from 'next/navigation';
 import { redirectInLocale } from '@/lib/i18n/redirect';
 import { cache } from 'react';
 import type { Role } from '@/db/schema';
+import { can, type Permission } from '@/lib/authz';
 import { auth } from '.';
 import type { SessionUser } from './session-user';
 import { fromAddress, hasScopedAddress } from '@/lib/security/client-address';
@@ -66,9 +67,12 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: a visitor is sent to sign in; a user without the role gets a 403 page. */
-export async function requireRole(role: Role, returnTo: string): Promise<SessionUser> {
+/**
+ * For pages: a visitor is sent to sign in and back; a user without the permission gets a 403
+ * page. Pages ask for a permission, never a role: the map in lib/authz is the one source.
+ */
+export async function requirePermission(permission: Permission, returnTo: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
-  if (!user.roles.includes(role)) forbidden();
+  if (!can(user, permission)) forbidden();
   return user;
 }

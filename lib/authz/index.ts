@@ -32,7 +32,8 @@ export type Permission = keyof typeof permissions;
 
 export type Actor = { id: string; roles: readonly Role[] };
 
-export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+/** Also for the browser (menus, buttons): it needs only the roles. The server checks again. */
+export function can(actor: { id?: string; roles: readonly Role[] } | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
   const allowed: readonly Role[] = permissions[permission];
   return actor.roles.some((role) => allowed.includes(role));

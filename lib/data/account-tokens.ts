@@ -3,7 +3,7 @@ import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { users, userTokens, type TokenPurpose } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
-import { writeAudit } from '@/lib/audit';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -57,11 +57,16 @@ export async function findOpenToken(executor: Executor, purpose: TokenPurpose, t
   return row ?? null;
 }
 
+/** The password-reset link a token opens, if it is still good (the reset page; the token is the credential). */
+export async function findOpenPasswordReset(token: string) {
+  return findOpenToken(db, 'password_reset', token);
+}
+
 /**
  * What a confirmation link leads to: the button (still open), a thank-you (used, and the
  * address is confirmed: a second click, or the page after confirming), or an error.
  */
-export async function verificationLinkState(executor: Executor, token: string): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
+export async function verificationLinkState(token: string, executor: Executor = db): Promise<{ state: 'open' | 'confirmed' | 'invalid'; email?: string }> {
   const open = await findOpenToken(executor, 'email_verification', token);
   if (open) return { state: 'open', email: open.email };
   const [used] = await executor
@@ -86,14 +91,15 @@ export async function needsEmailVerification(user: SessionUser): Promise<boolean
   return !!row && row.verified === null;
 }
 
-/** The link from the confirmation mail: marks the address confirmed. */
-export async function confirmEmail(tx: Executor, input: ConfirmEmailInput) {
+/** The link from the confirmation mail: marks the address confirmed. `viewer`: whoever is signed in, if anyone (named by the audit row). */
+export async function confirmEmail(tx: Executor, viewer: SessionUser | null, input: ConfirmEmailInput) {
   const open = await findOpenToken(tx, 'email_verification', input.token);
   if (!open || !(await useToken(tx, open.id))) throw new AppError('verificationInvalid');
   await tx
     .update(users)
     .set({ emailVerified: sql`coalesce(${users.emailVerified}, now() at time zone 'utc')` })
     .where(eq(users.id, open.userId));
+  await writeAudit(tx, auditActor(viewer), { action: 'user.email_verified', entityType: 'user', entityId: open.userId, after: { email: open.email } });
   return { userId: open.userId, email: open.email };
 }
 
@@ -122,6 +128,7 @@ export async function resendEmailVerification(tx: Executor, actor: SessionUser) 
     );
   if (recent.lastHour >= VERIFICATION_RESEND_LIMIT.perHour || recent.lastMinute > 0) throw new AppError('tooManyRequests');
   await queueEmailVerification(tx, user);
+  await writeAudit(tx, auditActor(actor), { action: 'user.verification_resent', entityType: 'user', entityId: actor.id });
   return { email: user.email };
 }
 
@@ -160,7 +167,7 @@ export async function requestPasswordReset(tx: Executor, input: ForgotPasswordIn
  * version moves on), closes the account's other reset links and, as the mail reached its
  * owner, confirms the address.
  */
-export async function resetPassword(tx: Executor, input: ResetPasswordInput) {
+export async function resetPassword(tx: Executor, viewer: SessionUser | null, input: ResetPasswordInput) {
   const open = await findOpenToken(tx, 'password_reset', input.token);
   if (!open) throw new AppError('resetInvalid');
   await assertPasswordAcceptable(input.password, { email: open.email });
@@ -174,5 +181,6 @@ export async function resetPassword(tx: Executor, input: ResetPasswordInput) {
     })
     .where(eq(users.id, open.userId));
   await closeOpenTokens(tx, 'password_reset', eq(userTokens.userId, open.userId));
+  await writeAudit(tx, auditActor(viewer), { action: 'user.password_reset', entityType: 'user', entityId: open.userId });
   return { userId: open.userId, email: open.email };
 }

@@ -3,10 +3,10 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { userRoles, users, userTokens, type Role } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
-import { writeAudit } from '@/lib/audit';
+import { auditActor, writeAudit, type AuditActor } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { assertPasswordAcceptable } from '@/lib/auth/password-policy';
-import { pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
+import { listLiveSessions, pruneSessions, revokeAllSessions } from '@/lib/auth/sessions';
 import { clientAddress } from '@/lib/security/client-address';
 import { clear, hit, limits, pruneRateLimits, refund } from '@/lib/security/rate-limit';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -34,9 +34,16 @@ export type Authentication =
   | { ok: false; reason: 'invalid' | 'disabled' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/** Audits the moment a limit starts refusing: one row per lock, never one per attempt. */
-export async function auditLock(executor: Executor, scope: string, values: { email?: string | null; address: string; userId?: string | null; until: Date }) {
-  await writeAudit(executor, { id: null, email: values.email ?? null }, {
+/**
+ * Audits the moment a limit starts refusing: one row per lock, never one per attempt. The
+ * row names `by` when a signed-in user hit the limit, else the address tried (sign-in).
+ */
+export async function auditLock(
+  executor: Executor,
+  scope: string,
+  values: { email?: string | null; address: string; userId?: string | null; until: Date; by?: AuditActor },
+) {
+  await writeAudit(executor, values.by ?? { id: null, email: values.email ?? null }, {
     action: 'security.locked',
     entityType: values.userId ? 'user' : 'address',
     entityId: values.userId ?? values.address,
@@ -95,7 +102,8 @@ async function findUserByEmail(executor: Executor, email: string) {
 }
 
 /** A new applicant account; a link to confirm the address is mailed. */
-export async function createApplicantAccount(tx: Executor, input: SignUpInput, locale: Locale | null = null) {
+/** Creates an applicant's account; `viewer` is whoever is signed in (usually nobody), named by the audit row. */
+export async function createApplicantAccount(tx: Executor, viewer: SessionUser | null, input: SignUpInput, locale: Locale | null = null) {
   if (await findUserByEmail(tx, input.email)) {
     throw new AppError('emailTaken', {}, { email: ['emailTaken'] });
   }
@@ -106,6 +114,7 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput, l
     .returning({ id: users.id, email: users.email });
   await tx.insert(userRoles).values({ userId: user.id, role: 'applicant' });
   await queueEmailVerification(tx, { id: user.id, email: user.email, name: input.name, locale });
+  await writeAudit(tx, auditActor(viewer), { action: 'user.sign_up', entityType: 'user', entityId: user.id, after: { email: user.email, roles: ['applicant'] } });
   return user;
 }
 
@@ -116,10 +125,10 @@ export async function createApplicantAccount(tx: Executor, input: SignUpInput, l
  * tried (at most one an hour), and nothing else changes. Both ways hash the password, so
  * they take as long.
  */
-export async function signUp(tx: Executor, input: SignUpInput, locale: Locale | null = null): Promise<{ created: { id: string; email: string } | null }> {
+export async function signUp(tx: Executor, viewer: SessionUser | null, input: SignUpInput, locale: Locale | null = null): Promise<{ created: { id: string; email: string } | null }> {
   await assertPasswordAcceptable(input.password, { email: input.email, name: input.name });
   const existing = await findUserByEmail(tx, input.email);
-  if (!existing) return { created: await createApplicantAccount(tx, input, locale) };
+  if (!existing) return { created: await createApplicantAccount(tx, viewer, input, locale) };
   await hashPassword(input.password);
   const notice = await hit(limits.signUpNoticeEmail, input.email, tx);
   if (notice.allowed && !existing.disabledAt) {
@@ -158,6 +167,7 @@ export async function changePassword(
   await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, user.id));
   await clear(limits.signInAccount, `${actor.email}|${address}`, tx);
   const otherSessionsEnded = await revokeAllSessions(tx, user.id, keepSessionId ?? undefined);
+  await writeAudit(tx, auditActor(actor), { action: 'user.password_changed', entityType: 'user', entityId: actor.id, after: { otherSessionsEnded } });
   return { ok: true, otherSessionsEnded };
 }
 
@@ -196,11 +206,12 @@ export async function inviteStaff(tx: Executor, actor: SessionUser, input: Invit
     template: 'invitation',
     data: { inviterName: actor.name ?? actor.email, roles: input.roles, link: appUrl(`/invitation/${token}`), expiresAt },
   });
+  await writeAudit(tx, auditActor(actor), { action: 'user.invited', entityType: 'user', entityId: user.id, after: { email: input.email, roles: input.roles } });
   return { userId: user.id };
 }
 
-/** The invitation a token opens, if it is still good. */
-export async function findOpenInvitation(executor: Executor, token: string) {
+/** The invitation a token opens, if it is still good (the page it links to asks with `db`). */
+export async function findOpenInvitation(token: string, executor: Executor = db) {
   const [row] = await executor
     .select({
       id: userTokens.id,
@@ -216,8 +227,9 @@ export async function findOpenInvitation(executor: Executor, token: string) {
   return row ?? null;
 }
 
-export async function acceptInvitation(tx: Executor, input: AcceptInvitationInput) {
-  const invitation = await findOpenInvitation(tx, input.token);
+/** Sets the invited account's name and password from the mailed link; `viewer` is whoever is signed in (usually nobody), named by the audit row. */
+export async function acceptInvitation(tx: Executor, viewer: SessionUser | null, input: AcceptInvitationInput) {
+  const invitation = await findOpenInvitation(input.token, tx);
   if (!invitation?.userId) throw new AppError('invitationInvalid');
   await assertPasswordAcceptable(input.password, { email: invitation.email, name: input.name });
   if (!(await useToken(tx, invitation.id))) throw new AppError('invitationInvalid');
@@ -230,6 +242,7 @@ export async function acceptInvitation(tx: Executor, input: AcceptInvitationInpu
       sessionVersion: sql`${users.sessionVersion} + 1`,
     })
     .where(eq(users.id, invitation.userId));
+  await writeAudit(tx, auditActor(viewer), { action: 'user.invitation_accepted', entityType: 'user', entityId: invitation.userId });
   return { userId: invitation.userId, email: invitation.email };
 }
 
@@ -244,7 +257,14 @@ async function lockActiveAdmins(tx: Executor): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
+/** Sets a user's roles; audited even when they stay the same (the admin asked). */
 export async function setUserRoles(tx: Executor, actor: SessionUser, input: SetUserRolesInput) {
+  const change = await replaceRoles(tx, actor, input);
+  await writeAudit(tx, auditActor(actor), { action: 'user.roles_changed', entityType: 'user', entityId: input.userId, before: change.before, after: change.after });
+  return change;
+}
+
+async function replaceRoles(tx: Executor, actor: SessionUser, input: SetUserRolesInput) {
   assertCan(actor, 'user:manage');
   const target = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, input.userId));
   const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
@@ -279,7 +299,9 @@ export async function setUserDisabled(tx: Executor, actor: SessionUser, input: {
     .update(users)
     .set({ disabledAt: input.disabled ? new Date() : null, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, input.userId));
-  return { before: { disabled: target.disabledAt !== null }, after: { disabled: input.disabled } };
+  const change = { before: { disabled: target.disabledAt !== null }, after: { disabled: input.disabled } };
+  await writeAudit(tx, auditActor(actor), { action: input.disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: input.userId, ...change });
+  return change;
 }
 
 export type UserListRow = {
@@ -348,6 +370,21 @@ export async function setOwnLocale(tx: Executor, actor: SessionUser, locale: Loc
   assertCan(actor, 'account:own');
   const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.id));
   if (!before) throw new AppError('unauthenticated');
-  if (before.locale !== locale) await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
-  return { changed: before.locale !== locale, before: before.locale };
+  if (before.locale === locale) return { changed: false, before: before.locale };
+  await tx.update(users).set({ locale }).where(eq(users.id, actor.id));
+  await writeAudit(tx, auditActor(actor), { action: 'user.locale_changed', entityType: 'user', entityId: actor.id, before: { locale: before.locale }, after: { locale } });
+  return { changed: true, before: before.locale };
+}
+
+/** "Sign out of all devices": every session of the account ends on the server, the caller's too. */
+export async function signOutEverywhere(tx: Executor, actor: SessionUser) {
+  assertCan(actor, 'account:own');
+  const ended = await revokeAllSessions(tx, actor.id);
+  await writeAudit(tx, auditActor(actor), { action: 'user.signed_out_everywhere', entityType: 'user', entityId: actor.id, after: { sessionsEnded: ended } });
+  return ended;
+}
+
+/** The user's own live sessions, newest use first (the account page). */
+export async function listMySessions(actor: SessionUser) {
+  return listLiveSessions(db, actor.id);
 }

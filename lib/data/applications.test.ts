@@ -13,11 +13,11 @@ import { actingAs } from '@/lib/auth/session';
 import {
   findVisibleApplication,
   getApplicationDetail,
-  nextReference,
   saveApplicationDraft,
   startApplication,
   submitApplication,
 } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import { getApplicationFileForDownload, storeApplicationFile } from '@/lib/data/files';
 import { AppError } from '@/lib/errors';
 import {

@@ -5,6 +5,7 @@ import { applications, calls, organisations, reviewAssignments, reviews, userRol
 import { appUrl } from '@/lib/app-url';
 import { callTitleIn } from '@/lib/calls/languages';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
@@ -14,7 +15,7 @@ import type { AssignReviewerInput } from '@/lib/validations/assignment';
 import { pageNumber } from './paging';
 
 /** Everyone who can be given reviews: active users with the reviewer role. */
-export async function listActiveReviewers(executor: Executor = db) {
+async function listActiveReviewers(executor: Executor = db) {
   return executor
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
@@ -175,6 +176,7 @@ export async function assignReviewer(tx: Executor, actor: SessionUser, input: As
   const [created] = await insertAssignments(tx, actor, [{ application, reviewer }]);
   if (!created) throw new AppError('alreadyAssigned');
   await mailReviewers(tx, application.call, [reviewer.id]);
+  await auditCreated(tx, actor, [created], false);
   return { assignment: created, callId: application.call.id, reference: application.reference };
 }
 
@@ -195,7 +197,32 @@ export async function unassignReviewer(tx: Executor, actor: SessionUser, assignm
   if (row.assignment.status === 'conflict') throw new AppError('conflictIsKept');
   if (row.reviewStatus === 'submitted') throw new AppError('reviewSubmittedKept');
   await tx.delete(reviewAssignments).where(eq(reviewAssignments.id, assignmentId));
-  return { callId: row.callId, before: row.assignment, hadDraft: row.reviewStatus === 'draft' };
+  const hadDraft = row.reviewStatus === 'draft';
+  const { applicationId, reviewerId, status } = row.assignment;
+  await writeAudit(tx, auditActor(actor), {
+    action: 'assignment.removed',
+    entityType: 'review_assignment',
+    entityId: assignmentId,
+    before: { applicationId, reviewerId, status, draftDiscarded: hadDraft },
+  });
+  return { callId: row.callId, before: row.assignment, hadDraft };
+}
+
+/** One audit row per assignment made, by hand or automatically. */
+async function auditCreated(
+  tx: Executor,
+  actor: SessionUser,
+  created: { id: string; applicationId: string; reviewerId: string; likelyConflict: string | null }[],
+  automatic: boolean,
+) {
+  for (const a of created) {
+    await writeAudit(tx, auditActor(actor), {
+      action: 'assignment.created',
+      entityType: 'review_assignment',
+      entityId: a.id,
+      after: { applicationId: a.applicationId, reviewerId: a.reviewerId, likelyConflict: a.likelyConflict, automatic },
+    });
+  }
 }
 
 export type AutoAssignResult = {
@@ -252,6 +279,7 @@ export async function autoAssign(tx: Executor, actor: SessionUser, callId: strin
     created.push(...rows.map((r) => ({ id: r.id, applicationId: r.applicationId, reviewerId: r.reviewerId, likelyConflict: r.likelyConflict })));
   }
   await mailReviewers(tx, call, created.map((c) => c.reviewerId));
+  await auditCreated(tx, actor, created, true);
   return {
     created,
     shortfalls: plan.shortfalls.map((s) => ({ ...s, reference: appById.get(s.applicationId)?.reference ?? null })),

@@ -15,7 +15,7 @@ import {
 } from '@/db/schema';
 import { answerQuestionAction, askQuestionAction, saveCallAction, transitionCallAction } from '@/lib/actions/calls';
 import { actingAs } from '@/lib/auth/session';
-import { nextReference } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import { getCallForEditor } from '@/lib/data/call-editor';
 import { callLanguages } from '@/lib/calls/languages';
 import { callInput } from '@/lib/test/call-factory';

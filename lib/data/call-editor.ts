@@ -17,6 +17,7 @@ import {
   type CallStatus,
 } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { callLanguages, cleanTranslations, type Translations } from '@/lib/calls/languages';
 import { openingIssues } from '@/lib/calls/readiness';
@@ -359,13 +360,21 @@ export async function saveCall(tx: Executor, actor: SessionUser, input: CallForm
     (ids) => tx.delete(documentSlots).where(inArray(documentSlots.id, ids)),
   );
 
-  return {
+  const saved = {
     call,
     created: !existing,
     previousSlug: existing?.slug ?? null,
     before: existing ? { ...summarise(existing), criteria: before.criteria.map((c) => `${c.name}:${c.weight}`) } : null,
     after: { ...summarise(call), criteria: input.criteria.map((c) => `${c.name}:${c.weight}`) },
   };
+  await writeAudit(tx, auditActor(actor), {
+    action: saved.created ? 'call.created' : 'call.updated',
+    entityType: 'call',
+    entityId: call.id,
+    before: saved.before,
+    after: saved.after,
+  });
+  return saved;
 }
 
 function summarise(call: Call) {
@@ -408,7 +417,9 @@ export async function transitionCall(tx: Executor, actor: SessionUser, input: Ca
     throw new AppError('reasonRequired', {}, { reason: ['required'] });
   }
   const [updated] = await tx.update(calls).set({ status: input.to }).where(eq(calls.id, call.id)).returning();
-  return { call: updated, before: { status: call.status }, after: { status: input.to, reason: input.reason ?? null } };
+  const moved = { call: updated, before: { status: call.status }, after: { status: input.to, reason: input.reason ?? null } };
+  await writeAudit(tx, auditActor(actor), { action: 'call.status_changed', entityType: 'call', entityId: updated.id, before: moved.before, after: moved.after });
+  return moved;
 }
 
 /** Everything the call dashboard shows, in a handful of queries. */

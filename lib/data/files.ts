@@ -10,7 +10,8 @@ import { acceptsApplications } from '@/lib/calls/phase';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
 import { fileKindInfo } from '@/lib/files/types';
-import { callRules, findVisibleApplication } from './applications';
+import { findVisibleApplication } from './applications';
+import { callRules } from './applications/internal';
 import { uuidPattern } from '@/lib/validations/zod';
 
 

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { organisationMembers, organisations, users, userTokens, type Organisation, type SelfDeclaration } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { auditActor, writeAudit, type AuditActor } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
@@ -89,6 +90,7 @@ export async function createOrganisation(tx: Executor, user: SessionUser, input:
     .values({ ...profileValues(input), createdBy: user.id })
     .returning();
   await tx.insert(organisationMembers).values({ organisationId: org.id, userId: user.id, role: 'owner' });
+  await writeAudit(tx, auditActor(user), { action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: { legalName: org.legalName } });
   return org;
 }
 
@@ -97,6 +99,10 @@ export async function updateOrganisation(tx: Executor, user: SessionUser, input:
   const { organisation: before } = await requireMembership(tx, user, input.organisationId);
   const { organisationId, ...profile } = input;
   const [after] = await tx.update(organisations).set(profileValues(profile)).where(eq(organisations.id, organisationId)).returning();
+  const changed = Object.keys(after).filter(
+    (k) => k !== 'updatedAt' && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
+  );
+  await writeAudit(tx, auditActor(user), { action: 'organisation.updated', entityType: 'organisation', entityId: organisationId, after: { changed } });
   return { before, after };
 }
 
@@ -115,7 +121,9 @@ export async function signSelfDeclaration(tx: Executor, user: SessionUser, input
     signedByUserId: user.id,
   };
   await tx.update(organisations).set({ selfDeclaration: declaration }).where(eq(organisations.id, organisation.id));
-  return { before: organisation.selfDeclaration, after: declaration };
+  const signed = { before: organisation.selfDeclaration, after: declaration };
+  await writeAudit(tx, auditActor(user), { action: 'organisation.declaration_signed', entityType: 'organisation', entityId: input.organisationId, ...signed });
+  return signed;
 }
 
 /** Where the profile stands: which expected fields are empty, and whether the declaration is signed. */
@@ -186,6 +194,7 @@ export async function inviteMember(tx: Executor, user: SessionUser, input: Invit
     template: 'organisationInvitation',
     data: { inviterName: user.name ?? user.email, organisation: organisation.legalName, link: appUrl(`/organisation/join/${token}`), expiresAt },
   });
+  await writeAudit(tx, auditActor(user), { action: 'organisation.member_invited', entityType: 'organisation', entityId: organisation.id, after: { email: input.email } });
   return { invitationId, organisationId: organisation.id };
 }
 
@@ -206,10 +215,24 @@ export async function findOpenOrganisationInvitation(executor: Executor, token: 
 }
 
 /**
- * Joins the organisation with a mailed link. The link is single-use and only for the
- * address it was sent to.
+ * What the page an organisation invitation links to shows: the open invitation (the token
+ * is the credential, so a visitor may ask) and, for a visitor, whether the invited address
+ * already has an account (sign in first) or not (create it there). Null when the link is not open.
  */
-export async function joinOrganisation(tx: Executor, user: SessionUser, token: string, now = new Date()) {
+export async function getOrganisationInvitationForViewer(viewer: SessionUser | null, token: string) {
+  const invitation = await findOpenOrganisationInvitation(db, token);
+  if (!invitation) return null;
+  if (viewer) return { invitation, inviteeHasAccount: null };
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  return { invitation, inviteeHasAccount: !!existing };
+}
+
+/**
+ * Joins the organisation with a mailed link. The link is single-use and only for the
+ * address it was sent to. The audit row names `by`: the user, or nobody when a visitor
+ * has just created the invitee's account with the link.
+ */
+export async function joinOrganisation(tx: Executor, user: SessionUser, token: string, now = new Date(), by: AuditActor = auditActor(user)) {
   assertCan(user, 'organisation:manage');
   const invitation = await findOpenOrganisationInvitation(tx, token, now);
   if (!invitation) throw new AppError('organisationInvitationInvalid');
@@ -219,6 +242,7 @@ export async function joinOrganisation(tx: Executor, user: SessionUser, token: s
     .insert(organisationMembers)
     .values({ organisationId: invitation.organisationId, userId: user.id, role: 'member' })
     .onConflictDoNothing();
+  await writeAudit(tx, by, { action: 'organisation.member_joined', entityType: 'organisation', entityId: invitation.organisationId, after: { userId: user.id, email: user.email } });
   return { organisationId: invitation.organisationId, organisation: invitation.organisation };
 }
 

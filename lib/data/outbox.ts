@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { outbox, outboxStatusEnum } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { mailTemplateNames, type MailTemplateName } from '@/lib/mail/templates';
@@ -91,12 +92,15 @@ export async function retryOutboxMessage(tx: Executor, user: SessionUser, id: st
     .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
     .returning({ id: outbox.id });
   if (!rows.length) throw new AppError('outboxNotFailed');
-  return { before: current, after: { status: 'pending', attempts: 0 } };
+  const change = { before: current, after: { status: 'pending', attempts: 0 } };
+  await writeAudit(tx, auditActor(user), { action: 'outbox.retried', entityType: 'outbox', entityId: id, ...change });
+  return change;
 }
 
 /** Every failed message back to the queue; returns how many. */
 export async function retryFailedOutbox(tx: Executor, user: SessionUser) {
   assertCan(user, 'outbox:manage');
   const rows = await tx.update(outbox).set(retried).where(eq(outbox.status, 'failed')).returning({ id: outbox.id });
+  await writeAudit(tx, auditActor(user), { action: 'outbox.retried_all', entityType: 'outbox', after: { count: rows.length } });
   return { count: rows.length };
 }

@@ -4,7 +4,7 @@ import { rowsOf, type Executor } from '@/db';
 import { applications, calls, decisions, organisations, type Outcome } from '@/db/schema';
 import { callLanguages } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
-import { rankingQuery } from './ranking';
+import { rankingQuery } from './internal/ranking-sql';
 import { callCodes, callCriteria } from './call-parts';
 
 /**

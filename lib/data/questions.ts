@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { applications, calls, clarificationQuestions, organisationMembers, users } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import { auditActor, writeAudit } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
 import { callLanguages, callTitleIn, cleanTranslations, inLanguage, shownLanguage, type AnswerText, type Translations } from '@/lib/calls/languages';
@@ -33,6 +34,7 @@ export async function askQuestion(tx: Executor, actor: SessionUser, input: { cal
     .insert(clarificationQuestions)
     .values({ callId: call.id, askedBy: actor.id, organisationId: membership?.organisationId ?? null, question: input.question })
     .returning();
+  await writeAudit(tx, auditActor(actor), { action: 'question.asked', entityType: 'clarification_question', entityId: question.id, after: { callId: input.callId } });
   return question;
 }
 
@@ -127,7 +129,15 @@ export async function answerQuestion(
       });
     }
   }
-  return { question: updated, call, notified: republish ? 0 : recipients.length, before: { status: question.status } };
+  const notified = republish ? 0 : recipients.length;
+  await writeAudit(tx, auditActor(actor), {
+    action: 'question.answered',
+    entityType: 'clarification_question',
+    entityId: updated.id,
+    before: { status: question.status },
+    after: { status: 'published', notified },
+  });
+  return { question: updated, call, notified, before: { status: question.status } };
 }
 
 export async function dismissQuestion(tx: Executor, actor: SessionUser, input: { questionId: string }) {
@@ -139,5 +149,6 @@ export async function dismissQuestion(tx: Executor, actor: SessionUser, input: {
     .returning();
   if (!question) throw new NotFoundError();
   const [call] = await tx.select({ id: calls.id, slug: calls.slug }).from(calls).where(eq(calls.id, question.callId));
+  await writeAudit(tx, auditActor(actor), { action: 'question.dismissed', entityType: 'clarification_question', entityId: question.id, before: { status: 'pending' }, after: { status: 'dismissed' } });
   return { question, call };
 }

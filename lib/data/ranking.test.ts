@@ -8,7 +8,8 @@ import { setDisagreementThresholdsAction } from '@/lib/actions/assignments';
 import { db } from '@/db';
 import { BOM } from '@/lib/csv';
 import { translator } from '@/lib/i18n/translate';
-import { calibratedReviews, exportReviewsCsv, getRanking, rankingQuery } from './ranking';
+import { calibratedReviews, rankingQuery } from './internal/ranking-sql';
+import { exportReviewsCsv, getRanking } from './ranking';
 
 /** A call with one criterion weighted 100 on a 0-100 scale, so a review's total is its score: the calibration fixture, in the database. */
 async function fixtureCall() {

@@ -20,6 +20,7 @@ import { appUrl } from '@/lib/app-url';
 import { callTitleIn, inLanguage, shownLanguage } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
@@ -259,6 +260,13 @@ export async function declareConflict(tx: Executor, actor: SessionUser, input: D
   const now = new Date();
   if (!input.conflict) {
     await tx.update(reviewAssignments).set({ status: 'accepted', declaredAt: now }).where(eq(reviewAssignments.id, assignment.id));
+    await writeAudit(tx, auditActor(actor), {
+      action: 'assignment.no_conflict_declared',
+      entityType: 'review_assignment',
+      entityId: input.assignmentId,
+      before: { status: 'pending' },
+      after: { status: 'accepted' },
+    });
     return { assignment, conflict: false as const, callId: call.id };
   }
   await tx
@@ -285,6 +293,13 @@ export async function declareConflict(tx: Executor, actor: SessionUser, input: D
       },
     });
   }
+  await writeAudit(tx, auditActor(actor), {
+    action: 'assignment.conflict_declared',
+    entityType: 'review_assignment',
+    entityId: input.assignmentId,
+    before: { status: 'pending' },
+    after: { status: 'conflict', reason: input.reason },
+  });
   return { assignment, conflict: true as const, callId: call.id };
 }
 
@@ -346,6 +361,20 @@ export async function saveReview(tx: Executor, actor: SessionUser, input: SaveRe
     );
   }
   const total = submit ? reviewTotal(callCriteria, callCriteria.map((c) => lines.find((l) => l.criterionId === c.id)!.score)) : null;
+  // A draft save is not a change of state, so only the submission is audited.
+  if (submit) {
+    await writeAudit(tx, auditActor(actor), {
+      action: 'review.submitted',
+      entityType: 'review',
+      entityId: review.id,
+      after: {
+        assignmentId: input.assignmentId,
+        total,
+        recommendation: input.recommendation,
+        scores: Object.fromEntries(input.scores.map((s) => [s.criterionId, s.score])),
+      },
+    });
+  }
   return { review, callId: call.id, applicationId: application.id, reference: application.reference, total };
 }
 
@@ -367,7 +396,9 @@ export async function reopenReview(tx: Executor, actor: SessionUser, reviewId: s
     .update(reviews)
     .set({ status: 'draft', submittedAt: null, version: sql`${reviews.version} + 1` })
     .where(eq(reviews.id, reviewId));
-  return { callId: row.callId, applicationId: row.applicationId, before: { status: 'submitted', submittedAt: row.review.submittedAt } };
+  const before = { status: 'submitted', submittedAt: row.review.submittedAt };
+  await writeAudit(tx, auditActor(actor), { action: 'review.reopened', entityType: 'review', entityId: reviewId, before, after: { status: 'draft' } });
+  return { callId: row.callId, applicationId: row.applicationId, before };
 }
 
 /**

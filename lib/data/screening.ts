@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import { applications, calls, organisations, users, type Call } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan, type Permission } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import type { ScreenApplicationInput } from '@/lib/validations/screening';
@@ -96,5 +97,7 @@ export async function screenApplication(tx: Executor, actor: SessionUser, input:
       screenedAt: pending ? null : new Date(),
     })
     .where(eq(applications.id, input.applicationId));
-  return { callId: row.call.id, reference: row.application.reference, before, after: { eligibility: input.eligibility, reason } };
+  const after = { eligibility: input.eligibility, reason };
+  await writeAudit(tx, auditActor(actor), { action: 'application.screened', entityType: 'application', entityId: input.applicationId, before, after });
+  return { callId: row.call.id, reference: row.application.reference, before, after };
 }

@@ -17,6 +17,7 @@ import {
 } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
 import type { SessionUser } from '@/lib/auth/session-user';
+import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { callTitleIn, shownLanguage } from '@/lib/calls/languages';
 import { AppError, NotFoundError } from '@/lib/errors';
@@ -25,7 +26,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { feasibleMinimums, suggestSlate, type SlateProblem } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
-import { rankingQuery } from './ranking';
+import { rankingQuery } from './internal/ranking-sql';
 import { callCodes } from './call-parts';
 
 /** Calls whose decisions may be recorded: after the close, until publication. */
@@ -144,6 +145,9 @@ export async function recordDecisions(tx: Executor, actor: SessionUser, input: {
       after: { outcome: d.outcome, awardedAmount: d.awardedAmount, rationale: d.rationale },
     });
   }
+  for (const change of changes) {
+    await writeAudit(tx, auditActor(actor), { action: 'decision.recorded', entityType: 'application', entityId: change.applicationId, before: change.before, after: change.after });
+  }
   return { call, changes };
 }
 
@@ -213,7 +217,15 @@ export async function publishResults(tx: Executor, actor: SessionUser, input: { 
   if (!inserted.length) return { already: true as const, call };
   await tx.update(calls).set({ status: 'published' }).where(eq(calls.id, call.id));
   const letters = await queueOutcomeLetters(tx, call, snapshot);
-  return { already: false as const, call, letters, partners: snapshot.partners.length, snapshot };
+  const partners = snapshot.partners.length;
+  await writeAudit(tx, auditActor(actor), {
+    action: 'results.published',
+    entityType: 'call',
+    entityId: call.id,
+    before: { status: call.status },
+    after: { status: 'published', partners, letters },
+  });
+  return { already: false as const, call, letters, partners, snapshot };
 }
 
 /** The panel's comments on an application, for letters where the admins chose to share them. */

@@ -1,4 +1,4 @@
-import { nextReference } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import crypto from 'node:crypto';
 import { eq, inArray, like, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

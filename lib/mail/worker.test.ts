@@ -324,8 +324,8 @@ describe('the delivery worker', () => {
     const smtp = await startSmtpServer();
     try {
       const to = uniqueEmail('rolled-back');
-      const failing = action(z.strictObject({}), 'user:manage', async ({ mail }) => {
-        await mail({ to, template: 'passwordReset', data: { link: 'http://localhost/x', expiresAt: new Date() } });
+      const failing = action(z.strictObject({}), 'user:manage', async ({ tx }) => {
+        await queueMail(tx, { to, template: 'passwordReset', data: { link: 'http://localhost/x', expiresAt: new Date() } });
         throw new AppError('forbidden');
       });
       const admin = await createUser(['admin']);

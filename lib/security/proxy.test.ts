@@ -32,4 +32,22 @@ describe('proxy.ts', () => {
     expect((await proxy(action('[{"a":{"x":1},"b":"$0:0:a"}]'))).status).toBe(200);
     expect((await proxy(action('[{"a":{"x":1},"b":"$0:0:nope:deeper"}]'))).status).toBe(400);
   });
+
+  it('serves a server action posted from an English page in English, whatever the language cookie says', async () => {
+    const post = (path: string) =>
+      new NextRequest(`http://localhost${path}`, {
+        method: 'POST',
+        body: '[{"locale":"fr"}]',
+        headers: { 'next-action': '7f00', 'content-type': 'text/plain;charset=UTF-8', cookie: 'NEXT_LOCALE=fr; authjs.session-token=x' },
+      });
+    const unprefixed = await proxy(post('/dashboard'));
+    expect(unprefixed.status).toBe(200);
+    expect(unprefixed.headers.get('x-middleware-rewrite')).toBe('http://localhost/en/dashboard');
+    // A page visited with that cookie is still sent to its language, as before.
+    const visit = await proxy(new NextRequest('http://localhost/dashboard', { headers: { cookie: 'NEXT_LOCALE=fr; authjs.session-token=x' } }));
+    expect(visit.status).toBe(307);
+    expect(visit.headers.get('location')).toBe('http://localhost/fr/dashboard');
+    // From a French page the action stays French.
+    expect((await proxy(post('/fr/dashboard'))).headers.get('location')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { nextReference } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';

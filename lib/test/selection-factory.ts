@@ -12,7 +12,7 @@ import {
   reviewScores,
 } from '@/db/schema';
 import { saveCallAction } from '@/lib/actions/calls';
-import { nextReference } from '@/lib/data/applications';
+import { nextReference } from '@/lib/data/applications/internal';
 import { actingAs } from '@/lib/auth/session';
 import { callInput } from './call-factory';
 import { createUser } from './factories';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applicationDraftValuesSchema,
+  applicationValuesOf,
   applicationIssues,
   applicationRulesIssues,
   saveApplicationDraftSchema,
@@ -118,5 +119,45 @@ describe('optional steps', () => {
     expect(stepIsOptional('declarations', some)).toBe(false);
     expect(stepIsOptional('documents', some)).toBe(false);
     for (const step of ['project', 'reach', 'risks', 'budget'] as const) expect(stepIsOptional(step, none)).toBe(false);
+  });
+});
+
+describe('a stored application read back for the view', () => {
+  const stored = {
+    title: 'Clean water',
+    countries: ['SN'],
+    themes: ['health'],
+    requestedAmount: null,
+    peopleToReach: 500,
+    content: {
+      summary: 'Wells.',
+      durationMonths: 12,
+      requestedAmount: 1.5,
+      localPartners: [{ name: 'Partner', country: 'SN', role: 'Logistics' }],
+      budgetLines: [{ label: 'Wells', amount: 'a lot' }],
+      declarations: { '00000000-0000-4000-8000-000000000001': true },
+      retiredField: 'from an older form',
+    },
+  };
+
+  it('reads the columns and content with the draft schema: a number too odd for its column comes from content', () => {
+    const values = applicationValuesOf(stored);
+    expect(values).toMatchObject({
+      title: 'Clean water',
+      countries: ['SN'],
+      peopleToReach: 500,
+      requestedAmount: 1.5,
+      summary: 'Wells.',
+      durationMonths: 12,
+      localPartners: [{ name: 'Partner', country: 'SN', role: 'Logistics' }],
+      declarations: { '00000000-0000-4000-8000-000000000001': true },
+    });
+  });
+
+  it('leaves out what does not parse and what the schema does not know, instead of failing', () => {
+    const values = applicationValuesOf(stored);
+    expect(values.budgetLines).toBeUndefined();
+    expect(values).not.toHaveProperty('retiredField');
+    expect(applicationValuesOf({ ...stored, content: null })).toMatchObject({ title: 'Clean water', requestedAmount: null });
   });
 });

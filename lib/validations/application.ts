@@ -135,6 +135,39 @@ export const applicationDraftValuesSchema = z.strictObject({
 });
 export type ApplicationDraftValues = z.infer<typeof applicationDraftValuesSchema>;
 
+/**
+ * A stored application read back for showing it (to its applicant, reviewers and admins):
+ * the draft schema field by field, so an older or half-typed record still renders. A field
+ * that does not parse is left out (shown as not provided); unknown keys are dropped.
+ */
+const storedApplicationValuesSchema = z.object(
+  Object.fromEntries(Object.entries(applicationDraftValuesSchema.shape).map(([key, schema]) => [key, (schema as z.ZodType<unknown>).catch(undefined)])),
+) as unknown as z.ZodType<ApplicationDraftValues>;
+
+/** What `applicationValuesOf` reads: the queried columns and the rest, kept in `content`. */
+export type StoredApplication = {
+  title: string;
+  countries: readonly string[];
+  themes: readonly string[];
+  requestedAmount: number | null;
+  peopleToReach: number | null;
+  content: unknown;
+};
+
+/** A stored application's values, parsed with the application's own schema (see above). */
+export function applicationValuesOf(stored: StoredApplication): ApplicationDraftValues {
+  const content = stored.content && typeof stored.content === 'object' && !Array.isArray(stored.content) ? (stored.content as Record<string, unknown>) : {};
+  return storedApplicationValuesSchema.parse({
+    ...content,
+    title: stored.title,
+    countries: stored.countries,
+    themes: stored.themes,
+    // A number its column cannot hold stays in `content` (see lib/data/applications.ts).
+    requestedAmount: stored.requestedAmount ?? content.requestedAmount ?? null,
+    peopleToReach: stored.peopleToReach ?? content.peopleToReach ?? null,
+  });
+}
+
 /** One autosave: the version the page read (optimistic lock) and the whole draft. */
 export const saveApplicationDraftSchema = z.strictObject({
   applicationId: z.uuid(),

@@ -6,9 +6,9 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { PageHeader } from '@/components/layout/page-header';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { db } from '@/db';
 import { currentSessionId, requireUser } from '@/lib/auth/session';
-import { listLiveSessions, sessionLifetimes } from '@/lib/auth/sessions';
+import { sessionLifetimes } from '@/lib/auth/sessions';
+import { listMySessions } from '@/lib/data/accounts';
 import { requestLocale } from '@/lib/i18n/locale';
 
 // Per user, per request: rendered for each visit, never cached.
@@ -30,7 +30,7 @@ export default async function AccountPage() {
   const locale = await requestLocale();
   const t = await getTranslations('account');
   const format = await getFormatter();
-  const [sessions, current] = await Promise.all([listLiveSessions(db, user.id), currentSessionId()]);
+  const [sessions, current] = await Promise.all([listMySessions(user), currentSessionId()]);
   const { idleSeconds, maxSeconds } = sessionLifetimes();
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   return (

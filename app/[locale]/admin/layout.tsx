@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
-// Navigation only: every admin page checks the role itself (layouts are not re-run on every navigation).
+// Navigation only: every admin page checks its permission itself (requirePermission) (layouts are not re-run on every navigation).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('admin');
   const links = [

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { CallsTable } from '@/components/admin/calls-table';
 import { PageHeader } from '@/components/layout/page-header';
 import { buttonClass } from '@/components/ui/button';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { listCallsForAdmin } from '@/lib/data/admin';
 
 // Per user, per request: rendered for each visit, never cached.
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminHomePage() {
-  const user = await requireRole('admin', '/admin');
+  const user = await requirePermission('call:manage', '/admin');
   const t = await getTranslations('admin');
   const rows = await listCallsForAdmin(user);
   return (

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { listMyAssignments } from '@/lib/data/reviews';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ declared?: string; page?: string }> };
 
 export default async function ReviewQueuePage({ searchParams }: Props) {
-  const user = await requireRole('reviewer', '/review');
+  const user = await requirePermission('review:write', '/review');
   const { declared, page } = await searchParams;
   const t = await getTranslations('review');
   const queue = await listMyAssignments(user, { page: Number(page) || 1, locale: (await getLocale()) as Locale });

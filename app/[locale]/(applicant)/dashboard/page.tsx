@@ -9,7 +9,7 @@ import { Instant } from '@/components/time/instant';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { acceptsApplications } from '@/lib/calls/phase';
 import { listMyApplications } from '@/lib/data/applications';
 import { listMyOrganisationStates } from '@/lib/data/organisations';
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const user = await requireRole('applicant', '/dashboard');
+  const user = await requirePermission('application:edit', '/dashboard');
   const { page } = await searchParams;
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('dashboard');

@@ -13,7 +13,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Organisation } from '@/db/schema';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { listOpenCallsRequiringDeclaration } from '@/lib/data/calls';
 import { callTitleIn } from '@/lib/calls/languages';
 import { joinList } from '@/lib/i18n/formats';
@@ -56,7 +56,7 @@ function profileOf(org: Organisation): OrganisationProfileInput {
 }
 
 export default async function OrganisationPage({ searchParams }: Props) {
-  const user = await requireRole('applicant', '/organisation');
+  const user = await requirePermission('organisation:manage', '/organisation');
   const params = await searchParams;
   const t = await getTranslations('organisation');
   const next = safeReturnPath(params.next) ?? undefined;

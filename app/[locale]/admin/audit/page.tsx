@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { listAudit } from '@/lib/data/admin';
 import { FilterForm, FilterText } from '@/components/layout/filter-form';
 import { ForwardArrow } from '@/components/ui/arrow';
@@ -25,7 +25,7 @@ function brief(value: unknown): string {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  const user = await requireRole('admin', '/admin/audit');
+  const user = await requirePermission('audit:read', '/admin/audit');
   const { action, actor, page } = await searchParams;
   const t = await getTranslations('audit');
   const tc = await getTranslations('common');

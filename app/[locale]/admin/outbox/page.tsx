@@ -8,7 +8,7 @@ import { RetryAllFailedButton } from '@/components/mail/outbox-controls';
 import { statusTone } from '@/components/mail/status-tone';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { countOutboxByStatus, isOutboxStatus, isTemplateName, listOutbox, outboxStatuses } from '@/lib/data/outbox';
 import { instantFormat } from '@/lib/i18n/formats';
 import { mailTemplateNames } from '@/lib/mail/templates';
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ status?: string; to?: string; template?: string; page?: string }> };
 
 export default async function OutboxPage({ searchParams }: Props) {
-  const user = await requireRole('admin', '/admin/outbox');
+  const user = await requirePermission('outbox:read', '/admin/outbox');
   const params = await searchParams;
   const { to, page } = params;
   const status = isOutboxStatus(params.status) ? params.status : undefined;

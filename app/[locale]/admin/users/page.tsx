@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Role } from '@/db/schema';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/accounts';
 import { FilterForm, FilterSelect, FilterText } from '@/components/layout/filter-form';
 
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ q?: string; role?: string; page?: string }> };
 
 export default async function UsersPage({ searchParams }: Props) {
-  const user = await requireRole('admin', '/admin/users');
+  const user = await requirePermission('user:manage', '/admin/users');
   const { q, role, page } = await searchParams;
   const t = await getTranslations('users');
   const tr = await getTranslations('roles');

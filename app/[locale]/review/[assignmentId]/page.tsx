@@ -10,10 +10,11 @@ import { SubmittedReview } from '@/components/review/submitted-review';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getAssignmentForReviewer } from '@/lib/data/reviews';
 import { BackArrow } from '@/components/ui/arrow';
 import type { Locale } from '@/lib/i18n/config';
+import { applicationValuesOf } from '@/lib/validations/application';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -27,11 +28,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewAssignmentPage({ params }: Props) {
   const { assignmentId } = await params;
-  const user = await requireRole('reviewer', `/review/${assignmentId}`);
+  const user = await requirePermission('review:write', `/review/${assignmentId}`);
   const data = await getAssignmentForReviewer(user, assignmentId, (await getLocale()) as Locale);
   if (!data) notFound();
   const t = await getTranslations('review');
   const tc = await getTranslations('common');
+  const te = await getTranslations('errors');
 
   const header = (
     <>
@@ -106,17 +108,19 @@ export default async function ReviewAssignmentPage({ params }: Props) {
                     ? { version: data.review.version, overallComment: data.review.overallComment, recommendation: data.review.recommendation, scores: data.review.scores }
                     : null
                 }
+                staleError={te('reviewStale')}
               />
             )}
           </div>
         </div>
         <div id="application" className="min-w-0 scroll-mt-4 space-y-3 lg:col-start-1 lg:row-start-1">
           <ApplicationView
-            application={data.application}
+            values={applicationValuesOf(data.application)}
+            reference={data.application.reference}
             organisation={data.organisation}
             currency={data.call.currency}
             requirements={data.requirements}
-            files={data.files}
+            documents={data.files.map(({ id, slotName, fileName, size, href }) => ({ key: id, slotName, file: { fileName, size, href } }))}
           />
           <a href="#score-card" className="inline-block text-sm font-medium text-brand-700 underline lg:hidden">
             {t('backToScoreCard')}

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ApplicationSummary } from '@/components/applicant/application-summary';
+import { ApplicationView } from '@/components/applications/application-view';
 import { Countdown } from '@/components/time/countdown';
 import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
+import { documentsForView } from '@/components/applicant/types';
 import { StatusActions } from '@/components/applicant/status-actions';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { PageHeader } from '@/components/layout/page-header';
@@ -19,6 +20,7 @@ import { getPublishedOutcome } from '@/lib/data/selection';
 import { OutcomePanel } from '@/components/applicant/outcome-panel';
 import { callTitleIn } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
+import { applicationValuesOf } from '@/lib/validations/application';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -48,6 +50,7 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
   const { application: app, rules, access, open } = detail;
   const member = access === 'member';
   const missingSteps = [...new Set(detail.issues.map((i) => i.step))];
+  const shown = rulesForForm(detail, locale);
 
   return (
     <div className="space-y-6">
@@ -132,9 +135,14 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
         <p className="text-sm text-slate-600" data-print="hide">
           {t('printHint')}
         </p>
-        <Card>
-          <ApplicationSummary applicationId={app.id} values={detail.values} rules={rulesForForm(detail, locale)} files={filesForForm(detail)} />
-        </Card>
+        <ApplicationView
+          values={applicationValuesOf(app)}
+          reference={app.reference}
+          currency={rules.currency}
+          requirements={shown.requirements}
+          documents={documentsForView(app.id, shown, filesForForm(detail))}
+          headingLevel={3}
+        />
       </section>
     </div>
   );

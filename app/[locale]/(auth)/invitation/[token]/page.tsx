@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AcceptInvitationForm } from '@/components/auth/accept-invitation-form';
 import { Alert } from '@/components/ui/alert';
-import { db } from '@/db';
 import { findOpenInvitation } from '@/lib/data/accounts';
 
 // Per user, per request: rendered for each visit, never cached.
@@ -17,7 +16,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const t = await getTranslations('auth');
   const tr = await getTranslations('roles');
-  const invitation = await findOpenInvitation(db, token);
+  const invitation = await findOpenInvitation(token);
   if (!invitation) {
     return (
       <div className="space-y-4">

@@ -3,8 +3,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { Alert } from '@/components/ui/alert';
-import { db } from '@/db';
-import { findOpenToken } from '@/lib/data/account-tokens';
+import { findOpenPasswordReset } from '@/lib/data/account-tokens';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations('account');
-  const open = await findOpenToken(db, 'password_reset', token);
+  const open = await findOpenPasswordReset(token);
   return (
     <div className="space-y-6">
       <div className="space-y-2">

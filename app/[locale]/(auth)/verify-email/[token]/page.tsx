@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server';
 import { ConfirmEmailForm } from '@/components/auth/confirm-email-form';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
-import { db } from '@/db';
 import { getOptionalUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/authz';
 import { verificationLinkState } from '@/lib/data/account-tokens';
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VerifyEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations('account');
-  const [link, user] = await Promise.all([verificationLinkState(db, token), getOptionalUser()]);
+  const [link, user] = await Promise.all([verificationLinkState(token), getOptionalUser()]);
   return (
     <div className="space-y-6">
       <div className="space-y-2">

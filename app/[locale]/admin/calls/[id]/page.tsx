@@ -10,7 +10,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Countdown } from '@/components/time/countdown';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
 import { loose } from '@/lib/i18n/translate';
 import { translateIssue } from '@/lib/validations/translate-issue';
@@ -38,7 +38,7 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
 
 export default async function CallDashboardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}`);
+  const user = await requirePermission('call:manage', `/admin/calls/${id}`);
   if (!uuidPattern.test(id)) notFound();
   const now = new Date();
   const data = await getCallDashboard(user, id, now);

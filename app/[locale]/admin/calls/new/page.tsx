@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CallForm, emptyCall } from '@/components/admin/call-form';
 import { PageHeader } from '@/components/layout/page-header';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewCallPage() {
-  await requireRole('admin', '/admin/calls/new');
+  await requirePermission('call:manage', '/admin/calls/new');
   const t = await getTranslations('callEditor');
   return (
     <div className="space-y-6">

@@ -6,7 +6,7 @@ import { RetryMessageButton } from '@/components/mail/outbox-controls';
 import { statusTone } from '@/components/mail/status-tone';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getOutboxMessage, isTemplateName } from '@/lib/data/outbox';
 import { instantFormat } from '@/lib/i18n/formats';
 import { BackArrow } from '@/components/ui/arrow';
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/outbox/${id}`);
+  const user = await requirePermission('outbox:read', `/admin/outbox/${id}`);
   const message = await getOutboxMessage(user, id);
   if (!message) notFound();
   const t = await getTranslations('outbox');

@@ -7,7 +7,7 @@ import { ApplicationForm } from '@/components/applicant/application-form';
 import { filesForForm, rulesForForm } from '@/components/applicant/detail-props';
 import { PageHeader } from '@/components/layout/page-header';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getApplicationDetail } from '@/lib/data/applications';
 import { applicationStepOrder, type ApplicationFormStep } from '@/lib/validations/application';
 import { callTitleIn } from '@/lib/calls/languages';
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditApplicationPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { step } = await searchParams;
-  const user = await requireRole('applicant', `/applications/${id}/edit`);
+  const user = await requirePermission('application:edit', `/applications/${id}/edit`);
   const detail = await getApplicationDetail(user, id);
   if (!detail || detail.access !== 'member') notFound();
   // Submitted, withdrawn or past the deadline: the status page says where it stands.

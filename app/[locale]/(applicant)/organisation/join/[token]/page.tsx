@@ -5,11 +5,8 @@ import { JoinOrganisationForm } from '@/components/organisation/join-organisatio
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { db } from '@/db';
-import { users } from '@/db/schema';
-import { eq } from 'drizzle-orm';
 import { getOptionalUser } from '@/lib/auth/session';
-import { findOpenOrganisationInvitation } from '@/lib/data/organisations';
+import { getOrganisationInvitationForViewer } from '@/lib/data/organisations';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -28,8 +25,8 @@ export default async function JoinOrganisationPage({ params }: { params: Promise
   const { token } = await params;
   const t = await getTranslations('organisation');
   const user = await getOptionalUser();
-  const invitation = await findOpenOrganisationInvitation(db, token);
-  if (!invitation) {
+  const found = await getOrganisationInvitationForViewer(user, token);
+  if (!found) {
     return (
       <div className="mx-auto max-w-lg space-y-4">
         <h1>{t('joinTitle')}</h1>
@@ -37,6 +34,7 @@ export default async function JoinOrganisationPage({ params }: { params: Promise
       </div>
     );
   }
+  const { invitation, inviteeHasAccount } = found;
   const here = `/organisation/join/${token}`;
   let body;
   if (user) {
@@ -47,8 +45,7 @@ export default async function JoinOrganisationPage({ params }: { params: Promise
         <Alert tone="warning">{t('invitationOtherEmail', { email: invitation.email })}</Alert>
       );
   } else {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
-    body = existing ? (
+    body = inviteeHasAccount ? (
       <div className="space-y-3">
         <p>{t('signInToJoin', { email: invitation.email })}</p>
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass('primary')}>

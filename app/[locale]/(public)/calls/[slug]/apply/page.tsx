@@ -10,11 +10,9 @@ import { Instant } from '@/components/time/instant';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { db } from '@/db';
-import { applications } from '@/db/schema';
-import { and, eq, inArray } from 'drizzle-orm';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { acceptsApplications, publicPhase } from '@/lib/calls/phase';
+import { listMyApplicationsToCall } from '@/lib/data/applications';
 import { getCallBySlug } from '@/lib/data/calls';
 import { listMyOrganisations } from '@/lib/data/organisations';
 import { callTitleIn } from '@/lib/calls/languages';
@@ -36,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function ApplyPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireRole('applicant', `/calls/${slug}/apply`);
+  const user = await requirePermission('application:edit', `/calls/${slug}/apply`);
   const detail = await getCallBySlug(user, slug);
   if (!detail) notFound();
   const { call } = detail;
@@ -44,12 +42,7 @@ export default async function ApplyPage({ params }: Props) {
   const t = await getTranslations('apply');
   const orgs = await listMyOrganisations(user);
 
-  const existing = orgs.length
-    ? await db
-        .select({ id: applications.id, status: applications.status, organisationId: applications.organisationId })
-        .from(applications)
-        .where(and(eq(applications.callId, call.id), inArray(applications.organisationId, orgs.map((o) => o.id))))
-    : [];
+  const existing = orgs.length ? await listMyApplicationsToCall(user, call.id) : [];
   // One organisation that has already started: straight to its application.
   if (orgs.length === 1 && existing.length === 1) {
     const [app] = existing;

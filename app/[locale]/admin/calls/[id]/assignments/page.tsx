@@ -8,7 +8,7 @@ import { CallReviewNav } from '@/components/review/call-review-nav';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getAssignmentMatrix } from '@/lib/data/assignments';
 import { getCallForAdmin } from '@/lib/data/screening';
 
@@ -26,7 +26,7 @@ const tones = { pending: 'warning', accepted: 'info', draft: 'info', submitted: 
 
 export default async function AssignmentsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/assignments`);
+  const user = await requirePermission('assignment:manage', `/admin/calls/${id}/assignments`);
   const call = await getCallForAdmin(user, id, 'assignment:manage');
   if (!call) notFound();
   const { page } = await searchParams;

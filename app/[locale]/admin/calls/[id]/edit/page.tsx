@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { CallForm } from '@/components/admin/call-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getCallDashboard, getCallForEditor } from '@/lib/data/call-editor';
 import { BackArrow } from '@/components/ui/arrow';
 import { uuidPattern } from '@/lib/validations/zod';
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/edit`);
+  const user = await requirePermission('call:manage', `/admin/calls/${id}/edit`);
   if (!uuidPattern.test(id)) notFound();
   const [call, dashboard] = await Promise.all([getCallForEditor(user, id), getCallDashboard(user, id)]);
   if (!call || !dashboard) notFound();

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CallView } from '@/components/calls/call-view';
 import { Alert } from '@/components/ui/alert';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { publicPhase } from '@/lib/calls/phase';
 import { getCallForPreview } from '@/lib/data/calls';
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A call as visitors will read it, drafts included: for admins only, never cached. */
 export default async function CallPreviewPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/preview`);
+  const user = await requirePermission('call:manage', `/admin/calls/${id}/preview`);
   const detail = await getCallForPreview(user, id);
   if (!detail) notFound();
   const t = await getTranslations('call');

@@ -6,7 +6,7 @@ import { QuestionAnswerForm } from '@/components/admin/question-answer-form';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
 import { listQuestionsForAdmin } from '@/lib/data/questions';
 import { instantFormat } from '@/lib/i18n/formats';
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CallQuestionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/questions`);
+  const user = await requirePermission('question:answer', `/admin/calls/${id}/questions`);
   if (!uuidPattern.test(id)) notFound();
   const dashboard = await getCallDashboard(user, id);
   if (!dashboard) notFound();

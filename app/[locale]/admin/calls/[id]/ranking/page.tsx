@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getRanking, rankingSorts, type RankingSort } from '@/lib/data/ranking';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
@@ -30,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RankingPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/ranking`);
+  const user = await requirePermission('ranking:read', `/admin/calls/${id}/ranking`);
   const call = await getCallForAdmin(user, id, 'ranking:read');
   if (!call) notFound();
   const search = await searchParams;

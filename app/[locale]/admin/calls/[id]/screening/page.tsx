@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getCallForAdmin, listScreening, screeningOpen } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
 import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
@@ -27,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ScreeningPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/screening`);
+  const user = await requirePermission('application:screen', `/admin/calls/${id}/screening`);
   const call = await getCallForAdmin(user, id, 'application:screen');
   if (!call) notFound();
   const { page, eligibility } = await searchParams;

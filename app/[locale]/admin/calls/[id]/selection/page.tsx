@@ -6,7 +6,7 @@ import { SelectionBoard } from '@/components/admin/selection-board';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { defaultSlateMinimums, getSelectionBoard } from '@/lib/data/selection';
 import { BackArrow } from '@/components/ui/arrow';
 import { uuidPattern } from '@/lib/validations/zod';
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SelectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/selection`);
+  const user = await requirePermission('decision:record', `/admin/calls/${id}/selection`);
   if (!uuidPattern.test(id)) notFound();
   const board = await getSelectionBoard(user, id);
   if (!board) notFound();

@@ -9,11 +9,12 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
-import { requireRole } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/auth/session';
 import { getApplicationFigures } from '@/lib/data/ranking';
 import { listApplicationReviews } from '@/lib/data/reviews';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { BackArrow } from '@/components/ui/arrow';
+import { applicationValuesOf } from '@/lib/validations/application';
 
 // Per user, per request: rendered for each visit, never cached.
 export const instant = false;
@@ -27,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicationReviewsPage({ params }: Props) {
   const { id, applicationId } = await params;
-  const user = await requireRole('admin', `/admin/calls/${id}/ranking/${applicationId}`);
+  const user = await requirePermission('ranking:read', `/admin/calls/${id}/ranking/${applicationId}`);
   const call = await getCallForAdmin(user, id, 'ranking:read');
   if (!call) notFound();
   const data = await listApplicationReviews(user, call.id, applicationId);
@@ -147,11 +148,12 @@ export default async function ApplicationReviewsPage({ params }: Props) {
       <section className="space-y-3">
         <h2 className="text-lg font-semibold">{t('applicationTitle')}</h2>
         <ApplicationView
-          application={{ ...data.application, reference }}
+          values={applicationValuesOf(data.application)}
+          reference={reference}
           organisation={data.organisation}
           currency={call.currency}
           requirements={data.requirements}
-          files={data.files}
+          documents={data.files.map(({ id, slotName, fileName, size, href }) => ({ key: id, slotName, file: { fileName, size, href } }))}
           headingLevel={3}
         />
       </section>
