@@ -1,7 +1,15 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+
+/**
+ * A new secret for each run, for the test-only fixtures route (app/api/e2e/fixtures, guarded
+ * by lib/e2e/guard.ts): the server started below and the test workers inherit it; nobody
+ * else knows it.
+ */
+process.env.E2E_FIXTURES_SECRET ??= crypto.randomBytes(32).toString('hex');
 export const baseURL = `http://localhost:${port}`;
 
 /**
@@ -48,14 +56,9 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     locale: 'en-GB',
   },
-  projects: [
-    { name: 'chromium', testIgnore: [/(publication|permissions)\.spec\.ts/, ...(skipBrowserOnly ? [browserOnly] : [])], use: browser },
-    // Declares a conflict on the demo call under review (the matrix's conflicted reviewer):
-    // runs once the journeys that count that call's assignments are done.
-    { name: 'permissions', testMatch: /permissions\.spec\.ts/, dependencies: ['chromium'], use: browser },
-    // Publishes the demo call under review: runs once every other journey is done.
-    { name: 'publication', testMatch: /publication\.spec\.ts/, dependencies: ['permissions'], use: browser },
-  ],
+  // No spec changes demo data another reads (those that must, on data of their own: the
+  // fixtures in e2e/support/fixtures.ts), so they run in any order, side by side.
+  projects: [{ name: 'chromium', testIgnore: skipBrowserOnly ? [browserOnly] : [], use: browser }],
   webServer: {
     // Builds when needed and serves the app on a database of its own (e2e/support/serve.mjs).
     command: 'node e2e/support/serve.mjs',
@@ -66,6 +69,6 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(port) },
+    env: { PORT: String(port), E2E_FIXTURES_SECRET: process.env.E2E_FIXTURES_SECRET },
   },
 });

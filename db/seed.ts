@@ -131,6 +131,118 @@ async function addReview(
   );
 }
 
+/** The titles of the projects of the call in review, the first one the demo applicant's. */
+export const reviewProjectTitles = [
+  'Remote mentoring for midwives in Hargeisa',
+  'Emergency obstetric care training in Baidoa',
+  'Mentoring rural health extension workers in Amhara',
+  'Paediatric triage training for Khartoum clinics',
+  'Midwife mentoring missions in Somali Region',
+  'Mental health first aid for primary care staff',
+  'Maternal health refresher courses in Bahir Dar',
+  'Trauma care skills for district hospitals',
+  'Community health worker supervision in Kordofan',
+];
+
+/**
+ * The call closed ten days ago and in review, with nine applications (the eighth screened
+ * ineligible) and a panel of three: the first reviewer has finished two reviews, has one
+ * draft and has not opened the rest; the other two have finished five each. The demo's
+ * own, and the copies end-to-end tests make for themselves (lib/e2e/fixtures.ts).
+ */
+export async function insertReviewCall(
+  tx: Transaction,
+  options: {
+    adminId: string;
+    /** Three reviewers. */
+    panel: string[];
+    /** Nine organisations, with the country of their project. */
+    applicants: { organisationId: string; country: string }[];
+    slug?: string;
+    title?: string;
+  },
+) {
+  const { adminId, panel, applicants } = options;
+  const inReview = await insertCall(
+    tx,
+    adminId,
+    {
+      slug: options.slug ?? reviewCall.slug,
+      title: options.title ?? reviewCall.title,
+      summary: reviewCall.summary,
+      description: reviewCall.description,
+      funder: reviewCall.funder,
+      issuer: reviewCall.issuer,
+      requiresSelfDeclaration: reviewCall.requiresSelfDeclaration,
+      status: 'in_review',
+      timeZone: reviewCall.timeZone,
+      opensAt: daysFromNow(-50, 6),
+      clarificationDeadline: daysFromNow(-25, 14),
+      closesAt: daysFromNow(-10, 14),
+      reviewDeadline: daysFromNow(14, 14),
+      resultsExpectedAt: daysFromNow(30, 9),
+      currency: reviewCall.currency,
+      minBudget: reviewCall.minBudget,
+      maxBudget: reviewCall.maxBudget,
+      envelope: reviewCall.envelope,
+      expectedPartners: reviewCall.expectedPartners,
+      reviewersPerApplication: 3,
+      illustrative: FICTIONAL.replace('this organisation and its application are', 'this call is'),
+    },
+    { countries: reviewCall.countries, themes: reviewCall.themes, criteria: reviewCall.criteria },
+  );
+  const scoreRows = [
+    [2, 3, 2, 3],
+    [5, 4, 4, 3], [4, 4, 3, 4], [3, 3, 4, 3], [4, 5, 4, 4], [2, 3, 3, 3], [4, 3, 4, 5], [3, 4, 2, 3], [5, 5, 4, 4],
+  ];
+  const created: { id: string; title: string; organisationId: string }[] = [];
+  for (const [i, o] of applicants.entries()) {
+    const country = o.country;
+    const ineligible = i === 7;
+    const [app] = await tx
+      .insert(applications)
+      .values({
+        callId: inReview.call.id,
+        organisationId: o.organisationId,
+        reference: await nextReference(tx, new Date().getUTCFullYear()),
+        status: 'submitted',
+        title: reviewProjectTitles[i],
+        countries: [country],
+        themes: ['health'],
+        requestedAmount: 40_000 + i * 5_000,
+        peopleToReach: 2_000 + i * 500,
+        content: content('Illustrative summary for the demo.', inReview.requirements.map((r) => r.id), 40_000 + i * 5_000),
+        eligibility: ineligible ? 'ineligible' : 'eligible',
+        eligibilityReason: ineligible ? 'No PSEA policy provided: the declaration was answered "no".' : null,
+        screenedBy: adminId,
+        screenedAt: daysFromNow(-8, 10),
+        submittedAt: daysFromNow(-12, 10),
+      })
+      .returning();
+    created.push({ id: app.id, title: app.title, organisationId: o.organisationId });
+    if (ineligible) continue;
+    for (const [r, reviewerId] of panel.entries()) {
+      const isFirstReviewer = r === 0;
+      // The first reviewer has finished two reviews, has one draft and has not yet opened the rest.
+      const state = isFirstReviewer ? (i < 2 ? 'submitted' : i === 2 ? 'draft' : 'pending') : i < 5 ? 'submitted' : 'pending';
+      const [assignment] = await tx
+        .insert(reviewAssignments)
+        .values({
+          applicationId: app.id,
+          reviewerId,
+          status: state === 'pending' ? 'pending' : 'accepted',
+          declaredAt: state === 'pending' ? null : daysFromNow(-6, 9),
+          assignedBy: adminId,
+        })
+        .returning();
+      if (state === 'pending') continue;
+      const scores = scoreRows[i].map((s, k) => Math.max(0, Math.min(5, s + ((r + k + i) % 3) - 1)));
+      await addReview(tx, assignment.id, inReview.criteria, scores, state === 'submitted' ? daysFromNow(-3 + r, 15) : null);
+    }
+  }
+  return { call: inReview.call, applications: created };
+}
+
 /** Loads the demo story once; returns false when it is already there. */
 export async function seedDemo(database: Database = defaultDb): Promise<boolean> {
   return database.transaction(async (tx) => {
@@ -346,98 +458,16 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
       });
     }
 
-    // 3. A call closed ten days ago, in review.
-    const inReview = await insertCall(
-      tx,
+    // 3. A call closed ten days ago, in review. The demo applicant's own organisation has
+    // applied too, so its journey shows an outcome once published.
+    await insertReviewCall(tx, {
       adminId,
-      {
-        slug: reviewCall.slug,
-        title: reviewCall.title,
-        summary: reviewCall.summary,
-        description: reviewCall.description,
-        funder: reviewCall.funder,
-        issuer: reviewCall.issuer,
-        requiresSelfDeclaration: reviewCall.requiresSelfDeclaration,
-        status: 'in_review',
-        timeZone: reviewCall.timeZone,
-        opensAt: daysFromNow(-50, 6),
-        clarificationDeadline: daysFromNow(-25, 14),
-        closesAt: daysFromNow(-10, 14),
-        reviewDeadline: daysFromNow(14, 14),
-        resultsExpectedAt: daysFromNow(30, 9),
-        currency: reviewCall.currency,
-        minBudget: reviewCall.minBudget,
-        maxBudget: reviewCall.maxBudget,
-        envelope: reviewCall.envelope,
-        expectedPartners: reviewCall.expectedPartners,
-        reviewersPerApplication: 3,
-        illustrative: FICTIONAL.replace('this organisation and its application are', 'this call is'),
-      },
-      { countries: reviewCall.countries, themes: reviewCall.themes, criteria: reviewCall.criteria },
-    );
-    // The demo applicant's own organisation has applied too, so its journey shows an outcome once published.
-    const reviewApplicants = [
-      { organisationId: hdn.id, country: 'SO' },
-      ...fictionalOrganisations.slice(3).map((o) => ({ organisationId: fictional[o.legalName], country: o.heritage[0] })),
-    ];
-    const projectTitles = [
-      'Remote mentoring for midwives in Hargeisa',
-      'Emergency obstetric care training in Baidoa',
-      'Mentoring rural health extension workers in Amhara',
-      'Paediatric triage training for Khartoum clinics',
-      'Midwife mentoring missions in Somali Region',
-      'Mental health first aid for primary care staff',
-      'Maternal health refresher courses in Bahir Dar',
-      'Trauma care skills for district hospitals',
-      'Community health worker supervision in Kordofan',
-    ];
-    const scoreRows = [
-      [2, 3, 2, 3],
-      [5, 4, 4, 3], [4, 4, 3, 4], [3, 3, 4, 3], [4, 5, 4, 4], [2, 3, 3, 3], [4, 3, 4, 5], [3, 4, 2, 3], [5, 5, 4, 4],
-    ];
-    for (const [i, o] of reviewApplicants.entries()) {
-      const country = o.country;
-      const ineligible = i === 7;
-      const [app] = await tx
-        .insert(applications)
-        .values({
-          callId: inReview.call.id,
-          organisationId: o.organisationId,
-          reference: await nextReference(tx, new Date().getUTCFullYear()),
-          status: 'submitted',
-          title: projectTitles[i],
-          countries: [country],
-          themes: ['health'],
-          requestedAmount: 40_000 + i * 5_000,
-          peopleToReach: 2_000 + i * 500,
-          content: content('Illustrative summary for the demo.', inReview.requirements.map((r) => r.id), 40_000 + i * 5_000),
-          eligibility: ineligible ? 'ineligible' : 'eligible',
-          eligibilityReason: ineligible ? 'No PSEA policy provided: the declaration was answered "no".' : null,
-          screenedBy: adminId,
-          screenedAt: daysFromNow(-8, 10),
-          submittedAt: daysFromNow(-12, 10),
-        })
-        .returning();
-      if (ineligible) continue;
-      for (const [r, reviewerId] of panel.entries()) {
-        const isDemoReviewer = r === 0;
-        // The demo reviewer has finished two reviews, has one draft and has not yet opened the rest.
-        const state = isDemoReviewer ? (i < 2 ? 'submitted' : i === 2 ? 'draft' : 'pending') : i < 5 ? 'submitted' : 'pending';
-        const [assignment] = await tx
-          .insert(reviewAssignments)
-          .values({
-            applicationId: app.id,
-            reviewerId,
-            status: state === 'pending' ? 'pending' : 'accepted',
-            declaredAt: state === 'pending' ? null : daysFromNow(-6, 9),
-            assignedBy: adminId,
-          })
-          .returning();
-        if (state === 'pending') continue;
-        const scores = scoreRows[i].map((s, k) => Math.max(0, Math.min(5, s + ((r + k + i) % 3) - 1)));
-        await addReview(tx, assignment.id, inReview.criteria, scores, state === 'submitted' ? daysFromNow(-3 + r, 15) : null);
-      }
-    }
+      panel,
+      applicants: [
+        { organisationId: hdn.id, country: 'SO' },
+        ...fictionalOrganisations.slice(3).map((o) => ({ organisationId: fictional[o.legalName], country: o.heritage[0] })),
+      ],
+    });
 
     await writeAudit(tx, { id: null, email: null }, { action: 'demo.seeded', entityType: 'system' });
     await tx.insert(appSettings).values({ key: SEED_MARKER, value: new Date().toISOString() });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { answerConfirmation, answerOfPage, expect, signUpApplicant, test } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
+import { ApplicationForm } from './support/pages';
 
 const CALL = '/calls/diaspora-climate-resilience-2027';
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
@@ -12,19 +13,9 @@ async function createOrganisation(page: Page, name: string) {
   await page.getByRole('button', { name: 'Create the organisation' }).click();
 }
 
-async function startApplication(page: Page) {
-  await page.goto(CALL);
-  await page.getByRole('link', { name: 'Apply to this call' }).click();
-  await page.getByRole('button', { name: 'Start the application' }).click();
-  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
-}
-
-async function next(page: Page, heading: string) {
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page.getByRole('heading', { name: heading })).toBeVisible();
-}
-
-const saved = (page: Page) => expect(page.getByTestId('save-status')).toHaveText(/All changes saved at \d\d:\d\d/);
+const startApplication = (page: Page) => ApplicationForm.start(page, CALL);
+const next = (page: Page, heading: string) => new ApplicationForm(page).next(heading);
+const saved = (page: Page) => new ApplicationForm(page).saved();
 
 test('[applicant] a new user signs up, creates the organisation, applies, reloads, uploads, submits and gets a reference', async ({ page, adminPage }) => {
   // The whole journey, eight steps and three mails: longer than one page's test.

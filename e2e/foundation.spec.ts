@@ -1,5 +1,6 @@
 import { answerConfirmation, answerOfPage, demo, DEMO_PASSWORD, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
+import { SignInPage } from './support/pages';
 
 test('[public] the liveness check answers, and the readiness check says the database answers with every migration applied', async ({ request }) => {
   const response = await request.get('/api/health');
@@ -49,9 +50,7 @@ for (const [role, email, home, heading] of [
 ] as const) {
   test(`[auth] the demo ${role} signs in with the form and lands on their home`, async ({ page }) => {
     await page.goto('/sign-in');
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await new SignInPage(page).signIn(email, DEMO_PASSWORD);
     await expect(page).toHaveURL(new RegExp(`${home}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expect(page.getByTestId('signed-in-as')).toBeVisible();
@@ -60,9 +59,7 @@ for (const [role, email, home, heading] of [
 
 test('[auth] a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(demo.admin);
-  await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(demo.admin, 'not the password');
   await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
     'That e-mail address and password do not match an account.',
   );
@@ -72,9 +69,7 @@ test('[auth] a wrong password is refused with a clear message', async ({ page })
 test('[auth] a visitor asking for a role home is sent to sign in, then back', async ({ page }) => {
   await page.goto('/admin/users');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin%2Fusers/);
-  await page.getByLabel('E-mail address').fill(demo.admin);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(demo.admin, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/admin\/users$/);
 });
 
@@ -93,9 +88,7 @@ test('[auth] a new applicant signs up, signs out and signs in again', async ({ p
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(email, password);
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
@@ -159,9 +152,7 @@ test('[admin] disabling a user ends their session at once; re-enabling lets them
 
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(email, password);
   await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('This account has been disabled.');
 
   await row.getByRole('button', { name: 'Re-enable' }).click();

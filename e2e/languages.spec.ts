@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { answerConfirmation, expect, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { screen, words } from './support/messages';
 import { firstAppLink, readLatestMail } from './support/outbox';
+import { SignInPage } from './support/pages';
 
 const OPEN_CALL = 'diaspora-climate-resilience-2027';
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
@@ -182,9 +183,7 @@ test('[applicant] a language chosen with the switcher is kept on the account: ma
 
   // Signed in from a fresh browser at an address without a language, they land in French.
   await visitor.goto('/sign-in');
-  await visitor.getByLabel('E-mail address').fill(email);
-  await visitor.getByLabel('Password').fill('a long enough password');
-  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(visitor).signIn(email, 'a long enough password');
   await expect(visitor).toHaveURL(/\/fr\/dashboard$/);
   await visitor.goto('/organisation');
   await expect(visitor).toHaveURL(/\/fr\/organisation$/);

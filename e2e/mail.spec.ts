@@ -1,5 +1,6 @@
 import { expect, signUpApplicant, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
+import { SignInPage } from './support/pages';
 
 test('[applicant] signs up and confirms the address with the link from the mail', async ({ page, adminPage }) => {
   const { email } = await signUpApplicant(page, 'Chipo Moyo');
@@ -61,9 +62,7 @@ test('[visitor] resets a forgotten password with the mailed link; the old passwo
   await expect(page).toHaveURL(/\/sign-in\?reset=done$/);
   await expect(page.getByText('Your password has been changed. Sign in with the new one.')).toBeVisible();
 
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(oldPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(email, oldPassword);
   await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('That e-mail address and password do not match an account.');
   await page.getByLabel('Password').fill('my new reset password');
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { appRoutes } from './support/routes';
-import { answerConfirmation, demo, DEMO_PASSWORD, expect, firstMatchOn, signInViaApi, signUpApplicant, softStatusOf, test } from './support/fixtures';
+import { expect, firstMatchOn, signInViaApi, softStatusOf, test } from './support/fixtures';
+import { ReviewQueuePage } from './support/pages';
 
 /**
  * Every page and route handler (read from the app folder: a new one without a row fails)
@@ -20,28 +21,16 @@ type Persona = 'visitor' | 'applicant' | 'otherApplicant' | 'reviewer' | 'otherR
 type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404;
 const personas: Persona[] = ['visitor', 'applicant', 'otherApplicant', 'reviewer', 'otherReviewer', 'conflictedReviewer', 'admin'];
 
-const REVIEW_CALL = 'diaspora-health-workers-2026';
 const OPEN_CALL = 'diaspora-climate-resilience-2027';
 const PUBLISHED_CALL = 'diaspora-covid-recovery-2022';
 const BAD_TOKEN = 'not-a-real-token-0000000000000000';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
-async function contextFor(browser: Browser, persona: Persona): Promise<BrowserContext> {
+type Account = { email: string; password: string } | null;
+
+async function contextFor(browser: Browser, account: Account): Promise<BrowserContext> {
   const context = await browser.newContext();
-  const emails: Partial<Record<Persona, string>> = {
-    applicant: demo.applicant,
-    reviewer: demo.reviewer,
-    otherReviewer: 'reviewer2@example.org',
-    conflictedReviewer: 'reviewer3@example.org',
-    admin: demo.admin,
-  };
-  if (persona === 'otherApplicant') {
-    const page = await context.newPage();
-    await signUpApplicant(page, 'Matrix Applicant');
-    await page.close();
-  } else if (emails[persona]) {
-    await signInViaApi(context.request, emails[persona]!, DEMO_PASSWORD);
-  }
+  if (account) await signInViaApi(context.request, account.email, account.password);
   return context;
 }
 
@@ -75,23 +64,36 @@ async function answerOf(request: APIRequestContext, path: string): Promise<Answe
 const all = (answer: Answer): Record<Persona, Answer> => Object.fromEntries(personas.map((p) => [p, answer])) as Record<Persona, Answer>;
 const staff = { reviewer: 403, otherReviewer: 403, conflictedReviewer: 403 } as const;
 
-test('[permissions] every page and route handler answers each of seven personas as it should', async ({ browser }) => {
+test('[permissions] every page and route handler answers each of seven personas as it should', async ({ browser, reviewCall: world, users }) => {
   test.setTimeout(240_000);
-  const contexts = Object.fromEntries(await Promise.all(personas.map(async (p) => [p, await contextFor(browser, p)] as const))) as Record<
+  // A call in review of the matrix's own (its admin, applicant, panel and applications), so
+  // the conflict declared below changes no data another spec reads.
+  const accounts: Record<Persona, Account> = {
+    visitor: null,
+    applicant: world.applicant,
+    otherApplicant: await users.create(['applicant'], 'Matrix Applicant'),
+    reviewer: world.reviewers[0],
+    otherReviewer: world.reviewers[1],
+    conflictedReviewer: world.reviewers[2],
+    admin: world.admin,
+  };
+  const contexts = Object.fromEntries(await Promise.all(personas.map(async (p) => [p, await contextFor(browser, accounts[p])] as const))) as Record<
     Persona,
     BrowserContext
   >;
 
   // The records the matrix is about, found as their owners would find them.
   const admin = contexts.admin.request;
-  const callId = await firstMatchOn(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/);
+  const REVIEW_CALL = world.call.slug;
+  const callId = world.call.id;
+  expect(await (await admin.get('/admin/calls')).text(), "the call is in the admin's list").toContain(`href="/admin/calls/${callId}"`);
   const rankedApplicationId = await firstMatchOn(admin, `/admin/calls/${callId}/ranking`, /href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/);
   // A message in the outbox, to have one to open.
   await contexts.visitor.request.get('/forgot-password');
   const outboxId = await firstMatchOn(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/).catch(async () => {
     const page = await contexts.visitor.newPage();
     await page.goto('/forgot-password');
-    await page.getByLabel('E-mail address').fill(demo.reviewer);
+    await page.getByLabel('E-mail address').fill(world.reviewers[0].email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByText('a link to choose a new password is on its way')).toBeVisible();
     await page.close();
@@ -102,15 +104,7 @@ test('[permissions] every page and route handler answers each of seven personas 
 
   // The conflicted reviewer declares a conflict on one of their assignments, as a person would.
   const conflicted = await contexts.conflictedReviewer.newPage();
-  await conflicted.goto('/review');
-  const declare = conflicted.getByRole('link', { name: /^Declare conflicts for / }).first();
-  const conflictAssignmentId = (await declare.getAttribute('href'))!.split('/').pop()!;
-  await declare.click();
-  await conflicted.getByLabel('I have a conflict of interest').check();
-  await conflicted.getByLabel('What is the conflict?').fill('I sit on this organisation\'s board.');
-  await conflicted.getByRole('button', { name: 'Confirm declaration' }).click();
-  await answerConfirmation(conflicted, 'Declare the conflict?');
-  await expect(conflicted.getByText('Your conflict is recorded.')).toBeVisible();
+  const conflictAssignmentId = await new ReviewQueuePage(conflicted).declareConflictOnFirst("I sit on this organisation's board.");
   await conflicted.close();
 
   const adminOnly: Record<Persona, Answer> = { ...all(403), visitor: 'sign-in', admin: 200 };
@@ -148,7 +142,7 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/dashboard': [['/dashboard', { ...applicantOnly, admin: 403 }]],
     '/organisation': [['/organisation', { ...applicantOnly, admin: 403 }]],
     '/applications/[id]': [[`/applications/${applicationId}`, { ...all(404), visitor: 'sign-in', applicant: 200, admin: 200 }]],
-    // The demo application is submitted: its editor sends its members to the application's page.
+    // The applicant's application is submitted: its editor sends its members to the application's page.
     '/applications/[id]/edit': [[`/applications/${applicationId}/edit`, { ...all(404), visitor: 'sign-in', applicant: 'home', admin: 403, ...staff }]],
     '/review': [['/review', { ...all(403), visitor: 'sign-in', reviewer: 200, otherReviewer: 200, conflictedReviewer: 200 }]],
     '/review/[assignmentId]': [
@@ -173,7 +167,7 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/calls/[id]/ranking/[applicationId]': [[`/admin/calls/${callId}/ranking/${rankedApplicationId}`, adminOnly]],
     '/admin/calls/[id]/selection': [[`/admin/calls/${callId}/selection`, adminOnly]],
     '/admin/calls/[id]/export.csv': [[`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin]],
-    // The demo data holds no uploaded file: these rows check that nobody gets more than
+    // The call's applications hold no uploaded file: these rows check that nobody gets more than
     // "not found"; uploads, downloads and deletions of real files × seven personas are in
     // lib/security/permissions.test.ts.
     '/api/applications/[id]/files/[slotId]': [[`/api/applications/${applicationId}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
@@ -185,6 +179,8 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/api/calls/[callId]/questions': [[`/api/calls/${callId}/questions`, all(200)]],
     '/admin/calls/[id]/preview': [[`/admin/calls/${callId}/preview`, adminOnly]],
     '/[...rest]': [['/no-such-page/at-all', all(404)]],
+    // The end-to-end tests' own fixtures (lib/e2e/guard.ts): nothing for anyone without the run's secret.
+    '/api/e2e/fixtures': [['/api/e2e/fixtures', all(404)]],
     // The benchmark's empty reference page.
     '/bench/empty': [['/bench/empty', all(200)]],
   };
@@ -206,6 +202,12 @@ test('[permissions] every page and route handler answers each of seven personas 
         if (answer !== expected[persona]) wrong.push(`${path} as ${persona}: expected ${expected[persona]}, got ${answer}`);
       }
     }
+  }
+  // Nor does the fixtures route create anything for a request without the secret.
+  for (const persona of personas) {
+    const response = await contexts[persona].request.post('/api/e2e/fixtures', { data: { kind: 'user', roles: ['admin'] } });
+    checked += 1;
+    if (response.status() !== 404) wrong.push(`POST /api/e2e/fixtures as ${persona}: expected 404, got ${response.status()}`);
   }
   expect(wrong, wrong.join('\n')).toEqual([]);
   expect(checked).toBeGreaterThan(300);

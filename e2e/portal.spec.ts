@@ -1,4 +1,5 @@
 import { demo, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+import { AdminCallPage } from './support/pages';
 
 const CLIMATE = 'Diaspora partnerships for climate resilience 2027';
 const HEALTH = 'Diaspora health professionals for primary care 2026';
@@ -101,17 +102,14 @@ test('[admin] the call form: the address follows the title and never adds to wha
   await expect(form.getByRole('textbox', { name: 'Issuing organisation' })).toBeVisible();
 
   // The demo call under review requires it.
-  await page.goto('/admin/calls');
-  await page.getByRole('link', { name: HEALTH }).click();
+  await new AdminCallPage(page).open(HEALTH);
   await page.getByRole('link', { name: /^Edit/ }).first().click();
   await expect(page.getByRole('checkbox', { name: /^Applicants must have signed the self-declaration/ })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Issuing organisation' })).toHaveValue('Fictional Diaspora Partnerships Office');
 });
 
 test("[admin] the optimiser's defaults give a slate at once; an impossible minimum says which to lower", async ({ adminPage: page }) => {
-  await page.goto('/admin/calls');
-  await page.getByRole('link', { name: HEALTH }).click();
-  await page.getByRole('link', { name: /Selection and results/ }).click();
+  await (await new AdminCallPage(page).open(HEALTH)).openSelection();
   const minimums = page.getByRole('group', { name: 'Projects per country, at least' });
   await expect(minimums.getByRole('spinbutton')).toHaveCount(3);
   await page.getByRole('button', { name: 'Suggest a slate' }).click();

@@ -2,7 +2,8 @@ import type { Browser, Page } from '@playwright/test';
 import { answerConfirmation, answerOfPage, demo, expect, signInViaApi, test, uniqueEmail } from './support/fixtures';
 import { firstAppLink, readLatestMail } from './support/outbox';
 
-const CALL = 'diaspora-health-workers-2026';
+/** The demo call under review, which the specs below only read. */
+const DEMO_CALL = 'diaspora-health-workers-2026';
 const PASSWORD = 'reviewer password 2026';
 
 /** The admin invites a reviewer; they set a password from the mailed link. Returns a page signed in as them. */
@@ -45,8 +46,12 @@ async function scoreAndSubmit(page: Page, scores: number[], overall: string) {
 test('[review] an admin screens and assigns; reviewers declare a conflict and score; the admin sees the ranking and downloads the CSV', async ({
   adminPage,
   browser,
+  reviewCall: world,
 }) => {
   test.setTimeout(180_000);
+  // A call in review of this test's own, shaped like the demo's: the screening, assignments,
+  // conflict and scores below change no data another spec reads.
+  const CALL = world.call.slug;
   const first = await inviteReviewer(adminPage, browser, 'First E2E Reviewer');
   const second = await inviteReviewer(adminPage, browser, 'Second E2E Reviewer');
 
@@ -82,14 +87,14 @@ test('[review] an admin screens and assigns; reviewers declare a conflict and sc
   const otherReference = (await other.getByRole('rowheader').locator('div').first().textContent())!.trim();
   await other.getByRole('button', { name: `Assign First E2E Reviewer to ${otherReference}` }).click();
   await expect(other.getByRole('button', { name: `Remove First E2E Reviewer from ${otherReference}` })).toBeVisible();
-  const assignmentMail = await readLatestMail(adminPage, first.email, 'Applications to review: Diaspora health professionals for primary care 2026');
+  const assignmentMail = await readLatestMail(adminPage, first.email, `Applications to review: ${world.call.title}`);
   expect(assignmentMail).toContain('declare any conflict of interest');
 
   // 3. The first reviewer: a conflict on one, before seeing its content...
   const r1 = first.page;
   await r1.goto('/review');
   await r1.getByRole('link', { name: `Declare conflicts for ${otherReference}` }).click();
-  await expect(r1.getByTestId('declare-organisation')).toHaveText('Somali Health Professionals Abroad');
+  await expect(r1.getByTestId('declare-organisation')).toHaveText(world.applications[1].organisation);
   await expect(r1.getByText('Emergency obstetric care training in Baidoa')).toHaveCount(0);
   await r1.getByLabel('I have a conflict of interest').check();
   await r1.getByLabel('What is the conflict?').fill('I volunteered for this organisation last year.');
@@ -110,7 +115,7 @@ test('[review] an admin screens and assigns; reviewers declare a conflict and sc
   // 40*5/5 + 30*4/5 + 20*4/5 + 10*3/5 = 86
   await scoreAndSubmit(r1, [5, 4, 4, 3], 'Strong trauma curriculum.');
   await expect(r1.getByTestId('review-total')).toContainText('86 out of 100');
-  // The demo call does not show peer scores.
+  // The call, like the demo's, does not show peer scores.
   await expect(r1.getByText("Other reviewers' scores are not shown in this call.")).toBeVisible();
 
   // 4. The second reviewer scores it too: 40*3/5 + 30*3/5 + 20*2/5 + 10*2/5 = 54.
@@ -157,10 +162,10 @@ test('[review] reviewers and applicants are kept out: 403 on admin pages, 404 on
   const reviewer = await browser.newContext();
   await signInViaApi(reviewer.request, demo.reviewer);
   const page = await reviewer.newPage();
-  for (const path of [`/admin/calls/${CALL}/screening`, `/admin/calls/${CALL}/assignments`, `/admin/calls/${CALL}/ranking`]) {
+  for (const path of [`/admin/calls/${DEMO_CALL}/screening`, `/admin/calls/${DEMO_CALL}/assignments`, `/admin/calls/${DEMO_CALL}/ranking`]) {
     expect(await answerOfPage(page, path), path).toBe(403);
   }
-  expect((await reviewer.request.get(`/admin/calls/${CALL}/export.csv`)).status()).toBe(404);
+  expect((await reviewer.request.get(`/admin/calls/${DEMO_CALL}/export.csv`)).status()).toBe(404);
   // An assignment id that is not the reviewer's own is not found.
   expect(await answerOfPage(page, '/review/00000000-0000-4000-8000-000000000000')).toBe(404);
   expect((await reviewer.request.get('/api/review/00000000-0000-4000-8000-000000000000/files/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
@@ -177,7 +182,7 @@ test('[review] reviewers and applicants are kept out: 403 on admin pages, 404 on
   await signInViaApi(applicant.request, demo.applicant);
   const applicantPage = await applicant.newPage();
   expect(await answerOfPage(applicantPage, '/review')).toBe(403);
-  expect((await applicant.request.get(`/admin/calls/${CALL}/export.csv`)).status()).toBe(404);
+  expect((await applicant.request.get(`/admin/calls/${DEMO_CALL}/export.csv`)).status()).toBe(404);
   await applicant.close();
 });
 
@@ -192,7 +197,7 @@ test('[review] scores typed while offline: kept in this browser, said to be unsa
   const context = page.context();
 
   // The admin gives them one application of the call in review, by hand.
-  await adminPage.goto(`/admin/calls/${CALL}/assignments`);
+  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
   const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
   const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
   await assign.click();
@@ -242,7 +247,7 @@ test('[review] a score card left open in another tab stops saving and says so, w
   test.setTimeout(120_000);
   const name = 'Stale E2E Reviewer';
   const { page } = await inviteReviewer(adminPage, browser, name, 'zz-stale-review-e2e');
-  await adminPage.goto(`/admin/calls/${CALL}/assignments`);
+  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
   const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
   const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
   await assign.click();

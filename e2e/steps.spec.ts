@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signUpApplicant, test } from './support/fixtures';
+import { ApplicationForm } from './support/pages';
 
 /** The application form says what is missing as the person goes, without blocking a draft. */
 
@@ -13,11 +14,7 @@ async function blankApplication(page: Page, organisation: string): Promise<strin
   await page.getByLabel('Country of registration').selectOption('FR');
   await page.getByRole('button', { name: 'Create the organisation' }).click();
   await expect(page).toHaveURL(/created=1/);
-  await page.goto(CALL);
-  await page.getByRole('link', { name: 'Apply to this call' }).click();
-  await page.getByRole('button', { name: 'Start the application' }).click();
-  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
-  return page.url().match(/applications\/([0-9a-f-]{36})/)![1];
+  return (await ApplicationForm.start(page, CALL)).id;
 }
 
 test('[applicant] a blank application has no step complete; the optional partners step says so rather than counting', async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { demo, expect, signInViaApi, signUpApplicant, test, uniqueEmail } from './support/fixtures';
+import { ApplicationForm } from './support/pages';
 
 /**
  * Nothing typed is lost: on a phone-slow CPU (Chrome DevTools Protocol throttling ×6) a
@@ -32,11 +33,7 @@ async function createOrganisation(page: Page, name: string) {
 }
 
 async function startApplication(page: Page): Promise<string> {
-  await page.goto(CALL);
-  await page.getByRole('link', { name: 'Apply to this call' }).click();
-  await page.getByRole('button', { name: 'Start the application' }).click();
-  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
-  return page.url().match(/applications\/([0-9a-f-]{36})/)![1];
+  return (await ApplicationForm.start(page, CALL)).id;
 }
 
 test('[visitor] on a slow CPU, the sign-up form typed at once keeps every character', async ({ page, request }) => {

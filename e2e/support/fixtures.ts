@@ -1,4 +1,8 @@
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { E2eFixtureRequest, E2eReviewCall, E2eUser } from '../../lib/e2e/fixtures';
+import { SignInPage } from './pages';
+
+export { answerConfirmation } from './pages';
 
 export const DEMO_PASSWORD = 'eoi-demo-2026';
 export const demo = {
@@ -30,18 +34,6 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 }
 
 /**
- * Answers the app's confirmation dialog (an accessible alert dialog, not window.confirm):
- * checks it opened with its question, then confirms (or cancels) it.
- */
-export async function answerConfirmation(page: Page, message: string | RegExp, confirm = true) {
-  const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(message);
-  await dialog.getByRole('button').nth(confirm ? 1 : 0).click();
-  await expect(dialog).toBeHidden();
-}
-
-/**
  * Signs up through the real form, then signs in (sign-up answers "check your e-mail",
  * the same whether or not the address had an account), and returns the new applicant's
  * address and password. The page ends on the dashboard.
@@ -57,9 +49,7 @@ export async function signUpApplicant(page: Page, name = 'Test Applicant') {
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
   await page.getByRole('link', { name: 'Sign in' }).last().click();
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await new SignInPage(page).signIn(email, password);
   await expect(page).toHaveURL(/\/dashboard$/);
   return { email, password };
 }
@@ -96,10 +86,35 @@ function seeOnlyVisible(target: object) {
   }
 }
 
+export type { E2eReviewCall, E2eUser };
+
+/**
+ * Creates a test's own data through the app's test-only route (app/api/e2e/fixtures). It
+ * answers only the server playwright.config.ts starts, on its throwaway database, to
+ * requests carrying the secret drawn for the run (lib/e2e/guard.ts).
+ */
+async function createFixture<T>(request: APIRequestContext, body: E2eFixtureRequest): Promise<T> {
+  const secret = process.env.E2E_FIXTURES_SECRET;
+  if (!secret) throw new Error('E2E_FIXTURES_SECRET is not set: run the tests through playwright.config.ts');
+  const response = await request.post('/api/e2e/fixtures', { data: body, headers: { 'x-e2e-fixtures-secret': secret } });
+  expect(response.status(), `fixture ${body.kind}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as T;
+}
+
 type Fixtures = {
   /** A page signed in as the demo admin, in a context of its own. */
   adminPage: Page;
   visibleLocators: void;
+  /** Users of the test's own (as cal.com's `users` fixture): `await users.create(['reviewer'])`. */
+  users: { create(roles: ('applicant' | 'reviewer' | 'admin')[], name?: string): Promise<E2eUser> };
+  /**
+   * A call in review of the test's own, shaped like the demo's (db/seed.ts insertReviewCall),
+   * with its admin, applicant, organisations, panel of three and nine applications: a test
+   * may move it on, publish it or declare conflicts on it without touching the demo data.
+   */
+  reviewCall: E2eReviewCall;
+  /** A page signed in (through the API) as `user`, in a context of its own, closed after the test. */
+  pageAs: (user: { email: string; password: string }) => Promise<Page>;
 };
 
 /**
@@ -135,16 +150,33 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  adminPage: async ({ browser }, use) => {
-    const context: BrowserContext = await browser.newContext();
-    await signInViaApi(context.request, demo.admin);
-    const errors = watchHydration(context);
-    const page = await context.newPage();
-    await use(page);
-    await context.close();
-    expect(errors, 'the page hydrated without a mismatch').toEqual([]);
+  adminPage: async ({ pageAs }, use) => {
+    await use(await pageAs({ email: demo.admin, password: DEMO_PASSWORD }));
+  },
+  users: async ({ request }, use) => {
+    await use({ create: (roles, name) => createFixture<E2eUser>(request, { kind: 'user', roles, name }) });
+  },
+  reviewCall: async ({ request }, use) => {
+    await use(await createFixture<E2eReviewCall>(request, { kind: 'review-call' }));
+  },
+  pageAs: async ({ browser }, use) => {
+    const opened: { context: BrowserContext; errors: string[] }[] = [];
+    await use(async (user) => {
+      const { context, errors } = await signedInContext(browser, user);
+      opened.push({ context, errors });
+      return context.newPage();
+    });
+    for (const { context } of opened) await context.close();
+    expect(opened.flatMap((o) => o.errors), 'the page hydrated without a mismatch').toEqual([]);
   },
 });
+
+/** A browser context signed in as `user` through the API, its pages watched for hydration errors. */
+export async function signedInContext(browser: Browser, user: { email: string; password: string }) {
+  const context = await browser.newContext();
+  await signInViaApi(context.request, user.email, user.password);
+  return { context, errors: watchHydration(context) };
+}
 
 export { expect };
 

@@ -11,7 +11,9 @@ import postgres from 'postgres';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 // As behind one reverse proxy: each test sends an X-Forwarded-For of its own (fixtures.ts),
-// so the per-address limits of one test do not refuse another's.
+// so the per-address limits of one test do not refuse another's. E2E_FIXTURES_SECRET
+// (playwright.config.ts) opens the test-only fixtures route on the throwaway database made
+// here, and only there (lib/e2e/guard.ts).
 const env = { TRUSTED_PROXY: '1', ...process.env };
 let cleanup = async () => {};
 

@@ -8,6 +8,7 @@ import { action } from '@/lib/actions/action';
 import { retryFailedOutboxAction, retryOutboxMessageAction } from '@/lib/actions/mail';
 import { actingAs } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { manualClock, type ManualClock } from '@/lib/test/clock';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
 import { parseMail, startOutageProxy, startSmtpServer, testTransport, type ReceivedMail } from '@/lib/test/smtp';
 import { z } from '@/lib/validations/zod';
@@ -39,8 +40,17 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((w) => w.stop()));
 });
 
-function worker(executor: Executor, transport: MailTransport | null, overrides: Partial<DeliverySettings> = {}) {
-  const w = createMailWorker({ executor, transport, from: FROM, settings: settings(overrides), schedule: noSchedule, log: quiet });
+/** A worker; given a clock, it runs on it (no jitter then, so delays are exact). */
+function worker(executor: Executor, transport: MailTransport | null, overrides: Partial<DeliverySettings> = {}, clock?: ManualClock) {
+  const w = createMailWorker({
+    executor,
+    transport,
+    from: FROM,
+    settings: settings(overrides),
+    schedule: noSchedule,
+    log: quiet,
+    ...(clock ? { clock, random: () => 0 } : {}),
+  });
   running.push(w);
   return w;
 }
@@ -81,12 +91,12 @@ function outboxIdsIn(received: ReceivedMail[], ids: string[]): string[] {
   return received.map((m) => parseMail(m.raw).headers.get('x-eoi-outbox-id') ?? '').filter((id) => wanted.has(id));
 }
 
-/** Counts sendMail calls and remembers when they happened. */
+/** Counts sendMail calls and remembers to whom. */
 function recording(inner: MailTransport) {
-  const calls: { at: number; to: string }[] = [];
+  const calls: { to: string }[] = [];
   const transport: MailTransport = {
     async sendMail(message) {
-      calls.push({ at: Date.now(), to: String(message.to) });
+      calls.push({ to: String(message.to) });
       return inner.sendMail(message);
     },
     close: () => inner.close?.(),
@@ -165,41 +175,36 @@ describe('the delivery worker', () => {
   it('[mail] while the SMTP server is down it retries with growing delays, and delivers once when it is back', async () => {
     const smtp = await startSmtpServer();
     const server = await startOutageProxy(smtp.port);
+    const clock = manualClock();
     try {
       const [id] = await queue(1, 'down');
-      const [{ toAddress }] = await rows([id]);
-      const { transport, calls: allCalls } = recording(testTransport(server.port));
-      // The database may hold other tests' pending mail, which this worker sends too.
-      const mine = () => allCalls.filter((c) => c.to === toAddress);
-      worker(db, transport, { retryBaseMs: 100, maxAttempts: 10 }).start();
+      const w = worker(db, testTransport(server.port), { retryBaseMs: 100, maxAttempts: 10 }, clock);
 
-      // The claim counts the attempt: wait until the third has failed and is scheduled again,
-      // not merely claimed (it could still reach the server once it is back up).
-      await until(
-        async () => {
-          const [row] = await rows([id]);
-          return row.attempts >= 3 && row.status === 'pending';
-        },
-        20_000,
-        'three failed attempts',
-      );
-      const [failing] = await rows([id]);
-      expect(failing.status).toBe('pending');
-      expect(failing.lastError).toBeTruthy();
+      // Each failed attempt waits twice as long as the one before (100, 200, 400 ms), and
+      // the message is not tried again a moment before its time.
+      for (const [i, delay] of [100, 200, 400].entries()) {
+        await w.runOnce();
+        const [row] = await rows([id]);
+        expect(row).toMatchObject({ status: 'pending', attempts: i + 1 });
+        expect(row.lastError).toBeTruthy();
+        expect(row.nextAttemptAt.getTime() - clock.now().getTime(), `wait after attempt ${i + 1}`).toBe(delay);
+        await clock.advance(delay - 1);
+        await w.runOnce();
+        expect((await rows([id]))[0].attempts).toBe(i + 1);
+        await clock.advance(1);
+      }
       expect(outboxIdsIn(smtp.received, [id])).toEqual([]);
 
       server.setUp(true);
-      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery');
-      // A few more rounds: nothing is sent again.
-      await new Promise((r) => setTimeout(r, 200));
+      await w.runOnce();
+      expect((await rows([id]))[0]).toMatchObject({ status: 'sent', attempts: 4 });
+      expect((await rows([id]))[0].sentAt).toEqual(clock.now());
+      // More rounds, later: nothing is sent again.
+      for (let i = 0; i < 3; i++) {
+        await clock.advance(60_000);
+        await w.runOnce();
+      }
       expect(outboxIdsIn(smtp.received, [id])).toEqual([id]);
-      const [sent] = await rows([id]);
-      const calls = mine();
-      expect(sent.attempts).toBe(calls.length);
-      expect(sent.attempts).toBeGreaterThanOrEqual(4);
-      // Each wait at least doubles the base delay of the one before (100, 200, 400 ms…).
-      const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
-      gaps.forEach((gap, i) => expect(gap, `wait before attempt ${i + 2}`).toBeGreaterThanOrEqual(100 * 2 ** i * 0.9));
     } finally {
       await server.close();
       await smtp.close();
@@ -211,15 +216,20 @@ describe('the delivery worker', () => {
     const smtp = await startSmtpServer({ reply: (to) => (refuse && to.startsWith('flaky') ? 451 : null) });
     try {
       const [id] = await queue(1, 'flaky');
-      const w = worker(db, testTransport(smtp.port), { maxAttempts: 3, retryBaseMs: 10 });
-      w.start();
-      await until(async () => (await rows([id]))[0].status === 'failed', 20_000, 'failure');
+      const clock = manualClock();
+      const w = worker(db, testTransport(smtp.port), { maxAttempts: 3, retryBaseMs: 10 }, clock);
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await w.runOnce();
+        await clock.advance(1000);
+      }
       const [failed] = await rows([id]);
+      expect(failed.status).toBe('failed');
       expect(failed.attempts).toBe(3);
       expect(failed.lastError).toContain('451');
 
-      // Left alone, a failed message is not tried again.
-      await new Promise((r) => setTimeout(r, 150));
+      // Left alone, a failed message is not tried again, however long one waits.
+      await clock.advance(24 * 3_600_000);
+      await w.runOnce();
       expect((await rows([id]))[0].attempts).toBe(3);
 
       refuse = false;
@@ -227,7 +237,8 @@ describe('the delivery worker', () => {
       const applicant = await createUser(['applicant']);
       expect(await actingAs(applicant, () => retryOutboxMessageAction({ id }))).toMatchObject({ ok: false });
       expect(await actingAs(admin, () => retryOutboxMessageAction({ id }))).toEqual({ ok: true, data: { id } });
-      await until(async () => (await rows([id]))[0].status === 'sent', 20_000, 'delivery after the retry');
+      await w.runOnce();
+      expect((await rows([id]))[0].status).toBe('sent');
       expect(outboxIdsIn(smtp.received, [id])).toEqual([id]);
       const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'outbox.retried'), eq(auditLog.entityId, id)));
       expect(entry).toMatchObject({ actorEmail: admin.email, before: { status: 'failed', attempts: 3 }, after: { status: 'pending', attempts: 0 } });
@@ -265,15 +276,18 @@ describe('the delivery worker', () => {
     const smtp = await startSmtpServer();
     try {
       const ids = await queue(1, 'crash');
+      const clock = manualClock();
       // A worker claims it with a short lease, then "crashes" (never sends, never releases).
-      const claimed = await claimDueMessages(db, { limit: 1000, leaseSeconds: 1, maxAttempts: 5 });
+      const claimed = await claimDueMessages(db, { limit: 1000, leaseSeconds: 1, maxAttempts: 5, clock });
       expect(claimed.map((m) => m.id)).toContain(ids[0]);
-      const other = worker(db, testTransport(smtp.port));
+      const other = worker(db, testTransport(smtp.port), {}, clock);
+      await other.runOnce();
+      await clock.advance(999);
       await other.runOnce();
       expect(outboxIdsIn(smtp.received, ids)).toEqual([]);
       expect((await rows(ids))[0].status).toBe('sending');
 
-      await new Promise((r) => setTimeout(r, 1100));
+      await clock.advance(2);
       await other.runOnce();
       expect(outboxIdsIn(smtp.received, ids)).toEqual(ids);
       expect((await rows(ids))[0]).toMatchObject({ status: 'sent', attempts: 2 });
@@ -332,6 +346,33 @@ describe('the delivery worker', () => {
       ['pending', 0],
       ['pending', 0],
     ]);
+  });
+});
+
+describe('the worker loop', () => {
+  it('[mail] waits one poll interval on its clock between rounds, and stopping wakes it at once', async () => {
+    const smtp = await startSmtpServer();
+    const clock = manualClock();
+    try {
+      const { transport, calls } = recording(testTransport(smtp.port));
+      const w = worker(db, transport, { pollMs: 5_000 }, clock);
+      w.start();
+      await until(async () => clock.sleepers === 1, 10_000, 'the first round');
+      const [id] = await queue(1, 'loop');
+      const { toAddress } = (await rows([id]))[0];
+      // A moment before the interval: still asleep, nothing sent.
+      await clock.advance(4_999);
+      expect(clock.sleepers).toBe(1);
+      expect(calls.filter((c) => c.to === toAddress)).toEqual([]);
+      await clock.advance(1);
+      await until(async () => (await rows([id]))[0].status === 'sent' && clock.sleepers === 1, 10_000, 'the next round');
+      expect(calls.filter((c) => c.to === toAddress)).toHaveLength(1);
+      await w.stop();
+      expect(w.running).toBe(false);
+      expect(clock.sleepers).toBe(0);
+    } finally {
+      await smtp.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db as appDb, type Executor } from '@/db';
 import { outbox, type OutboxMessage } from '@/db/schema';
 import { log as appLog } from '@/lib/log';
@@ -23,6 +23,33 @@ import { queueScheduledReminders } from './scheduler';
  * `attempts`, so a worker whose lease ran out and whose message was claimed again can no
  * longer touch it.
  */
+
+/**
+ * The worker's clock. Left out, the database's now() decides what is due and when a lease
+ * runs out (one clock for every instance), and the worker waits with real timers; tests
+ * pass one they move by hand (lib/test/clock.ts) instead of sleeping.
+ */
+export type Clock = {
+  now(): Date;
+  /** Resolves after `ms`, or as soon as `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+};
+
+const realSleep: Clock['sleep'] = (ms, signal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+/** The instant "now" in SQL: the clock's when there is one, else the database's. */
+function nowIn(clock: Clock | undefined): SQL {
+  return clock ? sql`${clock.now().toISOString()}::timestamptz` : sql`now()`;
+}
 
 /** What the worker needs from nodemailer: one method (tests pass their own). */
 export type MailTransport = {
@@ -52,23 +79,24 @@ function errorText(error: unknown): string {
 }
 
 /** Marks messages whose last worker died on their final attempt as failed. */
-async function failAbandoned(executor: Executor, maxAttempts: number) {
+async function failAbandoned(executor: Executor, maxAttempts: number, now: SQL) {
   await executor
     .update(outbox)
     .set({ status: 'failed', lockedUntil: null, lastError: sql`coalesce(${outbox.lastError}, 'delivery was interrupted')` })
-    .where(and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, sql`now()`), sql`${outbox.attempts} >= ${maxAttempts}`));
+    .where(and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, now), sql`${outbox.attempts} >= ${maxAttempts}`));
 }
 
 /** Claims up to `limit` due messages for this worker, atomically. */
 export async function claimDueMessages(
   executor: Executor,
-  { limit, leaseSeconds, maxAttempts }: { limit: number; leaseSeconds: number; maxAttempts: number },
+  { limit, leaseSeconds, maxAttempts, clock }: { limit: number; leaseSeconds: number; maxAttempts: number; clock?: Clock },
 ): Promise<OutboxMessage[]> {
-  await failAbandoned(executor, maxAttempts);
+  const now = nowIn(clock);
+  await failAbandoned(executor, maxAttempts, now);
   const isDue = or(
-    and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)),
+    and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
     // A lease that ran out: its worker crashed or hung.
-    and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, sql`now()`), lt(outbox.attempts, maxAttempts)),
+    and(eq(outbox.status, 'sending'), lt(outbox.lockedUntil, now), lt(outbox.attempts, maxAttempts)),
   );
   const due = executor
     .select({ id: outbox.id })
@@ -82,7 +110,7 @@ export async function claimDueMessages(
     .set({
       status: 'sending',
       attempts: sql`${outbox.attempts} + 1`,
-      lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      lockedUntil: sql`${now} + make_interval(secs => ${leaseSeconds})`,
     })
     .where(inArray(outbox.id, due))
     .returning();
@@ -94,10 +122,10 @@ function ours(message: Pick<OutboxMessage, 'id' | 'attempts'>) {
 }
 
 /** Renews the lease just before sending; false when the message is no longer ours. */
-async function renewLease(executor: Executor, message: OutboxMessage, leaseSeconds: number): Promise<boolean> {
+async function renewLease(executor: Executor, message: OutboxMessage, leaseSeconds: number, clock?: Clock): Promise<boolean> {
   const rows = await executor
     .update(outbox)
-    .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .set({ lockedUntil: sql`${nowIn(clock)} + make_interval(secs => ${leaseSeconds})` })
     .where(ours(message))
     .returning({ id: outbox.id });
   return rows.length > 0;
@@ -138,16 +166,18 @@ export type DeliverOptions = {
   /** Checked before each message: when true, the rest of the batch is given back. */
   stopping?: () => boolean;
   random?: () => number;
+  clock?: Clock;
 };
 
 /** Claims one batch and delivers it. */
 export async function deliverBatch(options: DeliverOptions): Promise<DeliveryResult> {
-  const { executor, transport, from, settings } = options;
+  const { executor, transport, from, settings, clock } = options;
   const result: DeliveryResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
   const batch = await claimDueMessages(executor, {
     limit: settings.batchSize,
     leaseSeconds: settings.leaseSeconds,
     maxAttempts: settings.maxAttempts,
+    clock,
   });
   result.claimed = batch.length;
   for (const message of batch) {
@@ -156,7 +186,7 @@ export async function deliverBatch(options: DeliverOptions): Promise<DeliveryRes
       result.released += 1;
       continue;
     }
-    if (!(await renewLease(executor, message, settings.leaseSeconds))) continue;
+    if (!(await renewLease(executor, message, settings.leaseSeconds, clock))) continue;
     try {
       await transport.sendMail(toSendMail(message, from));
     } catch (error) {
@@ -171,7 +201,7 @@ export async function deliverBatch(options: DeliverOptions): Promise<DeliveryRes
                 status: 'pending',
                 lockedUntil: null,
                 lastError: errorText(error),
-                nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})`,
+                nextAttemptAt: sql`${nowIn(clock)} + make_interval(secs => ${delaySeconds})`,
               },
         )
         .where(ours(message));
@@ -181,7 +211,7 @@ export async function deliverBatch(options: DeliverOptions): Promise<DeliveryRes
     }
     await executor
       .update(outbox)
-      .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null })
+      .set({ status: 'sent', sentAt: nowIn(clock), lockedUntil: null })
       .where(ours(message));
     result.sent += 1;
   }
@@ -194,9 +224,10 @@ export type WorkerOptions = {
   transport: MailTransport | null;
   from: string;
   settings: DeliverySettings;
-  /** Computes and queues scheduled messages; defaults to the reminders. */
-  schedule?: (executor: Executor) => Promise<unknown>;
+  /** Computes and queues scheduled messages (as of the clock's now, when there is a clock); defaults to the reminders. */
+  schedule?: (executor: Executor, now?: Date) => Promise<unknown>;
   random?: () => number;
+  clock?: Clock;
   log?: { log: (message: string) => void; error: (message: string, error?: unknown) => void };
 };
 
@@ -212,18 +243,21 @@ export type MailWorker = {
 export function createMailWorker(options: WorkerOptions): MailWorker {
   const { executor, transport, from, settings } = options;
   const log = options.log ?? { log: (message: string) => appLog.info(message), error: (message: string, error?: unknown) => appLog.error({ err: error }, message) };
-  const schedule = options.schedule ?? ((e: Executor) => queueScheduledReminders(e));
+  const schedule = options.schedule ?? ((e: Executor, now?: Date) => queueScheduledReminders(e, now));
+  const { clock } = options;
+  const nowMs = () => (clock ? clock.now().getTime() : Date.now());
+  const sleep: Clock['sleep'] = clock ? (ms, signal) => clock.sleep(ms, signal) : realSleep;
   let stopping = false;
   let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
+  let wake: AbortController | null = null;
   let lastSchedule = 0;
 
   async function runOnce(): Promise<DeliveryResult> {
     const total: DeliveryResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
-    if (Date.now() - lastSchedule >= settings.scheduleMs) {
-      lastSchedule = Date.now();
+    if (nowMs() - lastSchedule >= settings.scheduleMs) {
+      lastSchedule = nowMs();
       try {
-        await schedule(executor);
+        await schedule(executor, clock?.now());
       } catch (error) {
         log.error('[mail] scheduled reminders failed', error);
       }
@@ -231,7 +265,7 @@ export function createMailWorker(options: WorkerOptions): MailWorker {
     if (!transport) return total;
     // Drain: keep claiming while full batches come back.
     for (;;) {
-      const round = await deliverBatch({ executor, transport, from, settings, stopping: () => stopping, random: options.random });
+      const round = await deliverBatch({ executor, transport, from, settings, stopping: () => stopping, random: options.random, clock });
       for (const key of Object.keys(total) as (keyof DeliveryResult)[]) total[key] += round[key];
       if (round.claimed < settings.batchSize || stopping) break;
     }
@@ -239,18 +273,6 @@ export function createMailWorker(options: WorkerOptions): MailWorker {
       log.log(`[mail] sent ${total.sent}, to retry ${total.retried}, failed ${total.failed}`);
     }
     return total;
-  }
-
-  function sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
   }
 
   return {
@@ -268,13 +290,16 @@ export function createMailWorker(options: WorkerOptions): MailWorker {
           } catch (error) {
             log.error('[mail] delivery round failed', error);
           }
-          if (!stopping) await sleep(settings.pollMs);
+          if (stopping) break;
+          wake = new AbortController();
+          await sleep(settings.pollMs, wake.signal);
+          wake = null;
         }
       })();
     },
     async stop() {
       stopping = true;
-      wake?.();
+      wake?.abort();
       await loop;
       loop = null;
       transport?.close?.();

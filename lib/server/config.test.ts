@@ -35,4 +35,14 @@ describe('start-up configuration', () => {
       expect(() => checkConfiguration()).toThrow(/SESSION_IDLE_MINUTES must be a positive number/),
     );
   });
+
+  it('E2E_FIXTURES_SECRET on any database but a throwaway end-to-end one is refused', () => {
+    const secret = 's'.repeat(40);
+    withDatabase({ AUTH_TRUST_HOST: 'true', E2E_FIXTURES_SECRET: secret }, () =>
+      expect(() => checkConfiguration()).toThrow(/E2E_FIXTURES_SECRET is set, but it is for the end-to-end tests only/),
+    );
+    withDatabase({ AUTH_TRUST_HOST: 'true', E2E_FIXTURES_SECRET: secret, DATABASE_URL: 'postgres://db.invalid/eoi_e2e_1765000000000_a1b2c3' }, () =>
+      expect(() => checkConfiguration()).not.toThrow(),
+    );
+  });
 });

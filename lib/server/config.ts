@@ -1,6 +1,7 @@
 import { databaseKind } from '@/db';
 import { authSecret, ConfigurationError } from '@/lib/auth/secret';
 import { sessionLifetimes } from '@/lib/auth/sessions';
+import { isThrowawayE2eDatabase } from '@/lib/e2e/guard';
 import { trustedProxyCount } from '@/lib/security/client-address';
 
 /**
@@ -33,4 +34,10 @@ export function checkConfiguration(env: NodeJS.ProcessEnv = process.env): void {
     throw new ConfigurationError((error as Error).message);
   }
   sessionLifetimes();
+  if (env.E2E_FIXTURES_SECRET && !isThrowawayE2eDatabase(env)) {
+    throw new ConfigurationError(
+      'E2E_FIXTURES_SECRET is set, but it is for the end-to-end tests only, on the throwaway database that ' +
+        'e2e/support/serve.mjs makes: unset it.',
+    );
+  }
 }

@@ -1,0 +1,149 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page objects: the pages several specs drive, with their selectors in one place. */
+
+/**
+ * Answers the app's confirmation dialog (an accessible alert dialog, not window.confirm):
+ * checks it opened with its question, then confirms (or cancels) it.
+ */
+export async function answerConfirmation(page: Page, message: string | RegExp, confirm = true) {
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(message);
+  await dialog.getByRole('button').nth(confirm ? 1 : 0).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The sign-in form. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/sign-in');
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel('E-mail address').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
+
+/** An admin's page of one call, reached from the list of calls by its title. */
+export class AdminCallPage {
+  constructor(readonly page: Page) {}
+
+  async open(title: string) {
+    await this.page.goto('/admin/calls');
+    await this.page.getByRole('link', { name: title, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText(title);
+    return this;
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('call-status');
+  }
+
+  async moveToSelection() {
+    await this.page.getByRole('button', { name: 'Move to selection' }).click();
+    await answerConfirmation(this.page, 'Move this call to selection?');
+    await expect(this.status).toHaveText('Selection');
+  }
+
+  async openSelection(): Promise<SelectionPage> {
+    await this.page.getByRole('link', { name: /Selection and results/ }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('Selection');
+    return new SelectionPage(this.page);
+  }
+}
+
+/** A call's selection board: the optimiser, the decisions, publication. */
+export class SelectionPage {
+  constructor(readonly page: Page) {}
+
+  async suggestSlate() {
+    await this.page.getByRole('button', { name: 'Suggest a slate' }).click();
+    await expect(this.page.getByTestId('slate-summary')).toBeVisible();
+  }
+
+  async applySlate() {
+    await this.page.getByRole('button', { name: 'Apply to the board' }).click();
+    await expect(this.page.getByText('Applied. Review the rationales')).toBeVisible();
+  }
+
+  /** The board's row of an organisation's application. */
+  row(organisation: string): Locator {
+    return this.page.getByRole('row').filter({ hasText: organisation });
+  }
+
+  async decide(organisation: string, outcome: 'selected' | 'reserve' | 'not_selected', rationale: string) {
+    const row = this.row(organisation);
+    const reference = (await row.locator('td').nth(1).locator('div').first().textContent())!.trim();
+    await row.getByRole('combobox', { name: `Decision for ${reference}` }).selectOption(outcome);
+    await row.getByRole('textbox', { name: 'Rationale' }).fill(rationale);
+  }
+
+  async saveDecisions() {
+    await this.page.getByRole('button', { name: 'Save decisions' }).click();
+    await expect(this.page.getByText(/decisions saved\./)).toBeVisible();
+  }
+
+  async publish() {
+    await this.page.getByRole('button', { name: 'Publish the results' }).click();
+    await answerConfirmation(this.page, 'Publish the results now?');
+    await expect(this.page.getByText(/^Published: /)).toBeVisible();
+  }
+}
+
+/** A reviewer's queue, and the conflict declaration reached from it. */
+export class ReviewQueuePage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/review');
+  }
+
+  /** Declares a conflict on the first assignment still waiting for one; returns its id. */
+  async declareConflictOnFirst(reason: string): Promise<string> {
+    await this.goto();
+    const declare = this.page.getByRole('link', { name: /^Declare conflicts for / }).first();
+    const assignmentId = (await declare.getAttribute('href'))!.split('/').pop()!;
+    await declare.click();
+    await this.page.getByLabel('I have a conflict of interest').check();
+    await this.page.getByLabel('What is the conflict?').fill(reason);
+    await this.page.getByRole('button', { name: 'Confirm declaration' }).click();
+    await answerConfirmation(this.page, 'Declare the conflict?');
+    await expect(this.page.getByText('Your conflict is recorded.')).toBeVisible();
+    return assignmentId;
+  }
+}
+
+/** An application's form: started from a call's page, then filled step by step. */
+export class ApplicationForm {
+  constructor(readonly page: Page) {}
+
+  /** From the call's public page (e.g. `/calls/<slug>`): apply, start, and land in the editor. */
+  static async start(page: Page, callPath: string): Promise<ApplicationForm> {
+    await page.goto(callPath);
+    await page.getByRole('link', { name: 'Apply to this call' }).click();
+    await page.getByRole('button', { name: 'Start the application' }).click();
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}\/edit/);
+    return new ApplicationForm(page);
+  }
+
+  /** The application's id, read from the editor's address. */
+  get id(): string {
+    return this.page.url().match(/applications\/([0-9a-f-]{36})/)![1];
+  }
+
+  /** Saves the step and waits for the next one, by its heading. */
+  async next(heading: string) {
+    await this.page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(this.page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+
+  /** Waits for the autosave to say everything is saved. */
+  async saved() {
+    await expect(this.page.getByTestId('save-status')).toHaveText(/All changes saved at \d\d:\d\d/);
+  }
+}

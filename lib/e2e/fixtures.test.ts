@@ -1,0 +1,50 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { applications, calls, organisationMembers, reviewAssignments, reviews, userRoles, users } from '@/db/schema';
+import { verifyPassword } from '@/lib/auth/password';
+import { createE2eReviewCall, createE2eUser } from './fixtures';
+
+describe("the end-to-end tests' fixtures", () => {
+  it('a user has the roles asked for and signs in with the fixture password', async () => {
+    const user = await createE2eUser({ roles: ['reviewer'] });
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(await verifyPassword(row.passwordHash, user.password)).toBe(true);
+    expect(row.emailVerified).toBeInstanceOf(Date);
+    expect((await db.select().from(userRoles).where(eq(userRoles.userId, user.id))).map((r) => r.role)).toEqual(['reviewer']);
+  });
+
+  it("a call in review of one's own, shaped like the demo's, shares nothing with another", async () => {
+    const [a, b] = await Promise.all([createE2eReviewCall(), createE2eReviewCall()]);
+    expect(a.tag).not.toBe(b.tag);
+    expect(a.call.slug).not.toBe(b.call.slug);
+    expect(a.applicant.organisation).not.toBe(b.applicant.organisation);
+
+    const [call] = await db.select().from(calls).where(eq(calls.id, a.call.id));
+    expect(call.status).toBe('in_review');
+    const apps = await db.select().from(applications).where(eq(applications.callId, a.call.id));
+    expect(apps).toHaveLength(9);
+    expect(apps.filter((x) => x.eligibility === 'ineligible')).toHaveLength(1);
+    // The applicant owns the organisation of the first application.
+    const [membership] = await db.select().from(organisationMembers).where(eq(organisationMembers.userId, a.applicant.id));
+    expect(apps.find((x) => x.id === a.applications[0].id)?.organisationId).toBe(membership.organisationId);
+    expect(a.applications[0].title).toBe(a.applicantProject);
+
+    // The panel: the first reviewer two reviews submitted and a draft; the others five each.
+    const submittedBy = async (reviewerId: string) =>
+      (
+        await db
+          .select({ n: count() })
+          .from(reviews)
+          .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+          .where(and(eq(reviewAssignments.reviewerId, reviewerId), eq(reviews.status, 'submitted')))
+      )[0].n;
+    expect(await Promise.all(a.reviewers.map((r) => submittedBy(r.id)))).toEqual([2, 5, 5]);
+    const assigned = await db
+      .select({ n: count() })
+      .from(reviewAssignments)
+      .where(inArray(reviewAssignments.reviewerId, b.reviewers.map((r) => r.id)));
+    // b's panel has only b's call: 8 eligible applications × 3 reviewers.
+    expect(assigned[0].n).toBe(24);
+  });
+});

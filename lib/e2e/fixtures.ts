@@ -1,0 +1,112 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { db } from '@/db';
+import { organisationMembers, organisations, userRoles, users } from '@/db/schema';
+import { insertReviewCall, reviewProjectTitles } from '@/db/seed';
+import { FICTIONAL } from '@/db/seed-data';
+import { applicantOrganisation, fictionalOrganisations } from '@/db/seed-fictional';
+import { writeAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import type { Transaction } from '@/db';
+import { z } from '@/lib/validations/zod';
+
+/**
+ * What the end-to-end tests create for themselves through app/api/e2e/fixtures (guarded:
+ * lib/e2e/guard.ts), so that no spec changes the demo data another spec reads. Every name
+ * carries a fresh tag, so fixtures of tests running at the same time never meet.
+ */
+export const E2E_FIXTURE_PASSWORD = 'e2e fixture password 2026';
+
+const role = z.enum(['applicant', 'reviewer', 'admin']);
+export const e2eFixtureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('user'), roles: z.array(role).min(1).max(3), name: z.string().min(1).max(100).optional() }),
+  z.strictObject({ kind: z.literal('review-call') }),
+]);
+export type E2eFixtureRequest = z.infer<typeof e2eFixtureSchema>;
+
+export type E2eUser = { id: string; email: string; password: string; name: string };
+
+function newTag(): string {
+  return crypto.randomBytes(4).toString('hex');
+}
+
+async function insertUser(tx: Transaction, tag: string, key: string, roles: z.infer<typeof role>[], passwordHash: string, name?: string): Promise<E2eUser> {
+  const email = `e2e-${tag}-${key}@example.net`;
+  const fullName = name ?? `E2E ${key} ${tag}`;
+  const [row] = await tx.insert(users).values({ email, name: fullName, passwordHash, emailVerified: new Date() }).returning({ id: users.id });
+  await tx.insert(userRoles).values(roles.map((r) => ({ userId: row.id, role: r })));
+  return { id: row.id, email, password: E2E_FIXTURE_PASSWORD, name: fullName };
+}
+
+/** One user with the given roles (an applicant has no organisation yet). */
+export async function createE2eUser(input: { roles: z.infer<typeof role>[]; name?: string }): Promise<E2eUser> {
+  const tag = newTag();
+  const passwordHash = await hashPassword(E2E_FIXTURE_PASSWORD);
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, tag, input.roles.join('-'), input.roles, passwordHash, input.name);
+    await writeAudit(tx, { id: null, email: null }, { action: 'e2e.fixture', entityType: 'user', entityId: user.id });
+    return user;
+  });
+}
+
+/**
+ * A call in review of its own, shaped like the demo's (db/seed.ts insertReviewCall): an
+ * admin, an applicant owning the first of nine organisations, a panel of three reviewers
+ * (the first with two reviews finished, a draft and the rest pending; the others with five
+ * finished each), and the nine applications.
+ */
+export async function createE2eReviewCall() {
+  const tag = newTag();
+  const passwordHash = await hashPassword(E2E_FIXTURE_PASSWORD);
+  return db.transaction(async (tx) => {
+    const admin = await insertUser(tx, tag, 'admin', ['admin'], passwordHash);
+    const applicant = await insertUser(tx, tag, 'applicant', ['applicant'], passwordHash);
+    const reviewers = [
+      await insertUser(tx, tag, 'reviewer', ['reviewer'], passwordHash),
+      await insertUser(tx, tag, 'reviewer2', ['reviewer'], passwordHash),
+      await insertUser(tx, tag, 'reviewer3', ['reviewer'], passwordHash),
+    ];
+    const named = [
+      { ...applicantOrganisation, heritage: applicantOrganisation.heritage, projectCountry: 'SO' },
+      ...fictionalOrganisations.slice(3).map((o) => ({ ...o, projectCountry: o.heritage[0] })),
+    ];
+    const orgs: { id: string; name: string; country: string }[] = [];
+    for (const o of named) {
+      const [org] = await tx
+        .insert(organisations)
+        .values({
+          legalName: `${o.legalName} ${tag}`,
+          type: 'diaspora_organisation',
+          countryOfRegistration: o.country,
+          heritageCountries: o.heritage,
+          operationCountries: [o.country, ...o.heritage],
+          website: o.website,
+          contactEmail: orgs.length === 0 ? applicant.email : `contact-${tag}@${new URL(o.website).hostname}`,
+          illustrative: FICTIONAL,
+          createdBy: orgs.length === 0 ? applicant.id : null,
+        })
+        .returning();
+      orgs.push({ id: org.id, name: org.legalName, country: o.projectCountry });
+    }
+    await tx.insert(organisationMembers).values({ organisationId: orgs[0].id, userId: applicant.id, role: 'owner' });
+    const { call, applications } = await insertReviewCall(tx, {
+      adminId: admin.id,
+      panel: reviewers.map((r) => r.id),
+      applicants: orgs.map((o) => ({ organisationId: o.id, country: o.country })),
+      slug: `e2e-review-${tag}`,
+      title: `Primary care mentoring missions (e2e ${tag})`,
+    });
+    await writeAudit(tx, { id: null, email: null }, { action: 'e2e.fixture', entityType: 'call', entityId: call.id });
+    return {
+      tag,
+      call: { id: call.id, slug: call.slug, title: call.title },
+      admin,
+      applicant: { ...applicant, organisation: orgs[0].name },
+      reviewers,
+      applications: applications.map((a, i) => ({ id: a.id, title: a.title, organisation: orgs[i].name })),
+      /** The first application is the applicant's: reviewProjectTitles[0]. */
+      applicantProject: reviewProjectTitles[0],
+    };
+  });
+}
+export type E2eReviewCall = Awaited<ReturnType<typeof createE2eReviewCall>>;
