@@ -50,7 +50,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     const error = name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], form.formState.errors) as
       | { message?: string }
       | undefined;
-    return error?.message ? translateIssue(tv as never, error.message) : undefined;
+    return error?.message ? translateIssue(tv, error.message) : undefined;
   };
 
   /** A text field's limit and live count, from the schema, for <Field counter>. */

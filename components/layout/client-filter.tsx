@@ -10,7 +10,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * values it matches; a search field (`type="search"`) matches items whose `data-<field>`
  * contains each of its words. The address mirrors the filters, so a filtered list can be shared.
  */
-export function ClientFilter({ countKey, children }: { countKey: string; children: ReactNode }) {
+/** The messages that say how many items a filter shows (each takes `shown` and `total`). */
+type CountKey = 'callSearch.count' | 'partners.count';
+
+export function ClientFilter({ countKey, children }: { countKey: CountKey; children: ReactNode }) {
   const t = useTranslations();
   const root = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState<{ shown: number; total: number } | null>(null);
@@ -67,7 +70,7 @@ export function ClientFilter({ countKey, children }: { countKey: string; childre
     <div ref={root} className="space-y-6">
       {children}
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="filter-count">
-        {count && t(countKey as never, count as never)}
+        {count && t(countKey, count)}
       </p>
     </div>
   );

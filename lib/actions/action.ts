@@ -9,7 +9,7 @@ import { can, type Permission } from '@/lib/authz';
 import { AppError, type ActionResult, type ErrorKey } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { requestLocale } from '@/lib/i18n/locale';
-import { loose, requestTranslator } from '@/lib/i18n/translate';
+import { requestTranslator } from '@/lib/i18n/translate';
 import { requestLog } from '@/lib/log';
 import { clientAddress } from '@/lib/security/client-address';
 import { hit, type Limit } from '@/lib/security/rate-limit';
@@ -101,7 +101,7 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
   // characters are removed first (lib/security/text.ts): the database refuses NUL.
   const parsed = schema.safeParse(cleanInput(raw));
   if (!parsed.success) {
-    const t = loose(await requestTranslator('validation'));
+    const t = await requestTranslator('validation');
     // Keyed by the full path ("criteria.2.weight"), as react-hook-form names its fields;
     // z.flattenError would fold nested fields into their top-level key.
     const fieldErrors: Record<string, string[]> = {};
@@ -137,7 +137,7 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
         ok: false,
         error: await errorText(error.key, error.values),
         fieldErrors: error.fieldErrors
-          ? translateFieldErrors(loose(await requestTranslator('validation')), error.fieldErrors)
+          ? translateFieldErrors(await requestTranslator('validation'), error.fieldErrors)
           : undefined,
       };
     }

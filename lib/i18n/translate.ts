@@ -17,8 +17,5 @@ export async function requestTranslator<N extends Namespace>(namespace: N) {
   return translator(await requestLocale(), namespace);
 }
 
-/** Loose form for keys built at run time (error codes, validation issues). */
-export type LooseTranslate = (key: string, values?: Record<string, string | number | Date>) => string;
-export function loose(t: unknown): LooseTranslate {
-  return t as LooseTranslate;
-}
+/** What useTranslations, getTranslations and translator() give for a namespace. */
+export type Translator<N extends Namespace> = ReturnType<typeof translator<N>>;

@@ -1,14 +1,18 @@
+import type { Translator } from '@/lib/i18n/translate';
 import { decodeIssue } from './zod';
 
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & {
-  has?: (key: string) => boolean;
-};
+type Translate = Translator<'validation'>;
+type ValidationKey = Parameters<Translate>[0];
 
-/** Turns a validation message (a catalog key, maybe with values) into words. */
+/**
+ * Turns a validation message (a catalog key, maybe with values) into words. The key comes
+ * from the wire, so it is checked against the catalog here, the one place a string becomes
+ * a key; one that is not there is shown as it came.
+ */
 export function translateIssue(t: Translate, message: string): string {
   const { key, values } = decodeIssue(message);
-  if (t.has && !t.has(key)) return message;
-  return t(key, values);
+  const known = (k: string): k is ValidationKey => t.has(k as ValidationKey);
+  return known(key) ? t(key, values) : message;
 }
 
 export function translateFieldErrors(

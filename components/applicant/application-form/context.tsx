@@ -73,7 +73,7 @@ export function useStep(step: ApplicationFormStep) {
     const found = issues.find((i) => i.path === path);
     if (!found) return undefined;
     if (!visited.has(step) && decodeIssue(found.message).key !== 'tooLong') return undefined;
-    return translateIssue(tv as never, found.message);
+    return translateIssue(tv, found.message);
   };
   return { issues, errorOf };
 }

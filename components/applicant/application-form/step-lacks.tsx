@@ -17,6 +17,8 @@ export function StepLacks({ step, issues, goBack }: { step: ApplicationFormStep;
   const tv = useTranslations('validation');
   const { rules } = useApplicationForm();
 
+  // A path from a validation issue is a string from the wire: checked against the catalog.
+  const isKey = (k: string): k is Parameters<typeof t>[0] => t.has(k as Parameters<typeof t>[0]);
   /** A field's name in words. */
   const labelOf = (path: string): string => {
     const [head, second, third] = path.split('.');
@@ -27,7 +29,8 @@ export function StepLacks({ step, issues, goBack }: { step: ApplicationFormStep;
     if (head === 'declarations') return rules.requirements.find((r) => r.id === second)?.statement ?? t('steps.declarations');
     if (head === 'documents') return rules.slots.find((sl) => sl.id === second)?.name ?? t('steps.documents');
     if (head === 'requestedAmount') return t('fields.requestedAmount');
-    return t.has(`fields.${head}` as never) ? t(`fields.${head}` as never) : head;
+    const key = `fields.${head}`;
+    return isKey(key) ? t(key) : head;
   };
 
   return (
@@ -36,7 +39,7 @@ export function StepLacks({ step, issues, goBack }: { step: ApplicationFormStep;
       <ul className="mt-2 list-disc space-y-1 ps-6">
         {[...new Map(issues.map((i) => [i.path, i])).values()].map((i) => (
           <li key={i.path}>
-            {labelOf(i.path)}: {translateIssue(tv as never, i.message)}
+            {labelOf(i.path)}: {translateIssue(tv, i.message)}
           </li>
         ))}
       </ul>

@@ -12,7 +12,6 @@ import { Countdown } from '@/components/time/countdown';
 import { Instant } from '@/components/time/instant';
 import { requirePermission } from '@/lib/auth/session';
 import { getCallDashboard } from '@/lib/data/call-editor';
-import { loose } from '@/lib/i18n/translate';
 import { translateIssue } from '@/lib/validations/translate-issue';
 import { BackArrow } from '@/components/ui/arrow';
 import { uuidPattern } from '@/lib/validations/zod';
@@ -46,7 +45,7 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
   const { call } = data;
   const t = await getTranslations('callDashboard');
   const ts = await getTranslations('callStatus');
-  const tv = loose(await getTranslations('validation'));
+  const tv = await getTranslations('validation');
   const issues = Object.values(data.openingIssues).flat();
   const stages = [
     { href: `/admin/calls/${call.id}/edit`, label: t('stage.edit'), hint: t('stageHint.edit') },
