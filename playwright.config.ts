@@ -31,12 +31,14 @@ const browser = {
 };
 
 /**
- * Specs that check what the browser does, not what the database does (axe, the
+ * Specs whose subject is the browser or the page, not the data: axe, the
  * Content-Security-Policy, widths at 390 px, typing on a slowed CPU or a slow 3G line, the
- * keyboard alone, the ticking countdown): CI runs them on the embedded database only and sets
- * E2E_SKIP_BROWSER_ONLY=1 for its second run, on PostgreSQL, to stay within its time.
+ * keyboard alone, the ticking countdown, the languages' rendering and the pages' guidance
+ * (portal, steps). CI runs them on the embedded database only and sets
+ * E2E_SKIP_BROWSER_ONLY=1 for its second run, on PostgreSQL, to stay within its time; what
+ * they store is covered on PostgreSQL by the integration tests (languages, applications).
  */
-const browserOnly = /(a11y|csp|phone|typing|slow-network|keyboard|countdown)\.spec\.ts/;
+const browserOnly = /(a11y|csp|phone|typing|slow-network|keyboard|countdown|languages|portal|steps)\.spec\.ts/;
 const skipBrowserOnly = process.env.E2E_SKIP_BROWSER_ONLY === '1';
 
 export default defineConfig({

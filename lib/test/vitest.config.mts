@@ -21,8 +21,8 @@ export default defineConfig({
     globalSetup: ['lib/test/global-setup.ts'],
     setupFiles: ['lib/test/setup.ts'],
     pool: 'forks',
-    // One database per run on PostgreSQL; test files share it one at a time.
-    fileParallelism: !process.env.DATABASE_URL,
+    // In parallel on both databases: on PostgreSQL each worker has a database of its own
+    // (lib/test/global-setup.ts), which its test files share one at a time.
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
