@@ -8,3 +8,4 @@ export * from './mail';
 export * from './audit';
 export * from './settings';
 export * from './security';
+export * from './awards';
