@@ -3,6 +3,8 @@ import { db as defaultDb, databaseKind, type Database, type Transaction } from '
 import {
   appSettings,
   applications,
+  awardNotices,
+  awards,
   callCountries,
   calls,
   callThemes,
@@ -315,6 +317,7 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
       { countries: call2022.countries, themes: call2022.themes, criteria: criteria2022 },
     );
     const submitted22 = new Date('2022-03-02T12:00:00Z');
+    const selected2022: { applicationId: string; amount: number; organisation: string; acronym: string | null; reference: string | null }[] = [];
     for (const o of organisations2022) {
       const [org] = await tx
         .insert(organisations)
@@ -364,9 +367,36 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
         decidedBy: adminId,
         decidedAt: new Date('2022-04-12T10:00:00Z'),
       });
+      if (o.outcome === 'selected') {
+        selected2022.push({ applicationId: app.id, amount: o.project.amount, organisation: o.legalName, acronym: o.acronym ?? null, reference: app.reference });
+      }
     }
     const snapshot = await buildResultsSnapshot(tx, c22.call.id, new Date(call2022.publishedAt));
     await tx.insert(publications).values({ callId: c22.call.id, snapshot, publishedBy: adminId, publishedAt: new Date(call2022.publishedAt) });
+    // The six partners accepted their awards within a fortnight of publication.
+    for (const [i, s] of selected2022.entries()) {
+      const respondedAt = new Date(Date.parse('2022-04-19T09:00:00Z') + i * 86_400_000);
+      const [award] = await tx
+        .insert(awards)
+        .values({
+          callId: c22.call.id,
+          applicationId: s.applicationId,
+          amount: s.amount,
+          respondBy: new Date('2022-04-29T15:00:00Z'),
+          status: 'accepted',
+          offeredBy: adminId,
+          offeredAt: new Date(call2022.publishedAt),
+          respondedAt,
+        })
+        .returning();
+      await tx.insert(awardNotices).values({
+        callId: c22.call.id,
+        awardId: award.id,
+        kind: 'accepted',
+        entry: { organisation: s.organisation, acronym: s.acronym, reference: s.reference, amount: s.amount, currency: c22.call.currency },
+        at: respondedAt,
+      });
+    }
 
     // Organisations of the fictional calls.
     const fictional: Ids = {};

@@ -11,4 +11,6 @@ export const cacheTags = {
   results: (slug: string) => `results:${slug}`,
   /** The register of partners across calls. */
   partners: 'partners',
+  /** One call's public impact (page, impact.json, impact.csv, the programme report): expired when a report is accepted. */
+  impact: (slug: string) => `impact:${slug}`,
 } as const;
