@@ -18,6 +18,10 @@ export const permissions = {
   'ranking:read': ['admin'],
   'decision:record': ['admin'],
   'results:publish': ['admin'],
+  /** A call's awards after publication: lapse an unanswered offer, offer a declined one to the reserve list. */
+  'award:manage': ['admin'],
+  /** Accept or decline an award; the data function checks membership of the organisation. */
+  'award:respond': ['applicant'],
   'organisation:manage': ['applicant'],
   'application:edit': ['applicant'],
   'question:ask': ['applicant'],

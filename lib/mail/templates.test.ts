@@ -40,8 +40,22 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
     currency: 'USD',
     feedback: [{ criterion: 'Relevance', yours: 4.33, cohort: 3.1, scaleMax: 5 }],
     comments: ['Strong local partners.'],
+    award: { respondBy: closes, link },
     link,
   },
+  awardOffer: {
+    callTitle: 'Climate 2027',
+    organisation: 'Citizens Initiative',
+    reference: 'EOI-2027-0008',
+    projectTitle: 'School classrooms',
+    amount: 80000,
+    currency: 'USD',
+    conditions: '',
+    respondBy: closes,
+    link,
+  },
+  awardAnswered: { accepted: false, callTitle: 'Climate 2027', organisation: 'Citizens Initiative', reference: 'EOI-2027-0007', projectTitle: 'Rural vaccination', amount: 120000, currency: 'USD', reason: 'Our team has left.', link },
+  awardAnswerConfirmation: { accepted: true, callTitle: 'Climate 2027', organisation: 'Citizens Initiative', reference: 'EOI-2027-0007', projectTitle: 'Rural vaccination', amount: 120000, currency: 'USD', reason: null, link },
 };
 
 describe('mail templates', () => {

@@ -49,8 +49,37 @@ export type MailTemplates = {
     comments: string[];
     /** Set when the application was screened out: why (no feedback then, it was not reviewed). */
     ineligibleReason?: string | null;
+    /** The award offer made at publication (selected applications): its deadline and where to answer. */
+    award?: { respondBy: When; link: string } | null;
     link: string;
   };
+  /** An award offered to a reserve application (issue 16). */
+  awardOffer: {
+    callTitle: string;
+    organisation: string;
+    reference: string;
+    projectTitle: string;
+    amount: number;
+    currency: string;
+    conditions: string;
+    respondBy: When;
+    link: string;
+  };
+  /** To the admins: an organisation accepted or declined its award. */
+  awardAnswered: AwardAnswer;
+  /** To the organisation's members: their answer is recorded. */
+  awardAnswerConfirmation: AwardAnswer;
+};
+type AwardAnswer = {
+  accepted: boolean;
+  callTitle: string;
+  organisation: string;
+  reference: string;
+  projectTitle: string;
+  amount: number;
+  currency: string;
+  reason: string | null;
+  link: string;
 };
 export type MailTemplateName = keyof MailTemplates;
 
@@ -198,6 +227,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
           amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : 'none',
         }),
         ...(d.ineligibleReason ? [t('outcome.ineligible', { reason: d.ineligibleReason })] : []),
+        ...(d.award ? [t('outcome.award', { respondBy: when(d.award.respondBy, locale), link: d.award.link })] : []),
       ],
       details: [
         [t('labels.reference'), d.reference],
@@ -210,6 +240,47 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
       action: { label: t('outcome.action'), url: d.link },
     };
   },
+  awardOffer: (d, t, locale) => ({
+    subject: t('awardOffer.subject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('awardOffer.body', { organisation: d.organisation, callTitle: d.callTitle, projectTitle: d.projectTitle, amount: money(d.amount, d.currency, locale) }),
+      t('awardOffer.deadline', { respondBy: when(d.respondBy, locale) }),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+      [t('labels.conditions'), d.conditions || t('awardOffer.standardConditions')],
+    ],
+    action: { label: t('awardOffer.action'), url: d.link },
+  }),
+  awardAnswered: (d, t, locale) => ({
+    subject: t(d.accepted ? 'awardAnswered.acceptedSubject' : 'awardAnswered.declinedSubject', { organisation: d.organisation, reference: d.reference }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t(d.accepted ? 'awardAnswered.accepted' : 'awardAnswered.declined', { organisation: d.organisation, callTitle: d.callTitle, amount: money(d.amount, d.currency, locale) }),
+      ...(d.reason ? [labelled(t('labels.reason'), d.reason, locale)] : []),
+      ...(d.accepted ? [] : [t('awardAnswered.next')]),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+    ],
+    action: { label: t('awardAnswered.action'), url: d.link },
+  }),
+  awardAnswerConfirmation: (d, t, locale) => ({
+    subject: t(d.accepted ? 'awardAnswerConfirmation.acceptedSubject' : 'awardAnswerConfirmation.declinedSubject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t(d.accepted ? 'awardAnswerConfirmation.accepted' : 'awardAnswerConfirmation.declined', { organisation: d.organisation, callTitle: d.callTitle, amount: money(d.amount, d.currency, locale) }),
+      ...(d.reason ? [labelled(t('labels.reason'), d.reason, locale)] : []),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+    ],
+    action: { label: t('awardAnswerConfirmation.action'), url: d.link },
+  }),
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };

@@ -176,6 +176,15 @@ export const actionRows: Record<string, Row> = {
   suggestSlateAction: { input: (w) => ({ callId: w.review.call.id, scoreKind: 'raw', minPerCountry: 0 }), who: ADMIN, fuzzAs: 'admin' },
   publishResultsAction: { input: (w) => ({ callId: w.review.call.id }), who: ADMIN, fuzzAs: 'admin' },
 
+  // lib/actions/awards.ts
+  respondToAwardAction: { input: (w) => ({ awardId: w.awardA.id, response: 'decline', reason: 'We cannot run it this year.' }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
+  lapseAwardAction: { input: (w) => ({ awardId: w.awardA.id }), who: ADMIN, fuzzAs: 'admin' },
+  offerToReserveAction: {
+    input: (w) => ({ awardId: w.declinedB.id, amount: 5_000, conditions: '', respondBy: '2099-01-01T17:00' }),
+    who: ADMIN,
+    fuzzAs: 'admin',
+  },
+
   // lib/actions/users.ts
   inviteUserAction: { input: () => ({ email: uniqueEmail('staff'), roles: ['reviewer'] }), who: ADMIN, fuzzAs: 'admin' },
   setUserRolesAction: { input: (w) => ({ userId: w.bystander.id, roles: ['applicant'] }), who: ADMIN, fuzzAs: 'admin' },

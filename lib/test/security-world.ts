@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { clarificationQuestions, outbox, users } from '@/db/schema';
+import { awards, clarificationQuestions, outbox, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { issueToken } from '@/lib/data/user-tokens';
 import { translator } from '@/lib/i18n/translate';
@@ -145,6 +145,15 @@ export async function buildWorld() {
     review.criteria.map(() => 3),
   );
 
+  // Awards (issue 16): organisation A's offer, still open; organisation B's, declined.
+  const [awardA, declinedB] = await db
+    .insert(awards)
+    .values([
+      { callId: review.call.id, applicationId: reviewedA.id, amount: 10_000, respondBy: new Date(Date.now() + 7 * 86_400_000) },
+      { callId: review.call.id, applicationId: reviewedB.id, amount: 10_000, respondBy: new Date(Date.now() + 7 * 86_400_000), status: 'declined', respondedAt: new Date(), declineReason: 'No team left.' },
+    ])
+    .returning();
+
   const [failedMail] = await db
     .insert(outbox)
     .values({ toAddress: uniqueEmail('bounce'), template: 'passwordReset', subject: 's', textBody: 't', htmlBody: 'h', status: 'failed', attempts: 8 })
@@ -190,6 +199,8 @@ export async function buildWorld() {
     otherAssignment,
     spareAssignment,
     submittedReview,
+    awardA,
+    declinedB,
     failedMail,
     bystander,
     orgInvitation,
