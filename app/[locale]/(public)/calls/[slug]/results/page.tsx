@@ -71,6 +71,28 @@ export default async function ResultsPage({ params }: Props) {
       <PartnerTable partners={results.partners} />
       {illustrative && <p className="text-sm text-amber-800">{tc('illustrativeNote')}</p>}
       <p className="text-sm text-slate-600">{t('frozen')}</p>
+      <section aria-labelledby="since-publication" className="space-y-3" data-testid="since-publication">
+        <h2 id="since-publication" className="text-lg font-semibold text-slate-900">
+          {t('sincePublication')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('sincePublicationIntro')}</p>
+        {results.sincePublication.length ? (
+          <ol className="space-y-2">
+            {results.sincePublication.map((n, i) => (
+              <li key={`${n.at}-${i}`} className="flex flex-wrap gap-x-3 text-sm">
+                <span className="text-slate-600">
+                  <Instant date={new Date(n.at)} timeZone={results.call.timeZone} dateOnly />
+                </span>
+                <span>
+                  {t(`notice.${n.kind}`, { organisation: n.acronym ? `${n.organisation} (${n.acronym})` : n.organisation, amount: money(format, n.amount, n.currency) })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-600">{t('noNotices')}</p>
+        )}
+      </section>
     </div>
   );
 }
