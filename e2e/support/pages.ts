@@ -147,3 +147,61 @@ export class ApplicationForm {
     await expect(this.page.getByTestId('save-status')).toHaveText(/All changes saved at \d\d:\d\d/);
   }
 }
+
+/** An application's award, as its organisation's members see it: accept, or decline with a reason. */
+export class AwardPage {
+  constructor(readonly page: Page) {}
+
+  /** From the dashboard's card, as a member finds it. */
+  async openFromDashboard(reference: string) {
+    await this.page.goto('/dashboard');
+    const card = this.page.getByTestId('award-card').filter({ hasText: reference });
+    await card.getByRole('link', { name: 'Open the award' }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Your award');
+    return this;
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('award-status');
+  }
+
+  async accept() {
+    await this.page.getByRole('button', { name: 'Accept the award' }).click();
+    await answerConfirmation(this.page, 'Accept the award on behalf of your organisation?');
+    await expect(this.status).toHaveText('Accepted');
+  }
+
+  async decline(reason: string) {
+    await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await this.page.getByLabel('Why do you decline?').fill(reason);
+    await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await answerConfirmation(this.page, 'Decline the award?');
+    await expect(this.status).toHaveText('Declined');
+  }
+}
+
+/** A call's awards for its admins: answers, lapsed offers, the reserve list. */
+export class AdminAwardsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callId: string) {
+    await this.page.goto(`/admin/calls/${callId}/awards`);
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('Awards');
+    return this;
+  }
+
+  row(organisation: string): Locator {
+    return this.page.getByTestId('award-row').filter({ hasText: organisation });
+  }
+
+  /** Offers the declined award of `organisation` to the next reserve, keeping the defaults but the conditions. */
+  async offerToReserve(organisation: string, reserve: string, conditions: string) {
+    const row = this.row(organisation);
+    await row.getByRole('button', { name: 'Offer to the next on the reserve list' }).click();
+    await expect(row.getByText(`to ${reserve}`, { exact: false })).toBeVisible();
+    await row.getByLabel('Conditions').fill(conditions);
+    await row.getByRole('button', { name: 'Make the offer' }).click();
+    await answerConfirmation(this.page, `Offer the award to ${reserve}`);
+    await expect(this.row(reserve).getByTestId('award-status')).toHaveText('Awaiting your answer');
+  }
+}
