@@ -37,7 +37,8 @@ export default async function AwardPage({ params }: { params: Promise<{ id: stri
   const t = await getTranslations('awards');
   const format = await getFormatter();
   const locale = await getLocale();
-  const open = award.status === 'offered' && Date.now() <= award.respondBy.getTime();
+  const now = new Date();
+  const open = award.status === 'offered' && now.getTime() <= award.respondBy.getTime();
   return (
     <div className="space-y-6">
       <Link href={`/applications/${id}`} className="text-sm text-brand-700 hover:underline">
