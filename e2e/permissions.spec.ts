@@ -142,6 +142,8 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/dashboard': [['/dashboard', { ...applicantOnly, admin: 403 }]],
     '/organisation': [['/organisation', { ...applicantOnly, admin: 403 }]],
     '/applications/[id]': [[`/applications/${applicationId}`, { ...all(404), visitor: 'sign-in', applicant: 200, admin: 200 }]],
+    // No award for the demo applicant's application (its call is not published): nobody finds one.
+    '/applications/[id]/award': [[`/applications/${applicationId}/award`, { ...all(404), visitor: 'sign-in' }]],
     // The applicant's application is submitted: its editor sends its members to the application's page.
     '/applications/[id]/edit': [[`/applications/${applicationId}/edit`, { ...all(404), visitor: 'sign-in', applicant: 'home', admin: 403, ...staff }]],
     '/review': [['/review', { ...all(403), visitor: 'sign-in', reviewer: 200, otherReviewer: 200, conflictedReviewer: 200 }]],
@@ -166,6 +168,7 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/calls/[id]/ranking': [[`/admin/calls/${callId}/ranking`, adminOnly]],
     '/admin/calls/[id]/ranking/[applicationId]': [[`/admin/calls/${callId}/ranking/${rankedApplicationId}`, adminOnly]],
     '/admin/calls/[id]/selection': [[`/admin/calls/${callId}/selection`, adminOnly]],
+    '/admin/calls/[id]/awards': [[`/admin/calls/${callId}/awards`, adminOnly]],
     '/admin/calls/[id]/export.csv': [[`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin]],
     // The call's applications hold no uploaded file: these rows check that nobody gets more than
     // "not found"; uploads, downloads and deletions of real files × seven personas are in

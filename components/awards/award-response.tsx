@@ -13,6 +13,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 /** Accept the award, or decline it with a reason; each confirmed first. */
 export function AwardResponse({ awardId }: { awardId: string }) {
   const t = useTranslations('awards');
+  const tv = useTranslations('validation');
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -57,9 +58,11 @@ export function AwardResponse({ awardId }: { awardId: string }) {
             <Button
               variant="danger"
               pending={pending}
-              onClick={async () =>
-                (await confirm(t('confirmDecline'), { confirmLabel: t('confirmDeclineButton'), destructive: true })) && send({ awardId, response: 'decline', reason })
-              }
+              onClick={async () => {
+                // Said at once, before the confirmation; the server checks it again.
+                if (!reason.trim()) return setReasonError(tv('required'));
+                if (await confirm(t('confirmDecline'), { confirmLabel: t('confirmDeclineButton'), destructive: true })) send({ awardId, response: 'decline', reason });
+              }}
             >
               {t('decline')}
             </Button>

@@ -171,9 +171,20 @@ export class AwardPage {
     await expect(this.status).toHaveText('Accepted');
   }
 
-  async decline(reason: string) {
+  /** Opens the decline form (unless open) and sends it with an empty reason: refused at once. */
+  async declineWithoutReason() {
+    const field = this.page.getByLabel('Why do you decline?');
+    if (!(await field.isVisible())) await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await field.fill('');
     await this.page.getByRole('button', { name: 'Decline the award' }).click();
-    await this.page.getByLabel('Why do you decline?').fill(reason);
+    await expect(this.page.getByText('This field is required.')).toBeVisible();
+    await expect(this.page.getByRole('alertdialog')).toHaveCount(0);
+  }
+
+  async decline(reason: string) {
+    const field = this.page.getByLabel('Why do you decline?');
+    if (!(await field.isVisible())) await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await field.fill(reason);
     await this.page.getByRole('button', { name: 'Decline the award' }).click();
     await answerConfirmation(this.page, 'Decline the award?');
     await expect(this.status).toHaveText('Declined');
