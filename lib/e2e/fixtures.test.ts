@@ -1,9 +1,9 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { applications, calls, organisationMembers, reviewAssignments, reviews, userRoles, users } from '@/db/schema';
+import { applications, awards, calls, organisationMembers, reviewAssignments, reviews, userRoles, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { createE2eReviewCall, createE2eUser } from './fixtures';
+import { createE2eAwardsCall, createE2eReviewCall, createE2eUser } from './fixtures';
 
 describe("the end-to-end tests' fixtures", () => {
   it('a user has the roles asked for and signs in with the fixture password', async () => {
@@ -46,5 +46,22 @@ describe("the end-to-end tests' fixtures", () => {
       .where(inArray(reviewAssignments.reviewerId, b.reviewers.map((r) => r.id)));
     // b's panel has only b's call: 8 eligible applications × 3 reviewers.
     expect(assigned[0].n).toBe(24);
+  });
+
+  it('a published call with awards: the two selected have offers, the two reserves none, each with a member of its own', async () => {
+    const world = await createE2eAwardsCall();
+    const [call] = await db.select().from(calls).where(eq(calls.id, world.call.id));
+    expect(call.status).toBe('published');
+    const offers = await db.select().from(awards).where(eq(awards.callId, call.id));
+    expect(offers.map((o) => o.applicationId).sort()).toEqual(world.selected.map((s) => s.applicationId).sort());
+    expect(offers.every((o) => o.status === 'offered')).toBe(true);
+    for (const p of [...world.selected, ...world.reserves]) {
+      const [app] = await db.select().from(applications).where(eq(applications.id, p.applicationId));
+      const [m] = await db
+        .select({ n: count() })
+        .from(organisationMembers)
+        .where(and(eq(organisationMembers.organisationId, app.organisationId), eq(organisationMembers.userId, p.member.id)));
+      expect(m.n).toBe(1);
+    }
   });
 });
