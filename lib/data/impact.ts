@@ -77,19 +77,17 @@ type CubeRow = {
   populationGroup: PopulationGroup | null;
   sex: Sex | null;
   ageGroup: AgeGroup | null;
-  periodId: string | null;
   people: number;
 };
 
 /** grouping() bits, in the order of its arguments: 1 marks a column rolled up in that set. */
-const ALL = 0b111111;
+const ALL = 0b11111;
 const bits = (...kept: number[]) => kept.reduce((mask, bit) => mask & ~bit, ALL);
-const APP = 0b100000;
-const COUNTRY = 0b010000;
-const GROUP = 0b001000;
-const SEX = 0b000100;
-const AGE = 0b000010;
-const PERIOD = 0b000001;
+const APP = 0b10000;
+const COUNTRY = 0b01000;
+const GROUP = 0b00100;
+const SEX = 0b00010;
+const AGE = 0b00001;
 
 /** A published call's impact, or null when the slug names no call whose results are published. */
 export async function getCallImpact(slug: string): Promise<CallImpact | null> {
@@ -103,9 +101,9 @@ export async function getCallImpact(slug: string): Promise<CallImpact | null> {
   const cube = rowsOf<CubeRow>(
     await db.execute(sql`
       select
-        grouping(ap.id, rr.country, rr.population_group, rr.sex, rr.age_group, rep.period_id)::int as g,
+        grouping(ap.id, rr.country, rr.population_group, rr.sex, rr.age_group)::int as g,
         ap.id as "applicationId", rr.country, rr.population_group as "populationGroup", rr.sex,
-        rr.age_group as "ageGroup", rep.period_id as "periodId",
+        rr.age_group as "ageGroup",
         sum(rr.people)::int as people
       from reports rep
       join awards aw on aw.id = rep.award_id
@@ -113,7 +111,7 @@ export async function getCallImpact(slug: string): Promise<CallImpact | null> {
       join report_reach rr on rr.report_id = rep.id
       where aw.call_id = ${call.id} and rep.status = 'accepted'
       group by grouping sets (
-        (), (ap.id), (rr.country), (rr.population_group), (rr.sex, rr.age_group), (rep.period_id),
+        (), (ap.id), (rr.country), (rr.population_group), (rr.sex, rr.age_group),
         (ap.id, rr.country, rr.population_group)
       )`),
   );
