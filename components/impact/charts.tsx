@@ -73,7 +73,9 @@ export function StackedBarChart({ rows, series, description }: { rows: StackRow[
         <ul className="mb-3 flex flex-wrap gap-4 text-sm">
           {series.map((s, i) => (
             <li key={s.key} className="flex items-center gap-1.5">
-              <span className="inline-block size-3 rounded-sm" style={{ background: palette[i % palette.length] }} />
+              <svg className="size-3" viewBox="0 0 12 12" focusable="false">
+                <rect width="12" height="12" rx="2" fill={palette[i % palette.length]} />
+              </svg>
               {s.label}
             </li>
           ))}
@@ -104,11 +106,14 @@ export type TimePoint = { key: string; date: string; value: number; label: strin
 
 /**
  * The running total over time: an area from zero at the start of the first period to each
- * period's end (d3-shape's area and line on a time scale), the periods named below.
+ * period's end (d3-shape's area and line on a time scale), the periods named below. No
+ * inline style (the Content-Security-Policy forbids it): the shapes stretch to the box, the
+ * markers are round-capped zero-length strokes that keep their size, and the axis labels
+ * sit in flex boxes (nice() makes the ticks evenly spaced from zero to the top).
  */
 export function CumulativeChart({ start, points, description, ticks }: { start: string; points: TimePoint[]; description: string; ticks: (value: number) => string }) {
   const W = 600;
-  const H = 200;
+  const H = 208;
   const all = [{ date: start, value: 0 }, ...points];
   const x = scaleTime()
     .domain([new Date(start), new Date(points.at(-1)!.date)])
@@ -125,33 +130,25 @@ export function CumulativeChart({ start, points, description, ticks }: { start: 
   return (
     <div role="img" aria-label={description}>
       <div aria-hidden="true" className="flex gap-2">
-        <div className="relative w-16 shrink-0 text-end text-xs tabular-nums text-slate-600" style={{ height: H }}>
+        <div className="-my-2 flex h-56 w-16 shrink-0 flex-col-reverse justify-between text-end text-xs tabular-nums text-slate-600">
           {yTicks.map((t) => (
-            <span key={t} className="absolute end-0 -translate-y-1/2" style={{ top: `${(y(t) / H) * 100}%` }}>
-              {ticks(t)}
-            </span>
+            <span key={t}>{ticks(t)}</span>
           ))}
         </div>
-        <div className="relative flex-1" style={{ height: H }}>
-          <svg className="absolute inset-0 h-full w-full overflow-visible rtl:-scale-x-100" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" focusable="false">
-            {yTicks.map((t) => (
-              <line key={t} x1="0" x2={W} y1={y(t)} y2={y(t)} stroke="#e2e8f0" vectorEffect="non-scaling-stroke" />
-            ))}
-            <path d={areaPath} fill="#d6e6f7" />
-            <path d={linePath} fill="none" stroke="#0b5cab" strokeWidth="2.5" vectorEffect="non-scaling-stroke" />
-          </svg>
+        <svg className="block h-52 min-w-0 flex-1 overflow-visible rtl:-scale-x-100" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" focusable="false">
+          {yTicks.map((t) => (
+            <line key={t} x1="0" x2={W} y1={y(t)} y2={y(t)} stroke="#e2e8f0" vectorEffect="non-scaling-stroke" />
+          ))}
+          <path d={areaPath} fill="#d6e6f7" />
+          <path d={linePath} fill="none" stroke="#0b5cab" strokeWidth="2.5" vectorEffect="non-scaling-stroke" />
           {points.map((p) => (
-            <span
-              key={p.key}
-              className="absolute size-2.5 -translate-y-1/2 rounded-full border-2 border-white bg-brand-700 ltr:-translate-x-1/2 rtl:translate-x-1/2"
-              style={{ insetInlineStart: `${(px(p) / W) * 100}%`, top: `${(py(p) / H) * 100}%` }}
-            />
+            <line key={p.key} x1={px(p)} x2={px(p)} y1={py(p)} y2={py(p)} stroke="#073a6d" strokeWidth="9" strokeLinecap="round" vectorEffect="non-scaling-stroke" />
           ))}
-        </div>
+        </svg>
       </div>
       <ol aria-hidden="true" className="ms-18 mt-2 flex justify-between gap-2 text-xs text-slate-700">
         {points.map((p) => (
-          <li key={p.key} className="text-end last:text-end first:text-start">
+          <li key={p.key} className="text-end first:text-start">
             <span className="block font-medium">{p.label}</span>
             <span className="tabular-nums">{p.valueText}</span>
           </li>
