@@ -33,7 +33,7 @@ async function firstHref(page: Page, path: string, pattern: RegExp): Promise<str
 }
 
 async function pagesOf(persona: Persona, page: Page, locale: string): Promise<string[]> {
-  const publicPages = ['/', '/partners', `/calls/${OPEN_CALL}`, `/calls/${REVIEW_CALL}`, `/calls/${RESULTS_CALL}`, `/calls/${RESULTS_CALL}/results`];
+  const publicPages = ['/', '/partners', `/calls/${OPEN_CALL}`, `/calls/${REVIEW_CALL}`, `/calls/${RESULTS_CALL}`, `/calls/${RESULTS_CALL}/results`, `/calls/${RESULTS_CALL}/impact`, `/calls/${RESULTS_CALL}/report`];
   if (persona === 'visitor') return [...publicPages, '/sign-in', '/sign-up', '/forgot-password', '/reset-password/not-a-real-token'];
   if (persona === 'applicant') {
     const application = await firstHref(page, '/dashboard', /\/applications\/[0-9a-f-]{36}$/);

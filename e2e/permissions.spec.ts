@@ -139,6 +139,23 @@ test('[permissions] every page and route handler answers each of seven personas 
       [`/calls/${PUBLISHED_CALL}/results.csv`, all(200)],
       [`/calls/${REVIEW_CALL}/results.csv`, all(404)],
     ],
+    // Public once the results are published: only accepted reports count (lib/data/impact.test.ts).
+    '/calls/[slug]/impact': [
+      [`/calls/${PUBLISHED_CALL}/impact`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact`, all(404)],
+    ],
+    '/calls/[slug]/impact.json': [
+      [`/calls/${PUBLISHED_CALL}/impact.json`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact.json`, all(404)],
+    ],
+    '/calls/[slug]/impact.csv': [
+      [`/calls/${PUBLISHED_CALL}/impact.csv`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact.csv`, all(404)],
+    ],
+    '/calls/[slug]/report': [
+      [`/calls/${PUBLISHED_CALL}/report`, all(200)],
+      [`/calls/${REVIEW_CALL}/report`, all(404)],
+    ],
     '/dashboard': [['/dashboard', { ...applicantOnly, admin: 403 }]],
     '/organisation': [['/organisation', { ...applicantOnly, admin: 403 }]],
     '/applications/[id]': [[`/applications/${applicationId}`, { ...all(404), visitor: 'sign-in', applicant: 200, admin: 200 }]],
