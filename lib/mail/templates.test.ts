@@ -32,7 +32,7 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
   draftReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', closes, daysLeft: 1, link },
   reportSubmitted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', peopleReached: 12500, link },
   reportAccepted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: null, link },
-  reportChangesRequested: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: 'Split the figures by country.', link },
+  reportChangesRequested: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: 'Split figures by country.', link },
   reportReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, daysLeft: 7, link },
   reportOverdue: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, link },
   outcome: {

@@ -10,9 +10,11 @@ const DAY = 86_400_000;
  * A published call with one accepted award (organisation A's application, reaching
  * Somalia and Kenya) and an interim reporting period due in `dueInDays` days.
  */
-export async function createAcceptedAward(options: { dueInDays?: number; organisationName?: string } = {}) {
+export async function createAcceptedAward(
+  options: { dueInDays?: number; organisationName?: string; partner?: Awaited<ReturnType<typeof createApplicantOrganisation>> } = {},
+) {
   const { call } = await createReviewCall({ status: 'published', timeZone: 'Africa/Nairobi' });
-  const partner = await createApplicantOrganisation(options.organisationName ?? 'Reporting Partner');
+  const partner = options.partner ?? (await createApplicantOrganisation(options.organisationName ?? 'Reporting Partner'));
   const { application } = await createSubmittedApplication(call, {
     organisation: partner.organisation,
     countries: ['SO', 'KE'],
@@ -37,5 +39,14 @@ export async function createAcceptedAward(options: { dueInDays?: number; organis
     })
     .returning();
   return { call, partner, application, award, period };
+}
+
+/** Another period of the award's call (for tests that need one nobody has reported on). */
+export async function addPeriod(callId: string, label: string, dueInDays = 60) {
+  const [period] = await db
+    .insert(reportingPeriods)
+    .values({ callId, label, periodStart: '2026-07-01', periodEnd: '2026-12-31', dueAt: new Date(Date.now() + dueInDays * DAY), final: true })
+    .returning();
+  return period;
 }
 export type AcceptedAward = Awaited<ReturnType<typeof createAcceptedAward>>;
