@@ -183,6 +183,12 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/calls/[id]/ranking': [[`/admin/calls/${callId}/ranking`, adminOnly]],
     '/admin/calls/[id]/ranking/[applicationId]': [[`/admin/calls/${callId}/ranking/${rankedApplicationId}`, adminOnly]],
     '/admin/calls/[id]/selection': [[`/admin/calls/${callId}/selection`, adminOnly]],
+    '/admin/calls/[id]/reporting': [[`/admin/calls/${callId}/reporting`, adminOnly]],
+    // Reports with real awards × personas are in e2e/reports.spec.ts and lib/data/reports.test.ts; here, the gates.
+    '/admin/calls/[id]/reporting/[reportId]': [[`/admin/calls/${callId}/reporting/${NO_SUCH_ID}`, { ...adminOnly, admin: 404 }]],
+    '/applications/[id]/reports/[periodId]': [
+      [`/applications/${applicationId}/reports/${NO_SUCH_ID}`, { ...all(403), visitor: 'sign-in', applicant: 404, otherApplicant: 404 }],
+    ],
     '/admin/calls/[id]/export.csv': [[`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin]],
     // The call's applications hold no uploaded file: these rows check that nobody gets more than
     // "not found"; uploads, downloads and deletions of real files × seven personas are in

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applications, calls, organisationMembers, reviewAssignments, reviews, userRoles, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { createE2eReviewCall, createE2eUser } from './fixtures';
+import { createE2eReporting, createE2eReviewCall, createE2eUser } from './fixtures';
+import { awards, reportingPeriods } from '@/db/schema';
 
 describe("the end-to-end tests' fixtures", () => {
   it('a user has the roles asked for and signs in with the fixture password', async () => {
@@ -46,5 +47,17 @@ describe("the end-to-end tests' fixtures", () => {
       .where(inArray(reviewAssignments.reviewerId, b.reviewers.map((r) => r.id)));
     // b's panel has only b's call: 8 eligible applications × 3 reviewers.
     expect(assigned[0].n).toBe(24);
+  });
+
+  it("a call with an accepted award of the applicant's organisation and an interim period due ahead", async () => {
+    const f = await createE2eReporting();
+    const [award] = await db.select().from(awards).where(eq(awards.id, f.award.id));
+    expect(award.status).toBe('accepted');
+    const [membership] = await db.select().from(organisationMembers).where(eq(organisationMembers.userId, f.applicant.id));
+    const [app] = await db.select().from(applications).where(eq(applications.id, award.applicationId));
+    expect(app.organisationId).toBe(membership.organisationId);
+    const [period] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, f.period.id));
+    expect(period.callId).toBe(f.call.id);
+    expect(period.dueAt.getTime()).toBeGreaterThan(Date.now());
   });
 });
