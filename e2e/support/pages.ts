@@ -216,3 +216,80 @@ export class AdminAwardsPage {
     await expect(this.row(reserve).getByTestId('award-status')).toHaveText('Awaiting your answer');
   }
 }
+
+/** A partner's report on an award for one period (components/reports/report-form.tsx). */
+export class PartnerReportPage {
+  constructor(readonly page: Page) {}
+
+  async goto(applicationId: string, periodId: string) {
+    await this.page.goto(`/applications/${applicationId}/reports/${periodId}`);
+    await expect(this.page.getByRole('heading', { name: 'People reached' })).toBeVisible();
+    return this;
+  }
+
+  row(n: number): Locator {
+    return this.page.getByTestId('reach-row').nth(n);
+  }
+
+  get total(): Locator {
+    return this.page.getByTestId('reach-total');
+  }
+
+  /** Adds a row of people reached and fills it. */
+  async addReach(values: { country: string; sex: string; ageGroup: string; group: string; people: number }) {
+    const n = await this.page.getByTestId('reach-row').count();
+    await this.page.getByRole('button', { name: 'Add a row' }).click();
+    const row = this.row(n);
+    await row.getByLabel('Country').selectOption({ label: values.country });
+    await row.getByLabel('Sex').selectOption({ label: values.sex });
+    await row.getByLabel('Age group').selectOption({ label: values.ageGroup });
+    await row.getByLabel('Population group').selectOption({ label: values.group });
+    await row.getByLabel('Number of people').fill(String(values.people));
+  }
+
+  activity(n: number): Locator {
+    return this.page.getByTestId('activity-row').nth(n);
+  }
+
+  /** Waits until the autosave says the draft is saved. */
+  async saved() {
+    await expect(this.page.getByTestId('report-save-status')).toContainText('Draft saved at', { timeout: 15_000 });
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit the report' }).click();
+  }
+
+  get state(): Locator {
+    return this.page.getByTestId('report-state');
+  }
+}
+
+/** A call's reporting page for admins, and the review of one report. */
+export class AdminReportingPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callId: string) {
+    await this.page.goto(`/admin/calls/${callId}/reporting`);
+    await expect(this.page.getByRole('heading', { name: 'Reporting periods' })).toBeVisible();
+    return this;
+  }
+
+  async openReport(organisation: string, period: string) {
+    await this.page.getByRole('link', { name: `Report of ${organisation} for ${period}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText(`${period}: ${organisation}`);
+  }
+
+  async askForChanges(comment: string) {
+    await this.page.getByLabel('Comment to the partner').fill(comment);
+    await this.page.getByRole('button', { name: 'Ask for changes' }).click();
+  }
+
+  async accept() {
+    await this.page.getByRole('button', { name: 'Accept the report' }).click();
+  }
+
+  get state(): Locator {
+    return this.page.getByTestId('report-state');
+  }
+}

@@ -28,6 +28,10 @@ export const permissions = {
   'question:answer': ['admin'],
   'review:write': ['reviewer'],
   'review:reopen': ['admin'],
+  /** A call's reporting periods, and the review (accept, ask for changes) of its partners' reports. */
+  'reporting:manage': ['admin'],
+  /** Reports on an accepted award; members of the award's organisation only, by record (lib/data/reports.ts). */
+  'report:write': ['applicant'],
   /** Anyone signed in, on their own account (e.g. asking again for the e-mail confirmation link). */
   'account:own': ['admin', 'reviewer', 'applicant'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applications, awards, calls, organisationMembers, reviewAssignments, reviews, userRoles, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { createE2eAwardsCall, createE2eReviewCall, createE2eUser } from './fixtures';
+import { createE2eAwardsCall, createE2eReporting, createE2eReviewCall, createE2eUser } from './fixtures';
+import { reportingPeriods } from '@/db/schema';
 
 describe("the end-to-end tests' fixtures", () => {
   it('a user has the roles asked for and signs in with the fixture password', async () => {
@@ -63,5 +64,17 @@ describe("the end-to-end tests' fixtures", () => {
         .where(and(eq(organisationMembers.organisationId, app.organisationId), eq(organisationMembers.userId, p.member.id)));
       expect(m.n).toBe(1);
     }
+  });
+
+  it("a call with an accepted award of the applicant's organisation and an interim period due ahead", async () => {
+    const f = await createE2eReporting();
+    const [award] = await db.select().from(awards).where(eq(awards.id, f.award.id));
+    expect(award.status).toBe('accepted');
+    const [membership] = await db.select().from(organisationMembers).where(eq(organisationMembers.userId, f.applicant.id));
+    const [app] = await db.select().from(applications).where(eq(applications.id, award.applicationId));
+    expect(app.organisationId).toBe(membership.organisationId);
+    const [period] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.id, f.period.id));
+    expect(period.callId).toBe(f.call.id);
+    expect(period.dueAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

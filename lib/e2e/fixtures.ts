@@ -2,7 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
-import { applications, calls, decisions, organisationMembers, organisations, userRoles, users } from '@/db/schema';
+import { applications, awards, calls, decisions, organisationMembers, organisations, reportingPeriods, userRoles, users } from '@/db/schema';
+import { nextReference } from '@/lib/data/applications/internal';
 import { rankingQuery } from '@/lib/data/internal/ranking-sql';
 import { publishResults } from '@/lib/data/selection';
 import { insertReviewCall, reviewProjectTitles } from '@/db/seed';
@@ -25,6 +26,7 @@ export const e2eFixtureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('user'), roles: z.array(role).min(1).max(3), name: z.string().min(1).max(100).optional() }),
   z.strictObject({ kind: z.literal('review-call') }),
   z.strictObject({ kind: z.literal('awards-call') }),
+  z.strictObject({ kind: z.literal('reporting') }),
 ]);
 export type E2eFixtureRequest = z.infer<typeof e2eFixtureSchema>;
 
@@ -156,3 +158,72 @@ export async function createE2eAwardsCall() {
   });
 }
 export type E2eAwardsCall = Awaited<ReturnType<typeof createE2eAwardsCall>>;
+
+const DAY = 86_400_000;
+
+/**
+ * A published call of one's own with one accepted award (the applicant's organisation,
+ * working in Somalia and Kenya) and an interim reporting period due in ten days, with an
+ * admin to review the reports.
+ */
+export async function createE2eReporting() {
+  const tag = newTag();
+  const passwordHash = await hashPassword(E2E_FIXTURE_PASSWORD);
+  return db.transaction(async (tx) => {
+    const admin = await insertUser(tx, tag, 'admin', ['admin'], passwordHash);
+    const applicant = await insertUser(tx, tag, 'applicant', ['applicant'], passwordHash);
+    const [org] = await tx
+      .insert(organisations)
+      .values({ legalName: `Horn Health Diaspora ${tag}`, type: 'diaspora_organisation', countryOfRegistration: 'SE', contactEmail: applicant.email, createdBy: applicant.id, illustrative: FICTIONAL })
+      .returning();
+    await tx.insert(organisationMembers).values({ organisationId: org.id, userId: applicant.id, role: 'owner' });
+    const now = Date.now();
+    const [call] = await tx
+      .insert(calls)
+      .values({
+        slug: `e2e-reporting-${tag}`,
+        title: `Community health outreach (e2e ${tag})`,
+        status: 'published',
+        timeZone: 'Africa/Nairobi',
+        opensAt: new Date(now - 120 * DAY),
+        closesAt: new Date(now - 90 * DAY),
+      })
+      .returning();
+    const [application] = await tx
+      .insert(applications)
+      .values({
+        callId: call.id,
+        organisationId: org.id,
+        createdBy: applicant.id,
+        status: 'submitted',
+        reference: await nextReference(tx, new Date(now).getUTCFullYear()),
+        submittedAt: new Date(now - 95 * DAY),
+        title: 'Mobile clinics for returnees',
+        countries: ['SO', 'KE'],
+        requestedAmount: 60_000,
+        peopleToReach: 5000,
+        eligibility: 'eligible',
+        content: { summary: 'Mobile clinics.', activities: '- Train 40 community health workers\n- Run 12 mobile clinic days', durationMonths: 6 },
+      })
+      .returning();
+    const [award] = await tx
+      .insert(awards)
+      .values({ callId: call.id, applicationId: application.id, amount: 60_000, respondBy: new Date(now - 60 * DAY), status: 'accepted', respondedAt: new Date(now - 70 * DAY), respondedBy: applicant.id })
+      .returning();
+    const [period] = await tx
+      .insert(reportingPeriods)
+      .values({ callId: call.id, label: 'Interim report', periodStart: '2026-01-01', periodEnd: '2026-06-30', dueAt: new Date(now + 10 * DAY) })
+      .returning();
+    await writeAudit(tx, { id: null, email: null }, { action: 'e2e.fixture', entityType: 'call', entityId: call.id });
+    return {
+      tag,
+      call: { id: call.id, slug: call.slug, title: call.title },
+      admin,
+      applicant: { ...applicant, organisation: org.legalName },
+      application: { id: application.id, title: application.title },
+      award: { id: award.id },
+      period: { id: period.id, label: period.label },
+    };
+  });
+}
+export type E2eReporting = Awaited<ReturnType<typeof createE2eReporting>>;

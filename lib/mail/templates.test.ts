@@ -30,6 +30,11 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
   reviewReminder: { callTitle: 'Climate 2027', pending: 1, deadline: closes, daysLeft: 3, link },
   conflictDeclared: { reviewerName: 'R. Eviewer', reference: 'EOI-2027-0007', callTitle: 'Climate 2027', reason: 'Former employer', link },
   draftReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', closes, daysLeft: 1, link },
+  reportSubmitted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', peopleReached: 12500, link },
+  reportAccepted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: null, link },
+  reportChangesRequested: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: 'Split figures by country.', link },
+  reportReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, daysLeft: 7, link },
+  reportOverdue: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, link },
   outcome: {
     outcome: 'selected',
     callTitle: 'Climate 2027',

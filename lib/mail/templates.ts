@@ -35,6 +35,11 @@ export type MailTemplates = {
   reviewReminder: { callTitle: string; pending: number; deadline: When; daysLeft: number; link: string };
   conflictDeclared: { reviewerName: string; reference: string; callTitle: string; reason: string; link: string };
   draftReminder: { callTitle: string; organisation: string; closes: When; daysLeft: number; link: string };
+  reportSubmitted: { callTitle: string; organisation: string; period: string; peopleReached: number; link: string };
+  reportAccepted: { callTitle: string; organisation: string; period: string; comment: string | null; link: string };
+  reportChangesRequested: { callTitle: string; organisation: string; period: string; comment: string; link: string };
+  reportReminder: { callTitle: string; organisation: string; period: string; due: When; daysLeft: number; link: string };
+  reportOverdue: { callTitle: string; organisation: string; period: string; due: When; link: string };
   outcome: {
     outcome: Outcome;
     callTitle: string;
@@ -210,6 +215,45 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     greeting: t('greeting'),
     paragraphs: [t('draftReminder.body', { organisation: d.organisation, callTitle: d.callTitle, closesAt: when(d.closes, locale) })],
     action: { label: t('draftReminder.action'), url: d.link },
+  }),
+  reportSubmitted: (d, t, locale) => ({
+    subject: t('reportSubmitted.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportSubmitted.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      t('reportSubmitted.people', { people: new Intl.NumberFormat(locale).format(d.peopleReached) }),
+    ],
+    action: { label: t('reportSubmitted.action'), url: d.link },
+  }),
+  reportAccepted: (d, t, locale) => ({
+    subject: t('reportAccepted.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportAccepted.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      ...(d.comment ? [labelled(t('labels.comment'), d.comment, locale)] : []),
+    ],
+    action: { label: t('reportAccepted.action'), url: d.link },
+  }),
+  reportChangesRequested: (d, t, locale) => ({
+    subject: t('reportChangesRequested.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportChangesRequested.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      labelled(t('labels.comment'), d.comment, locale),
+    ],
+    action: { label: t('reportChangesRequested.action'), url: d.link },
+  }),
+  reportReminder: (d, t, locale) => ({
+    subject: t('reportReminder.subject', { daysLeft: d.daysLeft, period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [t('reportReminder.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle, dueAt: when(d.due, locale) })],
+    action: { label: t('reportReminder.action'), url: d.link },
+  }),
+  reportOverdue: (d, t, locale) => ({
+    subject: t('reportOverdue.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [t('reportOverdue.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle, dueAt: when(d.due, locale) })],
+    action: { label: t('reportOverdue.action'), url: d.link },
   }),
   outcome: (d, t, locale) => {
     const feedback: [string, string][] = d.feedback.map((f) => [

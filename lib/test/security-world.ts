@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { awards, clarificationQuestions, outbox, users } from '@/db/schema';
+import { awards, clarificationQuestions, outbox, reports, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { issueToken } from '@/lib/data/user-tokens';
 import { translator } from '@/lib/i18n/translate';
@@ -11,6 +11,7 @@ import { attachFile as attachReviewFile, createAssignment, createReviewCall, cre
 import { createApplicantOrganisation, createDraft, createOpenCall, completeDraft, pdfBytes } from './application-factories';
 import { storeApplicationFile } from '@/lib/data/files';
 import { createUser, uniqueEmail } from './factories';
+import { addPeriod, createAcceptedAward } from './report-factories';
 
 /**
  * The world the permission matrix and the fuzzing run in: seven personas and the records
@@ -168,6 +169,16 @@ export async function buildWorld() {
     createdBy: a.owner.id,
   });
 
+  // Reporting: organisation A's accepted award, its report for the interim period
+  // submitted, a final period to draft in and a spare one nobody reported on.
+  const reporting = await createAcceptedAward({ partner: a });
+  const [submittedReport] = await db
+    .insert(reports)
+    .values({ awardId: reporting.award.id, periodId: reporting.period.id, status: 'submitted', narrative: 'Done.', submittedAt: new Date(), submittedBy: a.owner.id })
+    .returning();
+  const draftPeriod = await addPeriod(reporting.call.id, 'Final report');
+  const sparePeriod = await addPeriod(reporting.call.id, 'Spare period');
+
   const actors: Record<Persona, SessionUser | null> = {
     visitor: null,
     applicantA: a.owner,
@@ -205,6 +216,7 @@ export async function buildWorld() {
     bystander,
     orgInvitation,
     completeDraft: completeDraft(open),
+    reporting: { ...reporting, submittedReport, draftPeriod, sparePeriod },
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -5,6 +5,7 @@ import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
+import { MyReports } from '@/components/reports/my-reports';
 import { Instant } from '@/components/time/instant';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -100,6 +101,8 @@ export default async function DashboardPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <MyReports user={user} />
 
       <section aria-labelledby="my-applications" className="space-y-3">
         <h2 id="my-applications">{t('applicationsTitle')}</h2>
