@@ -73,6 +73,14 @@ test.describe('reports', () => {
     await report.submit();
     await expect(report.state).toHaveText('Submitted');
 
+    // A report awaiting review is not public: the call's impact (cached) counts no one yet.
+    const impactJson = async () => (await (await partner.request.get(`/calls/${reporting.call.slug}/impact.json`)).json()).peopleReached;
+    expect(await impactJson()).toBe(0);
+    const reportUrl = partner.url();
+    await partner.goto(`/calls/${reporting.call.slug}/impact`);
+    await expect(partner.getByText('No report has been accepted yet.')).toBeVisible();
+    await expect(partner.getByTestId('people-reached')).toHaveCount(0);
+
     // The admin accepts.
     await admin.reload();
     await expect(admin.getByTestId('reach-total')).toHaveText('Total people reached: 1,750');
@@ -81,7 +89,12 @@ test.describe('reports', () => {
     await admin.getByRole('link', { name: 'Back to reporting' }).click();
     await expect(admin.getByTestId(`award-${reporting.award.id}`).getByTestId('report-state')).toHaveText('Accepted');
 
+    // The next request shows it in public: the page and impact.json (the accept expired their tag).
+    expect(await impactJson()).toBe(1750);
     await partner.reload();
+    await expect(partner.getByTestId('people-reached')).toHaveText('1,750');
+
+    await partner.goto(reportUrl);
     await expect(partner.getByText('This report was accepted. Thank you.')).toBeVisible();
   });
 
