@@ -18,6 +18,8 @@ export const permissions = {
   'ranking:read': ['admin'],
   'decision:record': ['admin'],
   'results:publish': ['admin'],
+  /** Import the sanctions list, decide screening hits (issue 17). */
+  'sanctions:manage': ['admin'],
   'organisation:manage': ['applicant'],
   'application:edit': ['applicant'],
   'question:ask': ['applicant'],
