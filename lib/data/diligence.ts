@@ -132,6 +132,12 @@ export async function importSanctionsList(tx: Executor, actor: SessionUser, file
   return importSanctionsListAs(tx, auditActor(actor), file);
 }
 
+/** The upload route's entry: its own transaction, as the file routes do. */
+export async function importUploadedSanctionsList(actor: SessionUser, file: { fileName: string; content: Buffer }) {
+  assertCan(actor, 'sanctions:manage');
+  return db.transaction((tx) => importSanctionsList(tx, actor, file));
+}
+
 // ---------------------------------------------------------------------------------------
 // Screening
 
@@ -285,6 +291,23 @@ export async function diligenceHolds(executor: Executor, organisationIds: string
     .groupBy(screeningHits.organisationId);
   for (const r of rows) holds.set(r.organisationId, { openMatches: r.open, confirmedMatches: r.confirmed });
   return holds;
+}
+
+/** The same, by application: for the screening and ranking pages, whose rows are applications. */
+export async function diligenceHoldsByApplication(actor: SessionUser, applicationIds: string[], executor: Executor = db) {
+  assertCan(actor, 'application:readAll');
+  const byApplication = new Map<string, DiligenceHold & { organisationId: string }>();
+  if (!applicationIds.length) return byApplication;
+  const rows = await executor
+    .select({ id: applications.id, organisationId: applications.organisationId })
+    .from(applications)
+    .where(inArray(applications.id, applicationIds));
+  const holds = await diligenceHolds(executor, rows.map((r) => r.organisationId));
+  for (const r of rows) {
+    const hold = holds.get(r.organisationId);
+    if (hold) byApplication.set(r.id, { ...hold, organisationId: r.organisationId });
+  }
+  return byApplication;
 }
 
 /**

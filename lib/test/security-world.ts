@@ -11,6 +11,7 @@ import { attachFile as attachReviewFile, createAssignment, createReviewCall, cre
 import { createApplicantOrganisation, createDraft, createOpenCall, completeDraft, pdfBytes } from './application-factories';
 import { storeApplicationFile } from '@/lib/data/files';
 import { createUser, uniqueEmail } from './factories';
+import { createScreeningHit } from './diligence-factory';
 
 /**
  * The world the permission matrix and the fuzzing run in: seven personas and the records
@@ -159,6 +160,9 @@ export async function buildWorld() {
     createdBy: a.owner.id,
   });
 
+  // A possible sanctions match of organisation B, for the admin to decide.
+  const screeningHit = await createScreeningHit(b.organisation.id);
+
   const actors: Record<Persona, SessionUser | null> = {
     visitor: null,
     applicantA: a.owner,
@@ -193,6 +197,7 @@ export async function buildWorld() {
     failedMail,
     bystander,
     orgInvitation,
+    screeningHit,
     completeDraft: completeDraft(open),
   };
 }

@@ -1,7 +1,6 @@
-import { db, transactionScope } from '@/db';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
-import { importSanctionsList, SANCTIONS_LIST_MAX_BYTES } from '@/lib/data/diligence';
+import { importUploadedSanctionsList, SANCTIONS_LIST_MAX_BYTES } from '@/lib/data/diligence';
 import { AppError, type ErrorKey } from '@/lib/errors';
 import { readBodyLimited } from '@/lib/files/stream';
 import { requestTranslator } from '@/lib/i18n/translate';
@@ -54,9 +53,7 @@ export async function PUT(request: Request) {
     // A malformed name: keep the default.
   }
   try {
-    const imported = await db.transaction(async (tx) =>
-      transactionScope.run(true, () => importSanctionsList(tx, user, { fileName, content: body.bytes })),
-    );
+    const imported = await importUploadedSanctionsList(user, { fileName, content: body.bytes });
     return Response.json(
       { ok: true, listId: imported.list.id, counts: imported.counts, openHits: imported.openHits, newHits: imported.newHits },
       { status: 201, headers: { 'Cache-Control': 'no-store' } },
