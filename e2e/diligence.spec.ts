@@ -63,5 +63,6 @@ test('[admin] imports the sanctions list; a director who matches holds the award
   const board = await call.openSelection();
   await expect(board.row(world.applicant.organisation).getByText('Possible sanctions match')).toHaveCount(0);
   await board.decide(world.applicant.organisation, 'selected', 'Strong proposal, within the envelope.');
-  await board.saveDecisions();
+  await admin.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(admin.getByText('One decision saved.')).toBeVisible();
 });
