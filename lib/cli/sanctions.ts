@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, db, prepareDatabase } from '@/db';
-import { importSanctionsListAs } from '@/lib/data/diligence';
+import { importSanctionsListAs } from '@/lib/data/internal/screening';
 import { AppError } from '@/lib/errors';
 
 async function main() {
