@@ -154,6 +154,9 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/audit': [['/admin/audit', adminOnly]],
     '/admin/users': [['/admin/users', adminOnly]],
     '/admin/outbox': [['/admin/outbox', adminOnly]],
+    '/admin/sanctions': [['/admin/sanctions', adminOnly]],
+    // Upload only (PUT, tested in e2e/diligence.spec.ts and its data function in lib/data/diligence.test.ts): nothing to read.
+    '/api/admin/sanctions': [['/api/admin/sanctions', all(405)]],
     '/admin/outbox/[id]': [[`/admin/outbox/${outboxId}`, adminOnly]],
     '/api/outbox/[id]/html': [[`/api/outbox/${outboxId}/html`, { ...all(404), admin: 200 }]],
     '/admin/calls': [['/admin/calls', adminOnly]],
