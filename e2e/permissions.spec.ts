@@ -18,7 +18,7 @@ import { ReviewQueuePage } from './support/pages';
  * (lib/security/permissions.test.ts), as do the file routes' uploads and deletions.
  */
 type Persona = 'visitor' | 'applicant' | 'otherApplicant' | 'reviewer' | 'otherReviewer' | 'conflictedReviewer' | 'admin';
-type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404;
+type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404 | 405;
 const personas: Persona[] = ['visitor', 'applicant', 'otherApplicant', 'reviewer', 'otherReviewer', 'conflictedReviewer', 'admin'];
 
 const OPEN_CALL = 'diaspora-climate-resilience-2027';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namePairs } from './fixtures/name-pairs';
-import { MATCH_THRESHOLD, nameSimilarity, normaliseName, scoreAgainstEntry } from './match';
+import { MATCH_THRESHOLD, mayMatch, nameSimilarity, normaliseName, scoreAgainstEntry, skeletonStarts } from './match';
 
 describe('normaliseName', () => {
   it('folds case, diacritics, punctuation, word order and the article', () => {
@@ -25,7 +25,10 @@ describe('matching quality on true and false pairs (Latin and Arabic script)', (
     let tn = 0;
     const wrong: string[] = [];
     for (const pair of namePairs) {
-      const score = nameSimilarity(normaliseName(pair.subject), normaliseName(pair.listed));
+      const a = normaliseName(pair.subject);
+      const b = normaliseName(pair.listed);
+      // As screening does: the prefilter first, then the score.
+      const score = mayMatch(skeletonStarts(a), skeletonStarts(b)) ? nameSimilarity(a, b) : 0;
       const flagged = score >= MATCH_THRESHOLD;
       if (flagged && pair.same) tp++;
       else if (flagged) fp++;

@@ -135,6 +135,26 @@ export function nameSimilarity(a: NormalisedName, b: NormalisedName): number {
   return mean * (0.85 + 0.15 * coverage) * lonely;
 }
 
+/**
+ * The starts of a name's token skeletons (two consonants): two names alike enough to match
+ * have a token in common whose skeletons start the same, so a name sharing none is skipped
+ * before the costlier comparison (screening runs over the whole list).
+ */
+const startsOf = new WeakMap<NormalisedName, Set<string>>();
+export function skeletonStarts(name: NormalisedName): Set<string> {
+  let starts = startsOf.get(name);
+  if (!starts) {
+    starts = new Set(name.tokens.map((t) => skeleton(t).slice(0, 2) || t.slice(0, 2)));
+    startsOf.set(name, starts);
+  }
+  return starts;
+}
+
+export function mayMatch(a: Set<string>, b: Set<string>): boolean {
+  for (const start of a) if (b.has(start)) return true;
+  return false;
+}
+
 export type Candidate = { name: string; nationality?: string | null; dateOfBirth?: string | null };
 export type ListedNames = { names: string[]; nationalities?: string[]; datesOfBirth?: string[] };
 
@@ -147,10 +167,12 @@ export const MATCH_THRESHOLD = 0.85;
  */
 export function scoreAgainstEntry(candidate: Candidate, entry: ListedNames, prepared?: NormalisedName[]) {
   const subject = normaliseName(candidate.name);
+  const starts = skeletonStarts(subject);
   const names = prepared ?? entry.names.map(normaliseName);
   let best = 0;
   let bestIndex = -1;
   names.forEach((n, i) => {
+    if (!mayMatch(starts, skeletonStarts(n))) return;
     const s = nameSimilarity(subject, n);
     if (s > best) {
       best = s;
