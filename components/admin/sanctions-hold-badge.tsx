@@ -7,9 +7,24 @@ import { Link } from '@/lib/i18n/navigation';
 export async function SanctionsHoldBadge({ hold }: { hold: (DiligenceHold & { organisationId: string }) | undefined }) {
   if (!hold) return null;
   const t = await getTranslations('diligence');
+  const href = `/admin/sanctions?org=${hold.organisationId}&status=all`;
   return (
-    <Link href={`/admin/sanctions?org=${hold.organisationId}&status=all`} className="hover:underline" data-testid="sanctions-hold">
-      <Badge tone="danger">{hold.openMatches > 0 ? t('holdBadge') : t('confirmedBadge')}</Badge>
-    </Link>
+    <span className="flex flex-wrap gap-1">
+      {hold.openMatches + hold.confirmedMatches > 0 && (
+        <Link href={href} className="hover:underline" data-testid="sanctions-hold">
+          <Badge tone="danger">{hold.openMatches > 0 ? t('holdBadge') : t('confirmedBadge')}</Badge>
+        </Link>
+      )}
+      {hold.redFlags > 0 && (
+        <Link href={href} className="hover:underline">
+          <Badge tone="danger">{t('flagLevels.red')}</Badge>
+        </Link>
+      )}
+      {hold.yellowFlags > 0 && (
+        <Link href={href} className="hover:underline">
+          <Badge tone="warning">{t('flagLevels.yellow')}</Badge>
+        </Link>
+      )}
+    </span>
   );
 }

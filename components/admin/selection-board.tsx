@@ -404,9 +404,19 @@ export function SelectionBoard({
                   <div className="text-slate-600">{r.title}</div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {r.disagreement && <Badge tone="warning">{t('disagreementFlag')}</Badge>}
-                    {r.hold && (
+                    {r.hold && r.hold.openMatches + r.hold.confirmedMatches > 0 && (
                       <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline" data-testid="sanctions-hold">
                         <Badge tone="danger">{r.hold.openMatches > 0 ? td('holdBadge') : td('confirmedBadge')}</Badge>
+                      </Link>
+                    )}
+                    {r.hold && r.hold.redFlags > 0 && (
+                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
+                        <Badge tone="danger">{td('flagLevels.red')}</Badge>
+                      </Link>
+                    )}
+                    {r.hold && r.hold.yellowFlags > 0 && (
+                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
+                        <Badge tone="warning">{td('flagLevels.yellow')}</Badge>
                       </Link>
                     )}
                     {changed && <Badge tone="info">{t('unsaved')}</Badge>}

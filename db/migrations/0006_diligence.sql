@@ -1,7 +1,22 @@
 CREATE TYPE "public"."organisation_person_role" AS ENUM('director', 'board_member', 'authorised_officer');--> statement-breakpoint
+CREATE TYPE "public"."risk_flag_level" AS ENUM('observation', 'yellow', 'red');--> statement-breakpoint
 CREATE TYPE "public"."sanctions_entry_kind" AS ENUM('individual', 'entity');--> statement-breakpoint
 CREATE TYPE "public"."screening_hit_status" AS ENUM('open', 'cleared', 'confirmed');--> statement-breakpoint
 CREATE TYPE "public"."screening_subject" AS ENUM('organisation', 'person');--> statement-breakpoint
+CREATE TABLE "organisation_flags" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"level" "risk_flag_level" NOT NULL,
+	"comment" text NOT NULL,
+	"raised_by" uuid,
+	"raised_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lifted_by" uuid,
+	"lifted_at" timestamp with time zone,
+	"lift_reason" text,
+	CONSTRAINT "organisation_flags_comment" CHECK (length(trim("organisation_flags"."comment")) > 0),
+	CONSTRAINT "organisation_flags_lifted" CHECK (("organisation_flags"."lifted_at" is null) = ("organisation_flags"."lift_reason" is null))
+);
+--> statement-breakpoint
 CREATE TABLE "organisation_people" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -63,6 +78,9 @@ CREATE TABLE "screening_hits" (
 	CONSTRAINT "screening_hits_cleared_reason" CHECK ("screening_hits"."status" = 'open' or length(trim(coalesce("screening_hits"."reason", ''))) > 0)
 );
 --> statement-breakpoint
+ALTER TABLE "organisation_flags" ADD CONSTRAINT "organisation_flags_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_flags" ADD CONSTRAINT "organisation_flags_raised_by_users_id_fk" FOREIGN KEY ("raised_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_flags" ADD CONSTRAINT "organisation_flags_lifted_by_users_id_fk" FOREIGN KEY ("lifted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_people" ADD CONSTRAINT "organisation_people_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sanctions_entries" ADD CONSTRAINT "sanctions_entries_list_id_sanctions_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "public"."sanctions_lists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sanctions_lists" ADD CONSTRAINT "sanctions_lists_imported_by_users_id_fk" FOREIGN KEY ("imported_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -70,6 +88,7 @@ ALTER TABLE "screening_hits" ADD CONSTRAINT "screening_hits_organisation_id_orga
 ALTER TABLE "screening_hits" ADD CONSTRAINT "screening_hits_person_id_organisation_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."organisation_people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "screening_hits" ADD CONSTRAINT "screening_hits_entry_id_sanctions_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."sanctions_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "screening_hits" ADD CONSTRAINT "screening_hits_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organisation_flags_org_idx" ON "organisation_flags" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "organisation_people_org_idx" ON "organisation_people" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sanctions_entries_list_data_id" ON "sanctions_entries" USING btree ("list_id","data_id");--> statement-breakpoint
 CREATE INDEX "sanctions_entries_list_idx" ON "sanctions_entries" USING btree ("list_id","kind");--> statement-breakpoint

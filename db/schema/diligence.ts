@@ -128,3 +128,34 @@ export const screeningHits = pgTable(
   ],
 );
 export type ScreeningHit = typeof screeningHits.$inferSelect;
+
+export const riskFlagLevelEnum = pgEnum('risk_flag_level', ['observation', 'yellow', 'red']);
+export type RiskFlagLevel = (typeof riskFlagLevelEnum.enumValues)[number];
+
+/**
+ * A risk flag an admin raises on an organisation, with a comment; lifted later with the
+ * reason, never deleted, so the rows are its history. A red flag holds an award like an
+ * open sanctions match; a yellow one is shown where decisions are made.
+ */
+export const organisationFlags = pgTable(
+  'organisation_flags',
+  {
+    id: id(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    level: riskFlagLevelEnum().notNull(),
+    comment: text().notNull(),
+    raisedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    raisedAt: createdAt(),
+    liftedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    liftedAt: instant(),
+    liftReason: text(),
+  },
+  (t) => [
+    index('organisation_flags_org_idx').on(t.organisationId),
+    check('organisation_flags_comment', sql`length(trim(${t.comment})) > 0`),
+    check('organisation_flags_lifted', sql`(${t.liftedAt} is null) = (${t.liftReason} is null)`),
+  ],
+);
+export type OrganisationFlag = typeof organisationFlags.$inferSelect;

@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applications, auditLog, decisions, sanctionsEntries, screeningHits } from '@/db/schema';
-import { decideScreeningHitAction, saveOrganisationPeopleAction } from '@/lib/actions/diligence';
+import { decideScreeningHitAction, liftOrganisationFlagAction, raiseOrganisationFlagAction, saveOrganisationPeopleAction } from '@/lib/actions/diligence';
 import { publishResultsAction, recordDecisionsAction } from '@/lib/actions/selection';
 import { actingAs } from '@/lib/auth/session';
 import { parseConsolidatedList } from '@/lib/diligence/consolidated-list';
 import { SANCTIONS_SAMPLE } from '@/lib/diligence/sample';
-import { currentSanctionsList, importSanctionsList, listScreeningHits } from '@/lib/data/diligence';
+import { currentSanctionsList, diligenceHolds, importSanctionsList, listOrganisationFlags, listScreeningHits } from '@/lib/data/diligence';
 import { recordDecisions } from '@/lib/data/selection';
 import { createUser } from '@/lib/test/factories';
 import { callInSelection } from '@/lib/test/selection-factory';
@@ -152,5 +152,33 @@ describe('a possible match holds an award until cleared', () => {
     expect(await db.select().from(screeningHits).where(eq(screeningHits.organisationId, a.organisationId))).toHaveLength(1);
     await actingAs(a.member, () => saveOrganisationPeopleAction({ organisationId: a.organisationId, people: [{ ...emptyPerson, name: 'Ana Lucia Pereira' }] }));
     expect(await db.select().from(screeningHits).where(eq(screeningHits.organisationId, a.organisationId))).toHaveLength(0);
+  });
+});
+
+describe('risk flags', () => {
+  it('[admin] a red flag holds an award until lifted with a reason; a yellow one does not; the history stays', async () => {
+    const { admin, callId, applications: [a] } = await callInSelection([{ country: 'LB', amount: 50_000, scores: [[5, 4], [4, 4]] }]);
+    const yellow = await actingAs(admin, () => raiseOrganisationFlagAction({ organisationId: a.organisationId, level: 'yellow', comment: 'Audited accounts are late.' }));
+    expect(yellow.ok).toBe(true);
+    expect((await diligenceHolds(db, [a.organisationId])).get(a.organisationId)).toEqual({ openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 1 });
+    expect(await actingAs(admin, () => recordDecisionsAction({ callId, decisions: [decide(a.app.id, 'selected', 40_000)] }))).toMatchObject({ ok: true });
+
+    const red = await actingAs(admin, () => raiseOrganisationFlagAction({ organisationId: a.organisationId, level: 'red', comment: 'Registration certificate forged.' }));
+    if (!red.ok) throw new Error(red.error);
+    const refused = await actingAs(admin, () => recordDecisionsAction({ callId, decisions: [decide(a.app.id, 'selected', 45_000)] }));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('active red flag') });
+    expect(await actingAs(admin, () => publishResultsAction({ callId }))).toMatchObject({ ok: false, error: expect.stringContaining('active red flag') });
+    expect(await actingAs(a.member, () => raiseOrganisationFlagAction({ organisationId: a.organisationId, level: 'observation', comment: 'x' }))).toMatchObject({ ok: false });
+
+    expect(await actingAs(admin, () => liftOrganisationFlagAction({ flagId: red.data.flagId, reason: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: ['Give the reason.'] } });
+    expect(await actingAs(admin, () => liftOrganisationFlagAction({ flagId: red.data.flagId, reason: 'The registry confirmed the certificate.' }))).toMatchObject({ ok: true });
+    expect(await actingAs(admin, () => recordDecisionsAction({ callId, decisions: [decide(a.app.id, 'selected', 45_000)] }))).toMatchObject({ ok: true });
+    const history = await listOrganisationFlags(admin, a.organisationId);
+    expect(history.map((h) => [h.flag.level, h.flag.liftReason])).toEqual([
+      ['red', 'The registry confirmed the certificate.'],
+      ['yellow', null],
+    ]);
+    const audits = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, a.organisationId));
+    expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(['organisation.flag_raised', 'organisation.flag_lifted']));
   });
 });

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import {
   applications,
   calls,
+  organisationFlags,
   organisationPeople,
   organisations,
   sanctionsEntries,
@@ -15,7 +16,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { auditActor, writeAudit } from '@/lib/audit';
 import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
-import type { DecideScreeningHitInput, OrganisationPeopleInput } from '@/lib/validations/diligence';
+import type { DecideScreeningHitInput, LiftFlagInput, OrganisationPeopleInput, RaiseFlagInput } from '@/lib/validations/diligence';
 import { requireMembership } from './organisations';
 import { currentSanctionsList, importSanctionsListAs, screenOrganisations } from './internal/screening';
 
@@ -92,23 +93,45 @@ export async function importUploadedSanctionsList(actor: SessionUser, file: { fi
 // ---------------------------------------------------------------------------------------
 // Hits and the hold they put on an award
 
-export type DiligenceHold = { openMatches: number; confirmedMatches: number };
+export type DiligenceHold = { openMatches: number; confirmedMatches: number; redFlags: number; yellowFlags: number };
 
-/** For each organisation with a hit: how many are open and confirmed. An organisation without one is not in the map. */
+/**
+ * For each organisation with something to see before an award: open and confirmed
+ * sanctions matches, active red and yellow flags. An organisation with none is not in the map.
+ */
 export async function diligenceHolds(executor: Executor, organisationIds: string[]): Promise<Map<string, DiligenceHold>> {
   const holds = new Map<string, DiligenceHold>();
-  if (!organisationIds.length) return holds;
-  const rows = await executor
-    .select({
-      organisationId: screeningHits.organisationId,
-      open: sql<number>`count(*) filter (where ${screeningHits.status} = 'open')::int`,
-      confirmed: sql<number>`count(*) filter (where ${screeningHits.status} = 'confirmed')::int`,
-    })
-    .from(screeningHits)
-    .where(and(inArray(screeningHits.organisationId, [...new Set(organisationIds)]), inArray(screeningHits.status, ['open', 'confirmed'])))
-    .groupBy(screeningHits.organisationId);
-  for (const r of rows) holds.set(r.organisationId, { openMatches: r.open, confirmedMatches: r.confirmed });
+  const ids = [...new Set(organisationIds)];
+  if (!ids.length) return holds;
+  const [hits, flags] = await Promise.all([
+    executor
+      .select({
+        organisationId: screeningHits.organisationId,
+        open: sql<number>`count(*) filter (where ${screeningHits.status} = 'open')::int`,
+        confirmed: sql<number>`count(*) filter (where ${screeningHits.status} = 'confirmed')::int`,
+      })
+      .from(screeningHits)
+      .where(and(inArray(screeningHits.organisationId, ids), inArray(screeningHits.status, ['open', 'confirmed'])))
+      .groupBy(screeningHits.organisationId),
+    executor
+      .select({
+        organisationId: organisationFlags.organisationId,
+        red: sql<number>`count(*) filter (where ${organisationFlags.level} = 'red')::int`,
+        yellow: sql<number>`count(*) filter (where ${organisationFlags.level} = 'yellow')::int`,
+      })
+      .from(organisationFlags)
+      .where(and(inArray(organisationFlags.organisationId, ids), isNull(organisationFlags.liftedAt), inArray(organisationFlags.level, ['red', 'yellow'])))
+      .groupBy(organisationFlags.organisationId),
+  ]);
+  const of = (id: string) => holds.get(id) ?? holds.set(id, { openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 0 }).get(id)!;
+  for (const r of hits) Object.assign(of(r.organisationId), { openMatches: r.open, confirmedMatches: r.confirmed });
+  for (const r of flags) Object.assign(of(r.organisationId), { redFlags: r.red, yellowFlags: r.yellow });
   return holds;
+}
+
+/** Whether a hold stops an award (a yellow flag alone does not). */
+export function blocksAward(hold: DiligenceHold | null | undefined): boolean {
+  return !!hold && hold.openMatches + hold.confirmedMatches + hold.redFlags > 0;
 }
 
 /** The same, by application: for the screening and ranking pages, whose rows are applications. */
@@ -130,13 +153,17 @@ export async function diligenceHoldsByApplication(actor: SessionUser, applicatio
 
 /**
  * Refuses an award to an application whose organisation has an open or confirmed sanctions
- * match: called by recording a "selected" decision and by publishing, inside their
+ * match, or an active red flag: called by recording a "selected" decision and by publishing, inside their
  * transaction, so no caller can go around it.
  */
 export async function assertNoDiligenceHold(executor: Executor, apps: { organisationId: string; reference: string | null }[]) {
   const holds = await diligenceHolds(executor, apps.map((a) => a.organisationId));
-  const held = apps.find((a) => holds.has(a.organisationId));
-  if (held) throw new AppError('sanctionsMatchOpen', { reference: held.reference ?? '' });
+  for (const app of apps) {
+    const hold = holds.get(app.organisationId);
+    if (!hold) continue;
+    if (hold.openMatches + hold.confirmedMatches > 0) throw new AppError('sanctionsMatchOpen', { reference: app.reference ?? '' });
+    if (hold.redFlags > 0) throw new AppError('redFlagOpen', { reference: app.reference ?? '' });
+  }
 }
 
 export type HitFilter = { status?: 'open' | 'cleared' | 'confirmed' | 'all'; organisationId?: string };
@@ -218,4 +245,53 @@ export async function decideScreeningHit(tx: Executor, actor: SessionUser, input
     }
   }
   return { hitId: hit.id, organisationId: hit.organisationId, status, madeIneligible };
+}
+
+// ---------------------------------------------------------------------------------------
+// Risk flags
+
+/** An organisation's flags, active and lifted (its history), newest first, for admins. */
+export async function listOrganisationFlags(actor: SessionUser, organisationId: string, executor: Executor = db) {
+  assertCan(actor, 'sanctions:manage');
+  const raiser = sql<string | null>`(select ${users.email} from ${users} where ${users.id} = ${organisationFlags.raisedBy})`;
+  const lifter = sql<string | null>`(select ${users.email} from ${users} where ${users.id} = ${organisationFlags.liftedBy})`;
+  return executor
+    .select({ flag: organisationFlags, raisedByEmail: raiser, liftedByEmail: lifter })
+    .from(organisationFlags)
+    .where(eq(organisationFlags.organisationId, organisationId))
+    .orderBy(desc(organisationFlags.raisedAt));
+}
+
+/** An admin raises a flag (observation, yellow, red) on an organisation, with a comment. Audited. */
+export async function raiseOrganisationFlag(tx: Executor, actor: SessionUser, input: RaiseFlagInput) {
+  assertCan(actor, 'sanctions:manage');
+  const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId));
+  if (!org) throw new NotFoundError();
+  const [flag] = await tx.insert(organisationFlags).values({ organisationId: org.id, level: input.level, comment: input.comment, raisedBy: actor.id }).returning();
+  await writeAudit(tx, auditActor(actor), { action: 'organisation.flag_raised', entityType: 'organisation', entityId: org.id, after: { flagId: flag.id, level: flag.level, comment: flag.comment } });
+  return flag;
+}
+
+/** An admin lifts an active flag, with the reason; the row stays as history. Audited. */
+export async function liftOrganisationFlag(tx: Executor, actor: SessionUser, input: LiftFlagInput, now = new Date()) {
+  assertCan(actor, 'sanctions:manage');
+  const [flag] = await tx.select().from(organisationFlags).where(eq(organisationFlags.id, input.flagId)).for('update');
+  if (!flag) throw new NotFoundError();
+  if (flag.liftedAt) throw new AppError('flagLifted');
+  await tx.update(organisationFlags).set({ liftedAt: now, liftedBy: actor.id, liftReason: input.reason }).where(eq(organisationFlags.id, flag.id));
+  await writeAudit(tx, auditActor(actor), {
+    action: 'organisation.flag_lifted',
+    entityType: 'organisation',
+    entityId: flag.organisationId,
+    before: { flagId: flag.id, level: flag.level },
+    after: { flagId: flag.id, reason: input.reason },
+  });
+  return { flagId: flag.id, organisationId: flag.organisationId };
+}
+
+/** An organisation's name for the admin pages; null when there is none. */
+export async function getOrganisationName(actor: SessionUser, organisationId: string, executor: Executor = db) {
+  assertCan(actor, 'sanctions:manage');
+  const [org] = await executor.select({ legalName: organisations.legalName }).from(organisations).where(eq(organisations.id, organisationId));
+  return org?.legalName ?? null;
 }

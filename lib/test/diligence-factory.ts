@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { sanctionsEntries, sanctionsLists, screeningHits } from '@/db/schema';
+import { organisationFlags, sanctionsEntries, sanctionsLists, screeningHits } from '@/db/schema';
 
 /**
  * An open screening hit of the organisation against an entry of a list of its own. The
@@ -20,4 +20,10 @@ export async function createScreeningHit(organisationId: string) {
     .values({ organisationId, subject: 'person', subjectName: 'Invented Persson', subjectKey: 'invented persson', entryId: entry.id, entryDataId: '1', matchedName: 'Invented Person', score: 0.9 })
     .returning();
   return hit;
+}
+
+/** An active yellow flag on the organisation. */
+export async function createFlag(organisationId: string) {
+  const [flag] = await db.insert(organisationFlags).values({ organisationId, level: 'yellow', comment: 'Audited accounts are late.' }).returning();
+  return flag;
 }

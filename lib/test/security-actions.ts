@@ -121,6 +121,8 @@ export const actionRows: Record<string, Row> = {
     who: ORGANISATION_A,
     fuzzAs: 'applicantA',
   },
+  raiseOrganisationFlagAction: { input: (w) => ({ organisationId: w.b.organisation.id, level: 'yellow', comment: 'Late audited accounts.' }), who: ADMIN, fuzzAs: 'admin' },
+  liftOrganisationFlagAction: { input: (w) => ({ flagId: w.flag.id, reason: 'Accounts received.' }), who: ADMIN, fuzzAs: 'admin' },
   decideScreeningHitAction: { input: (w) => ({ hitId: w.screeningHit.id, decision: 'clear', reason: 'Different date of birth.' }), who: ADMIN, fuzzAs: 'admin' },
 
   // lib/actions/mail.ts

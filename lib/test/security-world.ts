@@ -11,7 +11,7 @@ import { attachFile as attachReviewFile, createAssignment, createReviewCall, cre
 import { createApplicantOrganisation, createDraft, createOpenCall, completeDraft, pdfBytes } from './application-factories';
 import { storeApplicationFile } from '@/lib/data/files';
 import { createUser, uniqueEmail } from './factories';
-import { createScreeningHit } from './diligence-factory';
+import { createFlag, createScreeningHit } from './diligence-factory';
 
 /**
  * The world the permission matrix and the fuzzing run in: seven personas and the records
@@ -162,6 +162,7 @@ export async function buildWorld() {
 
   // A possible sanctions match of organisation B, for the admin to decide.
   const screeningHit = await createScreeningHit(b.organisation.id);
+  const flag = await createFlag(b.organisation.id);
 
   const actors: Record<Persona, SessionUser | null> = {
     visitor: null,
@@ -198,6 +199,7 @@ export async function buildWorld() {
     bystander,
     orgInvitation,
     screeningHit,
+    flag,
     completeDraft: completeDraft(open),
   };
 }

@@ -32,3 +32,19 @@ export const decideScreeningHitSchema = z.strictObject({
   reason: z.string().trim().min(1, { error: 'screeningReasonRequired' }).max(2000),
 });
 export type DecideScreeningHitInput = z.infer<typeof decideScreeningHitSchema>;
+
+export const flagLevels = ['observation', 'yellow', 'red'] as const;
+
+/** A risk flag on an organisation, with the comment that explains it. */
+export const raiseFlagSchema = z.strictObject({
+  organisationId: z.uuid(),
+  level: z.enum(flagLevels),
+  comment: z.string().trim().min(1, { error: 'screeningReasonRequired' }).max(2000),
+});
+export type RaiseFlagInput = z.infer<typeof raiseFlagSchema>;
+
+export const liftFlagSchema = z.strictObject({
+  flagId: z.uuid(),
+  reason: z.string().trim().min(1, { error: 'screeningReasonRequired' }).max(2000),
+});
+export type LiftFlagInput = z.infer<typeof liftFlagSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { RiskFlags } from '@/components/admin/risk-flags';
 import { ScreeningHitControls } from '@/components/admin/screening-hit-controls';
 import { SanctionsUpload } from '@/components/admin/sanctions-upload';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
@@ -8,7 +9,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
-import { currentSanctionsList, listScreeningHits } from '@/lib/data/diligence';
+import { currentSanctionsList, listOrganisationFlags, listScreeningHits } from '@/lib/data/diligence';
+import { getOrganisationName } from '@/lib/data/diligence';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 import { uuidPattern } from '@/lib/validations/zod';
@@ -37,6 +39,9 @@ export default async function SanctionsPage({ searchParams }: Props) {
   const t = await getTranslations('diligence');
   const locale = await getLocale();
   const [current, hits] = await Promise.all([currentSanctionsList(), listScreeningHits(user, { status, organisationId })]);
+  const [organisationName, flags] = organisationId
+    ? await Promise.all([getOrganisationName(user, organisationId), listOrganisationFlags(user, organisationId)])
+    : [null, []];
   const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? countryName(code, locale) : code);
   const query = (s: string) => `/admin/sanctions?status=${s}${organisationId ? `&org=${organisationId}` : ''}`;
 
@@ -72,6 +77,24 @@ export default async function SanctionsPage({ searchParams }: Props) {
           <SanctionsUpload />
         </Card>
       </div>
+
+      {organisationId && organisationName && (
+        <Card className="space-y-3">
+          <h2 id="flags">{t('flagsTitle', { organisation: organisationName })}</h2>
+          <p className="text-sm text-slate-600">{t('flagsIntro')}</p>
+          <RiskFlags
+            organisationId={organisationId}
+            flags={flags.map(({ flag, raisedByEmail, liftedByEmail }) => ({
+              id: flag.id,
+              level: flag.level,
+              comment: flag.comment,
+              raisedBy: raisedByEmail ?? t('nobody'),
+              raisedAt: flag.raisedAt.toISOString(),
+              lifted: flag.liftedAt ? { by: liftedByEmail ?? t('nobody'), reason: flag.liftReason ?? '' } : null,
+            }))}
+          />
+        </Card>
+      )}
 
       <section aria-labelledby="hits" className="space-y-4">
         <h2 id="hits">{t('hitsTitle')}</h2>
