@@ -400,7 +400,11 @@ export function SelectionBoard({
                 <Td className="tabular-nums">{rank}</Td>
                 <Td>
                   <div className="font-medium">{r.reference}</div>
-                  <div>{r.organisation}</div>
+                  <div>
+                    <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline" title={td('flagsTitle', { organisation: r.organisation })}>
+                      {r.organisation}
+                    </Link>
+                  </div>
                   <div className="text-slate-600">{r.title}</div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {r.disagreement && <Badge tone="warning">{t('disagreementFlag')}</Badge>}

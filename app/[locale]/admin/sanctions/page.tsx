@@ -120,7 +120,9 @@ export default async function SanctionsPage({ searchParams }: Props) {
                   <p className="text-base font-semibold">{screenedName}</p>
                   <p>
                     {hit.subject === 'person' && person ? `${t(`roles.${person.role}`)} ` : `${t('organisationName')} `}
-                    {t('ofOrganisation', { organisation: organisation.legalName })}
+                    <Link href={`/admin/sanctions?org=${organisation.id}&status=all`} className="text-brand-700 hover:underline">
+                      {t('ofOrganisation', { organisation: organisation.legalName })}
+                    </Link>
                   </p>
                   {person?.nameOriginalScript && <p dir="auto">{person.nameOriginalScript}</p>}
                   {person?.nationality && (
