@@ -31,15 +31,16 @@ const browser = {
 };
 
 /**
- * Specs whose subject is the browser or the page, not the data: axe, the
- * Content-Security-Policy, widths at 390 px, typing on a slowed CPU or a slow 3G line, the
- * keyboard alone, the ticking countdown, the languages' rendering and the pages' guidance
- * (portal, steps). CI runs them on the embedded database only and sets
- * E2E_SKIP_BROWSER_ONLY=1 for its second run, on PostgreSQL, to stay within its time; what
- * they store is covered on PostgreSQL by the integration tests (languages, applications).
+ * The specs whose subject is what the database stores and refuses: the applicant's journey
+ * (concurrent edits, one application per double submit), review, selection and publication,
+ * awards and reports, due diligence, sessions and permissions. CI runs every spec on the
+ * embedded database, then sets E2E_DATA_SPECS_ONLY=1 for its second run, on PostgreSQL, to
+ * stay within its time: the rest is about the browser or the page (axe, CSP, widths, typing,
+ * keyboard, languages), and what it stores is covered on PostgreSQL by the integration tests
+ * and the scale test (the cache's tags across instances, the outbox's delivery, sign-in).
  */
-const browserOnly = /(a11y|csp|phone|typing|slow-network|keyboard|countdown|languages|portal|steps)\.spec\.ts/;
-const skipBrowserOnly = process.env.E2E_SKIP_BROWSER_ONLY === '1';
+const dataSpecs = /\/(applicant|review|publication|security|permissions|awards|reports|impact|diligence)\.spec\.ts$/;
+const dataSpecsOnly = process.env.E2E_DATA_SPECS_ONLY === '1';
 
 export default defineConfig({
   testDir: './e2e',
@@ -60,7 +61,7 @@ export default defineConfig({
   },
   // No spec changes demo data another reads (those that must, on data of their own: the
   // fixtures in e2e/support/fixtures.ts), so they run in any order, side by side.
-  projects: [{ name: 'chromium', testIgnore: skipBrowserOnly ? [browserOnly] : [], use: browser }],
+  projects: [{ name: 'chromium', ...(dataSpecsOnly ? { testMatch: dataSpecs } : {}), use: browser }],
   webServer: {
     // Builds when needed and serves the app on a database of its own (e2e/support/serve.mjs).
     command: 'node e2e/support/serve.mjs',

@@ -37,7 +37,7 @@ describe('files on disk', () => {
     // PGlite's own files inside are world-writable: only the folder keeps others out.
     const inside = fs.readdirSync(dataDir).map((f) => path.join(dataDir, f));
     expect(inside.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('a folder and a secret left open by an older version are closed at start-up', async () => {
     const dataDir = path.join(root, 'old', 'pglite');
@@ -50,5 +50,5 @@ describe('files on disk', () => {
     expect(mode(dataDir).toString(8)).toBe('700');
     expect(mode(`${dataDir}.auth-secret`).toString(8)).toBe('600');
     expect(fs.readFileSync(`${dataDir}.auth-secret`, 'utf8')).toBe('an-old-secret-value-of-enough-length-000');
-  }, 60_000);
+  }, 180_000);
 });

@@ -75,7 +75,7 @@ Interventions should target both local and migrant and refugee populations.
   envelope: 600_000,
   expectedPartners: 6,
   illustrative:
-    "Real: the organiser (IOM's Diaspora Engagement Unit), the funder, the three countries, the kinds of activity and the six selected partners. Illustrative: this page's wording, dates, budget, criteria, scores and the unsuccessful applicants.",
+    "Real: the organiser (IOM's Diaspora Engagement Unit), the funder, the three countries, the kinds of activity and the six selected partners. Illustrative: this page's wording, dates, budget, criteria, scores, the unsuccessful applicants, and how the 1.5 million people reached split between partners, countries, periods and groups.",
 };
 
 export const organisations2022: DemoOrganisation[] = [

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applications, calls, clarificationQuestions, criteria, decisions, documentSlots, eligibilityRequirements, organisations, publications, users } from '@/db/schema';
 import { callLanguages } from '@/lib/calls/languages';
+import { getCallImpact } from '@/lib/data/impact';
 import { seedDemo } from './seed';
+import { peopleReached2022 } from './seed-impact';
 
 const sixPartners = [
   'Citizens Initiative',
@@ -72,5 +74,19 @@ describe('demo data', () => {
       expect(faq.length).toBeGreaterThan(0);
       expect(faq.every((c) => c.t[locale]?.question && c.t[locale]?.answer)).toBe(true);
     }
+  });
+
+  it('ends the 2022 story: interim and final reports of the six partners, accepted, reached upwards of 1.5 million people', async () => {
+    await seedDemo();
+    const impact = (await getCallImpact('diaspora-covid-recovery-2022'))!;
+    expect(impact.peopleReached).toBe(1_526_315);
+    expect(impact.peopleReached).toBe(peopleReached2022);
+    expect(impact.reports).toBe(12);
+    expect(impact.byPartner.map((p) => p.organisation.name).sort()).toEqual(sixPartners);
+    expect(impact.byPartner.every((p) => p.reports === 2 && p.illustrative)).toBe(true);
+    expect(impact.byCountry.map((c) => c.country).sort()).toEqual(['LB', 'TN', 'ZW']);
+    expect(impact.overTime.map((p) => p.label)).toEqual(['Interim report', 'Final report']);
+    expect(impact.overTime.at(-1)!.cumulative).toBe(impact.peopleReached);
+    expect(impact.illustrative).toBe(true);
   });
 });

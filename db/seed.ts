@@ -44,6 +44,7 @@ import {
   requirementsStandard,
   slotsStandard,
 } from './seed-data';
+import { seedImpact2022 } from './seed-impact';
 import { applicantOrganisation, fictionalOrganisations, openCall, reviewCall } from './seed-fictional';
 
 export const demoAccounts = {
@@ -403,6 +404,7 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
         at: respondedAt,
       });
     }
+    await seedImpact2022(tx, c22.call.id, adminId); // interim and final reports, accepted (db/seed-impact.ts)
 
     // Organisations of the fictional calls.
     const fictional: Ids = {};

@@ -7,12 +7,14 @@ import { demo, DEMO_PASSWORD, expect, signInViaApi, test } from './support/fixtu
  * Policy violation (scripts, styles, images, connections, frames), and the page's scripts
  * ran (Next.js started in the browser). A new page without a row fails.
  */
-type Who = 'visitor' | 'applicant' | 'reviewer' | 'admin';
+type Who = 'visitor' | 'applicant' | 'reviewer' | 'admin' | 'partner';
 
-async function contextFor(browser: Browser, who: Who): Promise<BrowserContext> {
+/** `partner`: the applicant of a test's own call with an accepted award (the reporting fixture). */
+async function contextFor(browser: Browser, who: Who, partner: { email: string; password: string }): Promise<BrowserContext> {
   const context = await browser.newContext();
   const emails = { applicant: demo.applicant, reviewer: demo.reviewer, admin: demo.admin } as const;
-  if (who !== 'visitor') await signInViaApi(context.request, emails[who], DEMO_PASSWORD);
+  if (who === 'partner') await signInViaApi(context.request, partner.email, partner.password);
+  else if (who !== 'visitor') await signInViaApi(context.request, emails[who], DEMO_PASSWORD);
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -35,10 +37,10 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   return [...seen, ...fromConsole, ...(started ? [] : ['Next.js did not start in the browser (its scripts were blocked?)'])];
 }
 
-test('[csp] no page breaks the Content-Security-Policy', async ({ browser }) => {
-  test.setTimeout(240_000);
-  const who: Who[] = ['visitor', 'applicant', 'reviewer', 'admin'];
-  const contexts = Object.fromEntries(await Promise.all(who.map(async (w) => [w, await contextFor(browser, w)] as const))) as Record<Who, BrowserContext>;
+test('[csp] no page breaks the Content-Security-Policy', async ({ browser, reporting }) => {
+  test.setTimeout(300_000);
+  const who: Who[] = ['visitor', 'applicant', 'reviewer', 'admin', 'partner'];
+  const contexts = Object.fromEntries(await Promise.all(who.map(async (w) => [w, await contextFor(browser, w, reporting.applicant)] as const))) as Record<Who, BrowserContext>;
   const pages = Object.fromEntries(await Promise.all(who.map(async (w) => [w, await contexts[w].newPage()] as const))) as Record<Who, Page>;
 
   const html = async (w: Who, path: string) => (await contexts[w].request.get(path)).text();
@@ -51,6 +53,8 @@ test('[csp] no page breaks the Content-Security-Policy', async ({ browser }) => 
   const callId = (await html('admin', '/admin/calls')).match(/href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora health professionals/)![1];
   const rankedId = (await html('admin', `/admin/calls/${callId}/ranking`)).match(/href="\/admin\/calls\/[0-9a-f-]{36}\/ranking\/([0-9a-f-]{36})"/)![1];
   const outboxId = (await html('admin', '/admin/outbox')).match(/href="\/admin\/outbox\/([0-9a-f-]{36})"/)![1];
+  const covidCallId = (await html('admin', '/admin/calls')).match(/href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora organisations in COVID-19 recovery/)![1];
+  const reportId = (await html('admin', `/admin/calls/${covidCallId}/reporting`)).match(/href="\/admin\/calls\/[0-9a-f-]{36}\/reporting\/([0-9a-f-]{36})"/)![1];
   const applicationId = (await html('applicant', '/dashboard')).match(/href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/)![1];
   const assignmentId = (await html('reviewer', '/review')).match(/href="\/review\/([0-9a-f-]{36})"/)![1];
   const token = 'not-a-real-token-0000000000000000';
@@ -69,10 +73,14 @@ test('[csp] no page breaks the Content-Security-Policy', async ({ browser }) => 
     '/calls/[slug]': [['visitor', '/calls/diaspora-climate-resilience-2027'], ['visitor', '/calls/no-such-call']],
     '/calls/[slug]/apply': [['applicant', '/calls/diaspora-climate-resilience-2027/apply']],
     '/calls/[slug]/results': [['visitor', '/calls/diaspora-covid-recovery-2022/results']],
+    '/calls/[slug]/impact': [['visitor', '/calls/diaspora-covid-recovery-2022/impact']],
+    '/calls/[slug]/report': [['visitor', '/calls/diaspora-covid-recovery-2022/report']],
     '/dashboard': [['applicant', '/dashboard']],
     '/organisation': [['applicant', '/organisation']],
     '/applications/[id]': [['applicant', `/applications/${applicationId}`]],
     '/applications/[id]/edit': [['applicant', `/applications/${applicationId}/edit`]],
+    '/applications/[id]/award': [['applicant', `/applications/${applicationId}/award`]],
+    '/applications/[id]/reports/[periodId]': [['partner', `/applications/${reporting.application.id}/reports/${reporting.period.id}`]],
     '/review': [['reviewer', '/review']],
     '/review/[assignmentId]': [['reviewer', `/review/${assignmentId}`]],
     '/admin': [['admin', '/admin'], ['applicant', '/admin']],
@@ -90,6 +98,9 @@ test('[csp] no page breaks the Content-Security-Policy', async ({ browser }) => 
     '/admin/calls/[id]/ranking': [['admin', `/admin/calls/${callId}/ranking`]],
     '/admin/calls/[id]/ranking/[applicationId]': [['admin', `/admin/calls/${callId}/ranking/${rankedId}`]],
     '/admin/calls/[id]/selection': [['admin', `/admin/calls/${callId}/selection`]],
+    '/admin/calls/[id]/awards': [['admin', `/admin/calls/${covidCallId}/awards`]],
+    '/admin/calls/[id]/reporting': [['admin', `/admin/calls/${covidCallId}/reporting`]],
+    '/admin/calls/[id]/reporting/[reportId]': [['admin', `/admin/calls/${covidCallId}/reporting/${reportId}`]],
     '/admin/calls/[id]/preview': [['admin', `/admin/calls/${callId}/preview`]],
     '/[...rest]': [['visitor', '/no-such-page/at-all']],
     '/bench/empty': [['visitor', '/bench/empty']],

@@ -139,9 +139,28 @@ test('[permissions] every page and route handler answers each of seven personas 
       [`/calls/${PUBLISHED_CALL}/results.csv`, all(200)],
       [`/calls/${REVIEW_CALL}/results.csv`, all(404)],
     ],
+    // Public once the results are published: only accepted reports count (lib/data/impact.test.ts).
+    '/calls/[slug]/impact': [
+      [`/calls/${PUBLISHED_CALL}/impact`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact`, all(404)],
+    ],
+    '/calls/[slug]/impact.json': [
+      [`/calls/${PUBLISHED_CALL}/impact.json`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact.json`, all(404)],
+    ],
+    '/calls/[slug]/impact.csv': [
+      [`/calls/${PUBLISHED_CALL}/impact.csv`, all(200)],
+      [`/calls/${REVIEW_CALL}/impact.csv`, all(404)],
+    ],
+    '/calls/[slug]/report': [
+      [`/calls/${PUBLISHED_CALL}/report`, all(200)],
+      [`/calls/${REVIEW_CALL}/report`, all(404)],
+    ],
     '/dashboard': [['/dashboard', { ...applicantOnly, admin: 403 }]],
     '/organisation': [['/organisation', { ...applicantOnly, admin: 403 }]],
     '/applications/[id]': [[`/applications/${applicationId}`, { ...all(404), visitor: 'sign-in', applicant: 200, admin: 200 }]],
+    // No award for the demo applicant's application (its call is not published): nobody finds one.
+    '/applications/[id]/award': [[`/applications/${applicationId}/award`, { ...all(404), visitor: 'sign-in' }]],
     // The applicant's application is submitted: its editor sends its members to the application's page.
     '/applications/[id]/edit': [[`/applications/${applicationId}/edit`, { ...all(404), visitor: 'sign-in', applicant: 'home', admin: 403, ...staff }]],
     '/review': [['/review', { ...all(403), visitor: 'sign-in', reviewer: 200, otherReviewer: 200, conflictedReviewer: 200 }]],
@@ -169,6 +188,13 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/calls/[id]/ranking': [[`/admin/calls/${callId}/ranking`, adminOnly]],
     '/admin/calls/[id]/ranking/[applicationId]': [[`/admin/calls/${callId}/ranking/${rankedApplicationId}`, adminOnly]],
     '/admin/calls/[id]/selection': [[`/admin/calls/${callId}/selection`, adminOnly]],
+    '/admin/calls/[id]/awards': [[`/admin/calls/${callId}/awards`, adminOnly]],
+    '/admin/calls/[id]/reporting': [[`/admin/calls/${callId}/reporting`, adminOnly]],
+    // Reports with real awards × personas are in e2e/reports.spec.ts and lib/data/reports.test.ts; here, the gates.
+    '/admin/calls/[id]/reporting/[reportId]': [[`/admin/calls/${callId}/reporting/${NO_SUCH_ID}`, { ...adminOnly, admin: 404 }]],
+    '/applications/[id]/reports/[periodId]': [
+      [`/applications/${applicationId}/reports/${NO_SUCH_ID}`, { ...all(403), visitor: 'sign-in', applicant: 404, otherApplicant: 404 }],
+    ],
     '/admin/calls/[id]/export.csv': [[`/admin/calls/${callId}/export.csv`, hiddenExceptAdmin]],
     // The call's applications hold no uploaded file: these rows check that nobody gets more than
     // "not found"; uploads, downloads and deletions of real files × seven personas are in

@@ -27,6 +27,24 @@ async function inviteReviewer(adminPage: Page, browser: Browser, name: string, p
   return { email, page };
 }
 
+/**
+ * The admin gives the reviewer one application of the demo call in review, by hand; the
+ * reviewer declares no conflict and lands on its score card.
+ */
+async function openScoreCardByHand(adminPage: Page, page: Page, name: string) {
+  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
+  const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
+  const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
+  await assign.click();
+  await expect(adminPage.getByRole('button', { name: `Remove ${name} from ${reference}` })).toBeVisible();
+
+  await page.goto('/review');
+  await page.getByRole('link', { name: `Declare conflicts for ${reference}` }).click();
+  await page.getByLabel('I have no conflict of interest with this applicant').check();
+  await page.getByRole('button', { name: 'Confirm declaration' }).click();
+  await expect(page.getByRole('heading', { name: 'Score card' })).toBeVisible();
+}
+
 /** Scores every criterion of the demo call and submits; returns after the review is locked. */
 async function scoreAndSubmit(page: Page, scores: number[], overall: string) {
   const criteria = ['Health impact', 'Qualifications of the team', 'Safety and logistics', 'Cost'];
@@ -196,18 +214,7 @@ test('[review] scores typed while offline: kept in this browser, said to be unsa
   const { page } = await inviteReviewer(adminPage, browser, name, 'zz-offline-review-e2e');
   const context = page.context();
 
-  // The admin gives them one application of the call in review, by hand.
-  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
-  const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
-  const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
-  await assign.click();
-  await expect(adminPage.getByRole('button', { name: `Remove ${name} from ${reference}` })).toBeVisible();
-
-  await page.goto('/review');
-  await page.getByRole('link', { name: `Declare conflicts for ${reference}` }).click();
-  await page.getByLabel('I have no conflict of interest with this applicant').check();
-  await page.getByRole('button', { name: 'Confirm declaration' }).click();
-  await expect(page.getByRole('heading', { name: 'Score card' })).toBeVisible();
+  await openScoreCardByHand(adminPage, page, name);
   const reviewUrl = page.url();
   const saved = (p: Page) => expect(p.getByTestId('save-state')).toHaveText(/Draft saved at \d\d:\d\d:\d\d/);
   await page.getByLabel('Score for Health impact').selectOption('4');
@@ -247,17 +254,7 @@ test('[review] a score card left open in another tab stops saving and says so, w
   test.setTimeout(120_000);
   const name = 'Stale E2E Reviewer';
   const { page } = await inviteReviewer(adminPage, browser, name, 'zz-stale-review-e2e');
-  await adminPage.goto(`/admin/calls/${DEMO_CALL}/assignments`);
-  const assign = adminPage.getByRole('button', { name: new RegExp(`^Assign ${name} to `) }).first();
-  const reference = (await assign.getAttribute('aria-label'))!.replace(`Assign ${name} to `, '');
-  await assign.click();
-  await expect(adminPage.getByRole('button', { name: `Remove ${name} from ${reference}` })).toBeVisible();
-
-  await page.goto('/review');
-  await page.getByRole('link', { name: `Declare conflicts for ${reference}` }).click();
-  await page.getByLabel('I have no conflict of interest with this applicant').check();
-  await page.getByRole('button', { name: 'Confirm declaration' }).click();
-  await expect(page.getByRole('heading', { name: 'Score card' })).toBeVisible();
+  await openScoreCardByHand(adminPage, page, name);
   const other = await page.context().newPage();
   await other.goto(page.url());
   await expect(other.getByRole('heading', { name: 'Score card' })).toBeVisible();

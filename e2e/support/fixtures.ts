@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { E2eFixtureRequest, E2eReviewCall, E2eUser } from '../../lib/e2e/fixtures';
+import type { E2eAwardsCall, E2eFixtureRequest, E2eReporting, E2eReviewCall, E2eUser } from '../../lib/e2e/fixtures';
 import { SignInPage } from './pages';
 
 export { answerConfirmation } from './pages';
@@ -86,7 +86,7 @@ function seeOnlyVisible(target: object) {
   }
 }
 
-export type { E2eReviewCall, E2eUser };
+export type { E2eAwardsCall, E2eReporting, E2eReviewCall, E2eUser };
 
 /**
  * Creates a test's own data through the app's test-only route (app/api/e2e/fixtures). It
@@ -113,6 +113,10 @@ type Fixtures = {
    * may move it on, publish it or declare conflicts on it without touching the demo data.
    */
   reviewCall: E2eReviewCall;
+  /** A published call of the test's own (lib/e2e/fixtures.ts createE2eAwardsCall): two selected with offers, two on the reserve list. */
+  awardsCall: E2eAwardsCall;
+  /** A published call of the test's own with one accepted award (its applicant's) and an interim reporting period due in ten days, with its admin. */
+  reporting: E2eReporting;
   /** A page signed in (through the API) as `user`, in a context of its own, closed after the test. */
   pageAs: (user: { email: string; password: string }) => Promise<Page>;
 };
@@ -158,6 +162,12 @@ export const test = base.extend<Fixtures>({
   },
   reviewCall: async ({ request }, use) => {
     await use(await createFixture<E2eReviewCall>(request, { kind: 'review-call' }));
+  },
+  awardsCall: async ({ request }, use) => {
+    await use(await createFixture<E2eAwardsCall>(request, { kind: 'awards-call' }));
+  },
+  reporting: async ({ request }, use) => {
+    await use(await createFixture<E2eReporting>(request, { kind: 'reporting' }));
   },
   pageAs: async ({ browser }, use) => {
     const opened: { context: BrowserContext; errors: string[] }[] = [];

@@ -147,3 +147,149 @@ export class ApplicationForm {
     await expect(this.page.getByTestId('save-status')).toHaveText(/All changes saved at \d\d:\d\d/);
   }
 }
+
+/** An application's award, as its organisation's members see it: accept, or decline with a reason. */
+export class AwardPage {
+  constructor(readonly page: Page) {}
+
+  /** From the dashboard's card, as a member finds it. */
+  async openFromDashboard(reference: string) {
+    await this.page.goto('/dashboard');
+    const card = this.page.getByTestId('award-card').filter({ hasText: reference });
+    await card.getByRole('link', { name: 'Open the award' }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText('Your award');
+    return this;
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId('award-status');
+  }
+
+  async accept() {
+    await this.page.getByRole('button', { name: 'Accept the award' }).click();
+    await answerConfirmation(this.page, 'Accept the award on behalf of your organisation?');
+    await expect(this.status).toHaveText('Accepted');
+  }
+
+  /** Opens the decline form (unless open) and sends it with an empty reason: refused at once. */
+  async declineWithoutReason() {
+    const field = this.page.getByLabel('Why do you decline?');
+    if (!(await field.isVisible())) await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await field.fill('');
+    await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await expect(this.page.getByText('This field is required.')).toBeVisible();
+    await expect(this.page.getByRole('alertdialog')).toHaveCount(0);
+  }
+
+  async decline(reason: string) {
+    const field = this.page.getByLabel('Why do you decline?');
+    if (!(await field.isVisible())) await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await field.fill(reason);
+    await this.page.getByRole('button', { name: 'Decline the award' }).click();
+    await answerConfirmation(this.page, 'Decline the award?');
+    await expect(this.status).toHaveText('Declined');
+  }
+}
+
+/** A call's awards for its admins: answers, lapsed offers, the reserve list. */
+export class AdminAwardsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callId: string) {
+    await this.page.goto(`/admin/calls/${callId}/awards`);
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText('Awards');
+    return this;
+  }
+
+  row(organisation: string): Locator {
+    return this.page.getByTestId('award-row').filter({ hasText: organisation });
+  }
+
+  /** Offers the declined award of `organisation` to the next reserve, keeping the defaults but the conditions. */
+  async offerToReserve(organisation: string, reserve: string, conditions: string) {
+    const row = this.row(organisation);
+    await row.getByRole('button', { name: 'Offer to the next on the reserve list' }).click();
+    await expect(row.getByText(`to ${reserve}`, { exact: false })).toBeVisible();
+    await row.getByLabel('Conditions').fill(conditions);
+    await row.getByRole('button', { name: 'Make the offer' }).click();
+    await answerConfirmation(this.page, `Offer the award to ${reserve}`);
+    await expect(this.row(reserve).getByTestId('award-status')).toHaveText('Awaiting your answer');
+  }
+}
+
+/** A partner's report on an award for one period (components/reports/report-form.tsx). */
+export class PartnerReportPage {
+  constructor(readonly page: Page) {}
+
+  async goto(applicationId: string, periodId: string) {
+    await this.page.goto(`/applications/${applicationId}/reports/${periodId}`);
+    await expect(this.page.getByRole('heading', { name: 'People reached' })).toBeVisible();
+    return this;
+  }
+
+  row(n: number): Locator {
+    return this.page.getByTestId('reach-row').nth(n);
+  }
+
+  get total(): Locator {
+    return this.page.getByTestId('reach-total');
+  }
+
+  /** Adds a row of people reached and fills it. */
+  async addReach(values: { country: string; sex: string; ageGroup: string; group: string; people: number }) {
+    const n = await this.page.getByTestId('reach-row').count();
+    await this.page.getByRole('button', { name: 'Add a row' }).click();
+    const row = this.row(n);
+    await row.getByLabel('Country').selectOption({ label: values.country });
+    await row.getByLabel('Sex').selectOption({ label: values.sex });
+    await row.getByLabel('Age group').selectOption({ label: values.ageGroup });
+    await row.getByLabel('Population group').selectOption({ label: values.group });
+    await row.getByLabel('Number of people').fill(String(values.people));
+  }
+
+  activity(n: number): Locator {
+    return this.page.getByTestId('activity-row').nth(n);
+  }
+
+  /** Waits until the autosave says the draft is saved. */
+  async saved() {
+    await expect(this.page.getByTestId('report-save-status')).toContainText('Draft saved at', { timeout: 15_000 });
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit the report' }).click();
+  }
+
+  get state(): Locator {
+    return this.page.getByTestId('report-state');
+  }
+}
+
+/** A call's reporting page for admins, and the review of one report. */
+export class AdminReportingPage {
+  constructor(readonly page: Page) {}
+
+  async goto(callId: string) {
+    await this.page.goto(`/admin/calls/${callId}/reporting`);
+    await expect(this.page.getByRole('heading', { name: 'Reporting periods' })).toBeVisible();
+    return this;
+  }
+
+  async openReport(organisation: string, period: string) {
+    await this.page.getByRole('link', { name: `Report of ${organisation} for ${period}` }).click();
+    await expect(this.page.getByRole('heading', { level: 1 })).toContainText(`${period}: ${organisation}`);
+  }
+
+  async askForChanges(comment: string) {
+    await this.page.getByLabel('Comment to the partner').fill(comment);
+    await this.page.getByRole('button', { name: 'Ask for changes' }).click();
+  }
+
+  async accept() {
+    await this.page.getByRole('button', { name: 'Accept the report' }).click();
+  }
+
+  get state(): Locator {
+    return this.page.getByTestId('report-state');
+  }
+}

@@ -20,12 +20,20 @@ export const permissions = {
   'results:publish': ['admin'],
   /** Import the sanctions list, decide screening hits (issue 17). */
   'sanctions:manage': ['admin'],
+  /** A call's awards after publication: lapse an unanswered offer, offer a declined one to the reserve list. */
+  'award:manage': ['admin'],
+  /** Accept or decline an award; the data function checks membership of the organisation. */
+  'award:respond': ['applicant'],
   'organisation:manage': ['applicant'],
   'application:edit': ['applicant'],
   'question:ask': ['applicant'],
   'question:answer': ['admin'],
   'review:write': ['reviewer'],
   'review:reopen': ['admin'],
+  /** A call's reporting periods, and the review (accept, ask for changes) of its partners' reports. */
+  'reporting:manage': ['admin'],
+  /** Reports on an accepted award; members of the award's organisation only, by record (lib/data/reports.ts). */
+  'report:write': ['applicant'],
   /** Anyone signed in, on their own account (e.g. asking again for the e-mail confirmation link). */
   'account:own': ['admin', 'reviewer', 'applicant'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,7 +11,7 @@ import { AppError, NotFoundError } from '@/lib/errors';
 import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
 import { fileKindInfo } from '@/lib/files/types';
 import { findVisibleApplication } from './applications';
-import { callRules } from './applications/internal';
+import { callRules, fileInfoColumns } from './applications/internal';
 import { uuidPattern } from '@/lib/validations/zod';
 
 
@@ -90,15 +90,7 @@ export async function storeApplicationFile(
       .insert(applicationFiles)
       .values({ applicationId: app.id, slotId: slot.id, ...values })
       .onConflictDoUpdate({ target: [applicationFiles.applicationId, applicationFiles.slotId], set: values })
-      .returning({
-        id: applicationFiles.id,
-        slotId: applicationFiles.slotId,
-        fileName: applicationFiles.fileName,
-        contentType: applicationFiles.contentType,
-        size: applicationFiles.size,
-        sha256: applicationFiles.sha256,
-        uploadedAt: applicationFiles.uploadedAt,
-      });
+      .returning(fileInfoColumns);
     await writeAudit(tx, { id: user.id, email: user.email }, {
       action: before ? 'application.file_replaced' : 'application.file_uploaded',
       entityType: 'application',

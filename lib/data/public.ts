@@ -5,6 +5,8 @@ import { cacheTags } from '@/lib/cache/tags';
 import { publicPhase } from '@/lib/calls/phase';
 import { getCallBySlug, listCallsForHome } from './calls';
 import { questionDeadline } from './questions';
+import { getCallImpact } from './impact';
+import { getProgrammeReport } from './programme-report';
 import { getPublishedResults, listPartners } from './results';
 
 /**
@@ -54,4 +56,23 @@ export async function cachedPartners() {
   cacheTag(cacheTags.partners);
   cacheLife('max');
   return listPartners();
+}
+
+/**
+ * A call's impact (page, impact.json, impact.csv): expired when a report is accepted
+ * (impact tag) or the results are published (results tag).
+ */
+export async function cachedImpact(slug: string) {
+  'use cache';
+  cacheTag(cacheTags.impact(slug), cacheTags.results(slug));
+  cacheLife('max');
+  return getCallImpact(slug);
+}
+
+/** A call's programme report: its results, awards and impact, expired with any of them. */
+export async function cachedProgrammeReport(slug: string) {
+  'use cache';
+  cacheTag(cacheTags.impact(slug), cacheTags.results(slug), cacheTags.call(slug), cacheTags.partners);
+  cacheLife('max');
+  return getProgrammeReport(slug);
 }

@@ -5,7 +5,7 @@ import { calls, criteria, decisions, outbox, publications, reviewScores, reviews
 import { seedDemo } from '@/db/seed';
 import { publishResultsAction, recordDecisionsAction, suggestSlateAction } from '@/lib/actions/selection';
 import { actingAs } from '@/lib/auth/session';
-import { getPublishedResults, resultsCsv, resultsJson } from '@/lib/data/results';
+import { getPublishedResults, listPartners, resultsCsv, resultsJson } from '@/lib/data/results';
 import { listMyApplications } from '@/lib/data/applications';
 import { getPublishedOutcome } from '@/lib/data/selection';
 import { createUser } from '@/lib/test/factories';
@@ -213,6 +213,11 @@ describe('the demo 2022 call', () => {
       'Syrian American Medical Society',
     ]);
     expect(new Set(json.partners.flatMap((p) => p.project.countries))).toEqual(new Set(['LB', 'TN', 'ZW']));
+    // The six accepted their awards after publication: dated notices, and the register lists them.
+    expect(json.sincePublication.map((n) => n.kind)).toEqual(Array(6).fill('accepted'));
+    expect(json.sincePublication[0].at).toBe('2022-04-19T09:00:00.000Z');
+    const register = (await listPartners()).partners.filter((p) => p.call.slug === 'diaspora-covid-recovery-2022');
+    expect(register.map((p) => p.organisation.name).sort()).toEqual(json.partners.map((p) => p.organisation.name).sort());
     const [{ n }] = await db.select({ n: count() }).from(decisions).where(and(eq(decisions.outcome, 'selected')));
     expect(n).toBeGreaterThanOrEqual(6);
   });

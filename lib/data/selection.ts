@@ -13,6 +13,7 @@ import {
   reviews,
   reviewScores,
   users,
+  type Award,
   type Call,
 } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
@@ -25,6 +26,7 @@ import { isLocale, type Locale } from '@/lib/i18n/config';
 import { queueMail } from '@/lib/mail/outbox';
 import { feasibleMinimums, suggestSlate, type SlateProblem } from '@/lib/scoring/slate';
 import type { DecisionInput } from '@/lib/validations/selection';
+import { createOffersAtPublication } from './awards';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
 import { rankingQuery } from './internal/ranking-sql';
 import { callCodes } from './call-parts';
@@ -231,7 +233,8 @@ export async function publishResults(tx: Executor, actor: SessionUser, input: { 
     .returning({ id: publications.id });
   if (!inserted.length) return { already: true as const, call };
   await tx.update(calls).set({ status: 'published' }).where(eq(calls.id, call.id));
-  const letters = await queueOutcomeLetters(tx, call, snapshot);
+  const offers = await createOffersAtPublication(tx, actor, call, now);
+  const letters = await queueOutcomeLetters(tx, call, snapshot, offers);
   const partners = snapshot.partners.length;
   await writeAudit(tx, auditActor(actor), {
     action: 'results.published',
@@ -263,7 +266,7 @@ async function sharedComments(executor: Executor, applicationId: string): Promis
   return [...overall, ...perCriterion].map((r) => r.comment.trim()).filter((c, i, all) => c && all.indexOf(c) === i);
 }
 
-async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSnapshot): Promise<number> {
+async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSnapshot, offers: Map<string, Award>): Promise<number> {
   const recipients = await tx
     .select({
       applicationId: applications.id,
@@ -291,6 +294,7 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
     const eligible = r.eligibility === 'eligible';
     if (eligible && r.shareComments && !comments.has(r.applicationId)) comments.set(r.applicationId, await sharedComments(tx, r.applicationId));
     const shown = isLocale(r.locale) ? shownLanguage(call, r.locale).locale : (call.locale as Locale);
+    const offer = offers.get(r.applicationId);
     await queueMail(tx, {
       to: r.email,
       toUserId: r.userId,
@@ -315,6 +319,8 @@ async function queueOutcomeLetters(tx: Executor, call: Call, snapshot: ResultsSn
           : [],
         comments: eligible ? (comments.get(r.applicationId) ?? []) : [],
         ineligibleReason: eligible ? null : r.eligibilityReason,
+        // The offer rides in the letter: one message per recipient at publication.
+        award: offer ? { respondBy: { at: offer.respondBy, timeZone: call.timeZone }, link: appUrl(`/applications/${r.applicationId}/award`) } : null,
         link: appUrl(`/applications/${r.applicationId}`),
       },
     });

@@ -3,10 +3,13 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db';
 import {
   applications,
+  awards,
   calls,
   organisationMembers,
   organisations,
   outbox,
+  reportingPeriods,
+  reports,
   reviewAssignments,
   reviews,
   users,
@@ -162,9 +165,90 @@ async function queueReviewReminders(executor: Executor, now: Date): Promise<numb
   return due.length;
 }
 
+/** How long before a report's due date its reminder goes, and how long after it an overdue notice may still go. */
+export const REPORT_REMINDER_DAYS = 7;
+export const REPORT_OVERDUE_WINDOW_DAYS = 60;
+
+export const reportReminderKey = (awardId: string, periodId: string, kind: 'due' | 'overdue', userId: string) =>
+  `report-${kind}:${awardId}:${periodId}:${userId}`;
+
+/** Where a partner writes a report (as lib/data/reports.ts reportPath). */
+const reportPath = (applicationId: string, periodId: string) => `/applications/${applicationId}/reports/${periodId}`;
+
+/**
+ * Partners: for each accepted award and reporting period whose report is neither
+ * submitted nor accepted, a reminder 7 days before the due date and a notice once it has
+ * passed, to every member of the organisation; each once (the outbox's dedupe key, and
+ * the report's remindedAt / overdueNoticeAt stamp, written on a report row made for it
+ * when the partner has not started one).
+ */
+async function queueReportReminders(executor: Executor, now: Date, kind: 'due' | 'overdue'): Promise<number> {
+  const at = now.toISOString();
+  const stamp = kind === 'due' ? reports.remindedAt : reports.overdueNoticeAt;
+  const range =
+    kind === 'due'
+      ? and(gt(reportingPeriods.dueAt, sql`${at}::timestamptz`), lte(reportingPeriods.dueAt, sql`${at}::timestamptz + make_interval(days => ${REPORT_REMINDER_DAYS})`))
+      : and(lte(reportingPeriods.dueAt, sql`${at}::timestamptz`), gt(reportingPeriods.dueAt, sql`${at}::timestamptz - make_interval(days => ${REPORT_OVERDUE_WINDOW_DAYS})`));
+  const due = await executor
+    .select({
+      awardId: awards.id,
+      applicationId: applications.id,
+      periodId: reportingPeriods.id,
+      period: reportingPeriods.label,
+      dueAt: reportingPeriods.dueAt,
+      callTitle: calls.title,
+      callLocale: calls.locale,
+      callTranslations: calls.translations,
+      timeZone: calls.timeZone,
+      organisation: organisations.legalName,
+      userId: users.id,
+      email: users.email,
+      locale: users.locale,
+    })
+    .from(awards)
+    .innerJoin(applications, eq(applications.id, awards.applicationId))
+    .innerJoin(calls, eq(calls.id, awards.callId))
+    .innerJoin(reportingPeriods, eq(reportingPeriods.callId, calls.id))
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .innerJoin(organisationMembers, eq(organisationMembers.organisationId, organisations.id))
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .leftJoin(reports, and(eq(reports.awardId, awards.id), eq(reports.periodId, reportingPeriods.id)))
+    .where(
+      and(
+        eq(awards.status, 'accepted'),
+        or(isNull(reports.id), inArray(reports.status, ['draft', 'changes_requested'])),
+        isNull(stamp),
+        range,
+        isNull(users.disabledAt),
+      ),
+    );
+  const stamped = new Set<string>();
+  for (const row of due) {
+    const callTitle = callTitleIn({ title: row.callTitle, locale: row.callLocale, translations: row.callTranslations }, row.locale);
+    const common = { callTitle, organisation: row.organisation, period: row.period, due: { at: row.dueAt, timeZone: row.timeZone }, link: appUrl(reportPath(row.applicationId, row.periodId)) };
+    const dedupeKey = reportReminderKey(row.awardId, row.periodId, kind, row.userId);
+    if (kind === 'due') {
+      await queueMail(executor, { to: row.email, toUserId: row.userId, locale: row.locale, template: 'reportReminder', dedupeKey, data: { ...common, daysLeft: daysLeft(row.dueAt, now) } });
+    } else {
+      await queueMail(executor, { to: row.email, toUserId: row.userId, locale: row.locale, template: 'reportOverdue', dedupeKey, data: common });
+    }
+    const key = `${row.awardId}|${row.periodId}`;
+    if (stamped.has(key)) continue;
+    stamped.add(key);
+    // The stamp says when: on the report, made now as an empty draft if the partner has not begun one.
+    await executor
+      .insert(reports)
+      .values({ awardId: row.awardId, periodId: row.periodId, ...(kind === 'due' ? { remindedAt: now } : { overdueNoticeAt: now }) })
+      .onConflictDoUpdate({ target: [reports.awardId, reports.periodId], set: kind === 'due' ? { remindedAt: now } : { overdueNoticeAt: now } });
+  }
+  return due.length;
+}
+
 /** Queues every reminder due at `now` that was not queued before; returns how many. */
 export async function queueScheduledReminders(executor: Executor, now: Date = new Date()) {
   const drafts = await queueDraftReminders(executor, now);
   const reviewsDue = await queueReviewReminders(executor, now);
-  return { drafts, reviews: reviewsDue };
+  const reportsDue = await queueReportReminders(executor, now, 'due');
+  const reportsOverdue = await queueReportReminders(executor, now, 'overdue');
+  return { drafts, reviews: reviewsDue, reports: reportsDue, overdueReports: reportsOverdue };
 }

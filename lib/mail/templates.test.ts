@@ -30,6 +30,11 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
   reviewReminder: { callTitle: 'Climate 2027', pending: 1, deadline: closes, daysLeft: 3, link },
   conflictDeclared: { reviewerName: 'R. Eviewer', reference: 'EOI-2027-0007', callTitle: 'Climate 2027', reason: 'Former employer', link },
   draftReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', closes, daysLeft: 1, link },
+  reportSubmitted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', peopleReached: 12500, link },
+  reportAccepted: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: null, link },
+  reportChangesRequested: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: 'Split figures by country.', link },
+  reportReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, daysLeft: 7, link },
+  reportOverdue: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, link },
   outcome: {
     outcome: 'selected',
     callTitle: 'Climate 2027',
@@ -40,8 +45,22 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
     currency: 'USD',
     feedback: [{ criterion: 'Relevance', yours: 4.33, cohort: 3.1, scaleMax: 5 }],
     comments: ['Strong local partners.'],
+    award: { respondBy: closes, link },
     link,
   },
+  awardOffer: {
+    callTitle: 'Climate 2027',
+    organisation: 'Citizens Initiative',
+    reference: 'EOI-2027-0008',
+    projectTitle: 'School classrooms',
+    amount: 80000,
+    currency: 'USD',
+    conditions: '',
+    respondBy: closes,
+    link,
+  },
+  awardAnswered: { accepted: false, callTitle: 'Climate 2027', organisation: 'Citizens Initiative', reference: 'EOI-2027-0007', projectTitle: 'Rural vaccination', amount: 120000, currency: 'USD', reason: 'Our team has left.', link },
+  awardAnswerConfirmation: { accepted: true, callTitle: 'Climate 2027', organisation: 'Citizens Initiative', reference: 'EOI-2027-0007', projectTitle: 'Rural vaccination', amount: 120000, currency: 'USD', reason: null, link },
 };
 
 describe('mail templates', () => {

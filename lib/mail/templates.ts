@@ -35,6 +35,11 @@ export type MailTemplates = {
   reviewReminder: { callTitle: string; pending: number; deadline: When; daysLeft: number; link: string };
   conflictDeclared: { reviewerName: string; reference: string; callTitle: string; reason: string; link: string };
   draftReminder: { callTitle: string; organisation: string; closes: When; daysLeft: number; link: string };
+  reportSubmitted: { callTitle: string; organisation: string; period: string; peopleReached: number; link: string };
+  reportAccepted: { callTitle: string; organisation: string; period: string; comment: string | null; link: string };
+  reportChangesRequested: { callTitle: string; organisation: string; period: string; comment: string; link: string };
+  reportReminder: { callTitle: string; organisation: string; period: string; due: When; daysLeft: number; link: string };
+  reportOverdue: { callTitle: string; organisation: string; period: string; due: When; link: string };
   outcome: {
     outcome: Outcome;
     callTitle: string;
@@ -49,8 +54,37 @@ export type MailTemplates = {
     comments: string[];
     /** Set when the application was screened out: why (no feedback then, it was not reviewed). */
     ineligibleReason?: string | null;
+    /** The award offer made at publication (selected applications): its deadline and where to answer. */
+    award?: { respondBy: When; link: string } | null;
     link: string;
   };
+  /** An award offered to a reserve application (issue 16). */
+  awardOffer: {
+    callTitle: string;
+    organisation: string;
+    reference: string;
+    projectTitle: string;
+    amount: number;
+    currency: string;
+    conditions: string;
+    respondBy: When;
+    link: string;
+  };
+  /** To the admins: an organisation accepted or declined its award. */
+  awardAnswered: AwardAnswer;
+  /** To the organisation's members: their answer is recorded. */
+  awardAnswerConfirmation: AwardAnswer;
+};
+type AwardAnswer = {
+  accepted: boolean;
+  callTitle: string;
+  organisation: string;
+  reference: string;
+  projectTitle: string;
+  amount: number;
+  currency: string;
+  reason: string | null;
+  link: string;
 };
 export type MailTemplateName = keyof MailTemplates;
 
@@ -182,6 +216,45 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     paragraphs: [t('draftReminder.body', { organisation: d.organisation, callTitle: d.callTitle, closesAt: when(d.closes, locale) })],
     action: { label: t('draftReminder.action'), url: d.link },
   }),
+  reportSubmitted: (d, t, locale) => ({
+    subject: t('reportSubmitted.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportSubmitted.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      t('reportSubmitted.people', { people: new Intl.NumberFormat(locale).format(d.peopleReached) }),
+    ],
+    action: { label: t('reportSubmitted.action'), url: d.link },
+  }),
+  reportAccepted: (d, t, locale) => ({
+    subject: t('reportAccepted.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportAccepted.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      ...(d.comment ? [labelled(t('labels.comment'), d.comment, locale)] : []),
+    ],
+    action: { label: t('reportAccepted.action'), url: d.link },
+  }),
+  reportChangesRequested: (d, t, locale) => ({
+    subject: t('reportChangesRequested.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('reportChangesRequested.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
+      labelled(t('labels.comment'), d.comment, locale),
+    ],
+    action: { label: t('reportChangesRequested.action'), url: d.link },
+  }),
+  reportReminder: (d, t, locale) => ({
+    subject: t('reportReminder.subject', { daysLeft: d.daysLeft, period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [t('reportReminder.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle, dueAt: when(d.due, locale) })],
+    action: { label: t('reportReminder.action'), url: d.link },
+  }),
+  reportOverdue: (d, t, locale) => ({
+    subject: t('reportOverdue.subject', { period: d.period }),
+    greeting: t('greeting'),
+    paragraphs: [t('reportOverdue.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle, dueAt: when(d.due, locale) })],
+    action: { label: t('reportOverdue.action'), url: d.link },
+  }),
   outcome: (d, t, locale) => {
     const feedback: [string, string][] = d.feedback.map((f) => [
       f.criterion,
@@ -198,6 +271,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
           amount: d.awardedAmount !== null ? money(d.awardedAmount, d.currency, locale) : 'none',
         }),
         ...(d.ineligibleReason ? [t('outcome.ineligible', { reason: d.ineligibleReason })] : []),
+        ...(d.award ? [t('outcome.award', { respondBy: when(d.award.respondBy, locale), link: d.award.link })] : []),
       ],
       details: [
         [t('labels.reference'), d.reference],
@@ -210,6 +284,47 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
       action: { label: t('outcome.action'), url: d.link },
     };
   },
+  awardOffer: (d, t, locale) => ({
+    subject: t('awardOffer.subject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('awardOffer.body', { organisation: d.organisation, callTitle: d.callTitle, projectTitle: d.projectTitle, amount: money(d.amount, d.currency, locale) }),
+      t('awardOffer.deadline', { respondBy: when(d.respondBy, locale) }),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+      [t('labels.conditions'), d.conditions || t('awardOffer.standardConditions')],
+    ],
+    action: { label: t('awardOffer.action'), url: d.link },
+  }),
+  awardAnswered: (d, t, locale) => ({
+    subject: t(d.accepted ? 'awardAnswered.acceptedSubject' : 'awardAnswered.declinedSubject', { organisation: d.organisation, reference: d.reference }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t(d.accepted ? 'awardAnswered.accepted' : 'awardAnswered.declined', { organisation: d.organisation, callTitle: d.callTitle, amount: money(d.amount, d.currency, locale) }),
+      ...(d.reason ? [labelled(t('labels.reason'), d.reason, locale)] : []),
+      ...(d.accepted ? [] : [t('awardAnswered.next')]),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+    ],
+    action: { label: t('awardAnswered.action'), url: d.link },
+  }),
+  awardAnswerConfirmation: (d, t, locale) => ({
+    subject: t(d.accepted ? 'awardAnswerConfirmation.acceptedSubject' : 'awardAnswerConfirmation.declinedSubject', { callTitle: d.callTitle }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t(d.accepted ? 'awardAnswerConfirmation.accepted' : 'awardAnswerConfirmation.declined', { organisation: d.organisation, callTitle: d.callTitle, amount: money(d.amount, d.currency, locale) }),
+      ...(d.reason ? [labelled(t('labels.reason'), d.reason, locale)] : []),
+    ],
+    details: [
+      [t('labels.reference'), d.reference],
+      [t('labels.project'), d.projectTitle],
+    ],
+    action: { label: t('awardAnswerConfirmation.action'), url: d.link },
+  }),
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };

@@ -154,6 +154,30 @@ export const actionRows: Record<string, Row> = {
   // A visitor creates their account while joining; a signed-in staff member cannot join an organisation.
   joinOrganisationAction: { input: () => ({ token: randomToken() }), who: who({ visitor: 'ok', applicantA: 'ok', applicantB: 'ok' }, 'forbidden'), fuzzAs: 'visitor' },
 
+  // lib/actions/reports.ts
+  saveReportingPeriodAction: {
+    input: (w) => ({ callId: w.reporting.call.id, label: 'Mid-term report', periodStart: '2026-03-01', periodEnd: '2026-04-30', dueAt: '2026-05-15T17:00', final: false }),
+    who: ADMIN,
+    fuzzAs: 'admin',
+  },
+  deleteReportingPeriodAction: { input: (w) => ({ periodId: w.reporting.sparePeriod.id }), who: ADMIN, fuzzAs: 'admin' },
+  saveReportDraftAction: {
+    input: (w) => ({
+      awardId: w.reporting.award.id,
+      periodId: w.reporting.draftPeriod.id,
+      version: 0,
+      draft: { reach: [{ country: 'SO', sex: 'female', ageGroup: '25-59', populationGroup: 'migrants', people: 40 }], activities: [], narrative: 'Begun.' },
+    }),
+    who: ORGANISATION_A,
+    fuzzAs: 'applicantA',
+  },
+  submitReportAction: { input: (w) => ({ awardId: w.reporting.award.id, periodId: w.reporting.draftPeriod.id, version: 1 }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
+  reviewReportAction: {
+    input: (w) => ({ reportId: w.reporting.submittedReport.id, decision: 'request_changes', comment: 'Please add the figures for Kenya.' }),
+    who: ADMIN,
+    fuzzAs: 'admin',
+  },
+
   // lib/actions/reviews.ts
   declareConflictAction: { input: (w) => ({ assignmentId: w.assignment.id, conflict: false, reason: '' }), who: ASSIGNED_REVIEWER, fuzzAs: 'reviewer' },
   saveReviewDraftAction: {
@@ -188,6 +212,15 @@ export const actionRows: Record<string, Row> = {
   },
   suggestSlateAction: { input: (w) => ({ callId: w.review.call.id, scoreKind: 'raw', minPerCountry: 0 }), who: ADMIN, fuzzAs: 'admin' },
   publishResultsAction: { input: (w) => ({ callId: w.review.call.id }), who: ADMIN, fuzzAs: 'admin' },
+
+  // lib/actions/awards.ts
+  respondToAwardAction: { input: (w) => ({ awardId: w.awardA.id, response: 'decline', reason: 'We cannot run it this year.' }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
+  lapseAwardAction: { input: (w) => ({ awardId: w.awardA.id }), who: ADMIN, fuzzAs: 'admin' },
+  offerToReserveAction: {
+    input: (w) => ({ awardId: w.declinedB.id, amount: 5_000, conditions: '', respondBy: '2099-01-01T17:00' }),
+    who: ADMIN,
+    fuzzAs: 'admin',
+  },
 
   // lib/actions/users.ts
   inviteUserAction: { input: () => ({ email: uniqueEmail('staff'), roles: ['reviewer'] }), who: ADMIN, fuzzAs: 'admin' },

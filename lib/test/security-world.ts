@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { clarificationQuestions, outbox, users } from '@/db/schema';
+import { awards, clarificationQuestions, outbox, reports, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { issueToken } from '@/lib/data/user-tokens';
 import { translator } from '@/lib/i18n/translate';
@@ -12,6 +12,7 @@ import { createApplicantOrganisation, createDraft, createOpenCall, completeDraft
 import { storeApplicationFile } from '@/lib/data/files';
 import { createUser, uniqueEmail } from './factories';
 import { createFlag, createScreeningHit } from './diligence-factory';
+import { addPeriod, createAcceptedAward } from './report-factories';
 
 /**
  * The world the permission matrix and the fuzzing run in: seven personas and the records
@@ -146,6 +147,15 @@ export async function buildWorld() {
     review.criteria.map(() => 3),
   );
 
+  // Awards (issue 16): organisation A's offer, still open; organisation B's, declined.
+  const [awardA, declinedB] = await db
+    .insert(awards)
+    .values([
+      { callId: review.call.id, applicationId: reviewedA.id, amount: 10_000, respondBy: new Date(Date.now() + 7 * 86_400_000) },
+      { callId: review.call.id, applicationId: reviewedB.id, amount: 10_000, respondBy: new Date(Date.now() + 7 * 86_400_000), status: 'declined', respondedAt: new Date(), declineReason: 'No team left.' },
+    ])
+    .returning();
+
   const [failedMail] = await db
     .insert(outbox)
     .values({ toAddress: uniqueEmail('bounce'), template: 'passwordReset', subject: 's', textBody: 't', htmlBody: 'h', status: 'failed', attempts: 8 })
@@ -163,6 +173,15 @@ export async function buildWorld() {
   // A possible sanctions match of organisation B, for the admin to decide.
   const screeningHit = await createScreeningHit(b.organisation.id);
   const flag = await createFlag(b.organisation.id);
+  // Reporting: organisation A's accepted award, its report for the interim period
+  // submitted, a final period to draft in and a spare one nobody reported on.
+  const reporting = await createAcceptedAward({ partner: a });
+  const [submittedReport] = await db
+    .insert(reports)
+    .values({ awardId: reporting.award.id, periodId: reporting.period.id, status: 'submitted', narrative: 'Done.', submittedAt: new Date(), submittedBy: a.owner.id })
+    .returning();
+  const draftPeriod = await addPeriod(reporting.call.id, 'Final report');
+  const sparePeriod = await addPeriod(reporting.call.id, 'Spare period');
 
   const actors: Record<Persona, SessionUser | null> = {
     visitor: null,
@@ -195,12 +214,15 @@ export async function buildWorld() {
     otherAssignment,
     spareAssignment,
     submittedReview,
+    awardA,
+    declinedB,
     failedMail,
     bystander,
     orgInvitation,
     screeningHit,
     flag,
     completeDraft: completeDraft(open),
+    reporting: { ...reporting, submittedReport, draftPeriod, sparePeriod },
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -27,7 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </ul>
       </nav>
       <ClientMessages
-        namespaces={['assignments', 'callDashboard', 'callEditor', 'diligence', 'languages', 'locales', 'outbox', 'picker', 'questions', 'ranking', 'roles', 'screening', 'selection', 'themes', 'users', 'validation']}
+        namespaces={['assignments', 'awards', 'callDashboard', 'callEditor', 'diligence', 'languages', 'locales', 'outbox', 'picker', 'questions', 'ranking', 'roles', 'screening', 'selection', 'themes', 'users', 'validation']}
       >
         {children}
       </ClientMessages>

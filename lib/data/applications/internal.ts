@@ -122,18 +122,21 @@ export function storedValuesOf(draft: ApplicationDraftValues) {
   };
 }
 
+/** What is shown of an application's file: everything but its bytes. */
+export const fileInfoColumns = {
+  id: applicationFiles.id,
+  slotId: applicationFiles.slotId,
+  fileName: applicationFiles.fileName,
+  contentType: applicationFiles.contentType,
+  size: applicationFiles.size,
+  sha256: applicationFiles.sha256,
+  uploadedAt: applicationFiles.uploadedAt,
+};
+
 /** The files of an application, without their bytes. */
 export async function listApplicationFileInfo(executor: Executor, applicationId: string) {
   return executor
-    .select({
-      id: applicationFiles.id,
-      slotId: applicationFiles.slotId,
-      fileName: applicationFiles.fileName,
-      contentType: applicationFiles.contentType,
-      size: applicationFiles.size,
-      sha256: applicationFiles.sha256,
-      uploadedAt: applicationFiles.uploadedAt,
-    })
+    .select(fileInfoColumns)
     .from(applicationFiles)
     .where(eq(applicationFiles.applicationId, applicationId))
     .orderBy(asc(applicationFiles.uploadedAt));

@@ -5,6 +5,7 @@ import { Countdown } from '@/components/time/countdown';
 import { StatusBadge } from '@/components/applicant/status-badge';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/layout/pagination';
+import { MyReports } from '@/components/reports/my-reports';
 import { Instant } from '@/components/time/instant';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -12,6 +13,9 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/session';
 import { acceptsApplications } from '@/lib/calls/phase';
 import { listMyApplications } from '@/lib/data/applications';
+import { listMyAwards } from '@/lib/data/awards';
+import { money } from '@/components/calls/format';
+import { getFormatter } from 'next-intl/server';
 import { listMyOrganisationStates } from '@/lib/data/organisations';
 import { callTitleIn } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
@@ -33,12 +37,36 @@ export default async function DashboardPage({ searchParams }: Props) {
   const t = await getTranslations('dashboard');
   const to = await getTranslations('organisation');
   const ta = await getTranslations('application');
-  const [orgs, apps] = await Promise.all([listMyOrganisationStates(user), listMyApplications(user, { page: Number(page) || 1 })]);
+  const [orgs, apps, myAwards] = await Promise.all([listMyOrganisationStates(user), listMyApplications(user, { page: Number(page) || 1 }), listMyAwards(user)]);
   const now = new Date();
+  const tw = await getTranslations('awards');
+  const format = await getFormatter();
 
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} intro={t('intro')} />
+
+      {myAwards.length > 0 && (
+        <section aria-labelledby="my-awards" className="space-y-3">
+          <h2 id="my-awards">{tw('cardTitle')}</h2>
+          {myAwards.map((a) => (
+            <Card key={a.id} className="flex flex-wrap items-center justify-between gap-3" data-testid="award-card">
+              <p>
+                {a.status === 'offered'
+                  ? tw.rich('cardOffered', {
+                      reference: a.reference ?? a.title,
+                      amount: money(format, a.amount, a.currency),
+                      date: () => <Instant date={a.respondBy} timeZone={a.timeZone} showViewerTime={false} />,
+                    })
+                  : tw('cardAnswered', { reference: a.reference ?? a.title, amount: money(format, a.amount, a.currency), status: tw(`statusLabel.${a.status}`) })}
+              </p>
+              <Link href={`/applications/${a.applicationId}/award`} className={buttonClass(a.status === 'offered' ? 'primary' : 'secondary', 'sm')}>
+                {tw('open')}
+              </Link>
+            </Card>
+          ))}
+        </section>
+      )}
 
       <section aria-labelledby="my-organisation" className="space-y-3">
         <h2 id="my-organisation">{t('organisationTitle')}</h2>
@@ -73,6 +101,8 @@ export default async function DashboardPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <MyReports user={user} />
 
       <section aria-labelledby="my-applications" className="space-y-3">
         <h2 id="my-applications">{t('applicationsTitle')}</h2>

@@ -17,6 +17,7 @@ import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { getApplicationDetail } from '@/lib/data/applications';
 import { getPublishedOutcome } from '@/lib/data/selection';
+import { getAwardForMember } from '@/lib/data/awards';
 import { OutcomePanel } from '@/components/applicant/outcome-panel';
 import { callTitleIn } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
@@ -45,6 +46,8 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
   if (!detail) notFound();
   const locale = (await getLocale()) as Locale;
   const outcome = detail.access === 'member' ? await getPublishedOutcome(user, id, locale) : null;
+  const award = detail.access === 'member' ? await getAwardForMember(user, id) : null;
+  const tw = await getTranslations('awards');
   const t = await getTranslations('applicationStatus');
   const ta = await getTranslations('application');
   const { application: app, rules, access, open } = detail;
@@ -126,6 +129,14 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
 
       {/* Only once the call's results are published, from the frozen record. */}
       {outcome && <OutcomePanel outcome={outcome} />}
+      {award && (
+        <Alert tone={award.award.status === 'offered' ? 'warning' : 'info'} data-testid="award-link">
+          <Link href={`/applications/${id}/award`} className="font-medium underline">
+            {tw('open')}
+          </Link>{' '}
+          ({tw(`statusLabel.${award.award.status}`)})
+        </Alert>
+      )}
 
       <section aria-labelledby="content" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">

@@ -6,7 +6,10 @@ import { QuestionsPanel } from '@/components/calls/questions-panel';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Instant } from '@/components/time/instant';
 import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
-import { cachedPublicCall } from '@/lib/data/public';
+import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
+import { cachedImpact, cachedPublicCall } from '@/lib/data/public';
+import { Link } from '@/lib/i18n/navigation';
 import { questionDeadline } from '@/lib/data/questions';
 import { pageLocale } from '@/lib/i18n/page';
 import { callTitleIn } from '@/lib/calls/languages';
@@ -40,19 +43,34 @@ export default async function CallPage({ params }: Props) {
   if (!detail) notFound();
   const { call, phase } = detail;
   const deadline = questionDeadline(call);
+  // Once partners have reported, the call's page leads to the people they reached.
+  const impact = phase === 'results' ? await cachedImpact(call.slug) : null;
+  const ti = await getTranslations('impact');
   return (
     <ClientMessages namespaces={['call', 'questions', 'validation']}>
       <CallView
         detail={detail}
         phase={phase}
         applyPanel={
-          <ApplyPanel
-            slug={call.slug}
-            phase={phase}
-            opensAt={call.opensAt?.toISOString() ?? null}
-            closesAt={call.closesAt?.toISOString() ?? null}
-            opensOn={call.opensAt && <Instant date={call.opensAt} timeZone={call.timeZone} />}
-          />
+          <>
+            <ApplyPanel
+              slug={call.slug}
+              phase={phase}
+              opensAt={call.opensAt?.toISOString() ?? null}
+              closesAt={call.closesAt?.toISOString() ?? null}
+              opensOn={call.opensAt && <Instant date={call.opensAt} timeZone={call.timeZone} />}
+            />
+            {impact && impact.reports > 0 && (
+              <Link href={`/calls/${call.slug}/impact`} className={buttonClass('secondary', 'lg', 'w-full')}>
+                {ti('seeImpact')}
+              </Link>
+            )}
+            {phase === 'results' && (
+              <Link href={`/calls/${call.slug}/report`} className={buttonClass('secondary', 'lg', 'w-full')}>
+                {ti('programmeReport')}
+              </Link>
+            )}
+          </>
         }
         questionsPanel={
           <QuestionsPanel

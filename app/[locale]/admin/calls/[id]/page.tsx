@@ -54,6 +54,8 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
     { href: `/admin/calls/${call.id}/assignments`, label: t('stage.assignments'), hint: t('stageHint.assignments') },
     { href: `/admin/calls/${call.id}/ranking`, label: t('stage.ranking'), hint: t('stageHint.ranking') },
     { href: `/admin/calls/${call.id}/selection`, label: t('stage.selection'), hint: t('stageHint.selection') },
+    ...(call.status === 'published' ? [{ href: `/admin/calls/${call.id}/awards`, label: t('stage.awards'), hint: t('stageHint.awards') }] : []),
+    { href: `/admin/calls/${call.id}/reporting`, label: t('stage.reporting'), hint: t('stageHint.reporting') },
     call.status === 'draft'
       ? { href: `/admin/calls/${call.id}/preview`, label: t('stage.preview'), hint: t('stageHint.preview') }
       : { href: `/calls/${call.slug}`, label: t('stage.public'), hint: t('stageHint.public') },

@@ -7,7 +7,7 @@ import { PartnerTable } from '@/components/results/partner-table';
 import { buttonClass } from '@/components/ui/button';
 import { Instant } from '@/components/time/instant';
 import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
-import { cachedResults } from '@/lib/data/public';
+import { cachedImpact, cachedResults } from '@/lib/data/public';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page';
 import { BackArrow } from '@/components/ui/arrow';
@@ -44,6 +44,8 @@ export default async function ResultsPage({ params }: Props) {
   const format = await getFormatter();
   const total = results.partners.reduce((sum, p) => sum + p.awardedAmount, 0);
   const illustrative = results.partners.some((p) => p.illustrative);
+  const impact = await cachedImpact(slug);
+  const ti = await getTranslations('impact');
   return (
     <div className="space-y-6">
       <Link href={`/calls/${slug}`} className="text-sm text-brand-700 hover:underline">
@@ -69,8 +71,40 @@ export default async function ResultsPage({ params }: Props) {
         }
       />
       <PartnerTable partners={results.partners} />
+      <div className="flex flex-wrap gap-3" data-testid="impact-links">
+        {impact && impact.reports > 0 && (
+          <Link href={`/calls/${slug}/impact`} className={buttonClass('primary', 'sm')}>
+            {ti('seeImpact')}
+          </Link>
+        )}
+        <Link href={`/calls/${slug}/report`} className={buttonClass('secondary', 'sm')}>
+          {ti('programmeReport')}
+        </Link>
+      </div>
       {illustrative && <p className="text-sm text-amber-800">{tc('illustrativeNote')}</p>}
       <p className="text-sm text-slate-600">{t('frozen')}</p>
+      <section aria-labelledby="since-publication" className="space-y-3" data-testid="since-publication">
+        <h2 id="since-publication" className="text-lg font-semibold text-slate-900">
+          {t('sincePublication')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('sincePublicationIntro')}</p>
+        {results.sincePublication.length ? (
+          <ol className="space-y-2">
+            {results.sincePublication.map((n, i) => (
+              <li key={`${n.at}-${i}`} className="flex flex-wrap gap-x-3 text-sm">
+                <span className="text-slate-600">
+                  <Instant date={new Date(n.at)} timeZone={results.call.timeZone} dateOnly />
+                </span>
+                <span>
+                  {t(`notice.${n.kind}`, { organisation: n.acronym ? `${n.organisation} (${n.acronym})` : n.organisation, amount: money(format, n.amount, n.currency) })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-slate-600">{t('noNotices')}</p>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+let t=performance.now();
+const c = new PGlite('memory://'); await c.waitReady;
+console.log('init', Math.round(performance.now()-t)); t=performance.now();
+await migrate(drizzle({client:c}), { migrationsFolder: 'db/migrations' });
+console.log('migrate', Math.round(performance.now()-t)); t=performance.now();
+const dump = await c.dumpDataDir('none');
+console.log('dump', Math.round(performance.now()-t), dump.size); t=performance.now();
+const d = new PGlite({ loadDataDir: dump }); await d.waitReady;
+console.log('load', Math.round(performance.now()-t)); 
+const r = await d.query('select count(*) from awards'); console.log(r.rows);
