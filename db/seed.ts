@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { db as defaultDb, databaseKind, type Database, type Transaction } from '@/db';
 import {
+  organisationPeople,
+  type PersonRole,
   appSettings,
   applications,
   awardNotices,
@@ -28,6 +32,8 @@ import type { ApplicationContent } from '@/lib/validations/application';
 import { hashPassword } from '@/lib/auth/password';
 import { buildResultsSnapshot } from '@/lib/data/publication';
 import { nextReference } from '@/lib/data/applications/internal';
+import { importSanctionsListAs } from '@/lib/data/diligence';
+import { SANCTIONS_SAMPLE } from '@/lib/diligence/sample';
 import {
   call2022,
   criteria2022,
@@ -500,6 +506,20 @@ export async function seedDemo(database: Database = defaultDb): Promise<boolean>
         ...fictionalOrganisations.slice(3).map((o) => ({ organisationId: fictional[o.legalName], country: o.heritage[0] })),
       ],
     });
+
+    // Due diligence: the people who run a few fictional organisations, and the invented
+    // sample of the UN sanctions list (its real XML schema), against which everyone is screened.
+    const demoPeople: { organisation: string; people: { name: string; role: PersonRole; nationality: string; dateOfBirth: string }[] }[] = [
+      { organisation: 'Sahel Diaspora Alliance', people: [{ name: 'Aminata Sow', role: 'director', nationality: 'SN', dateOfBirth: '1979-03-14' }, { name: 'Ousmane Ba', role: 'board_member', nationality: 'FR', dateOfBirth: '1965-11-02' }] },
+      { organisation: 'Bengal Delta Friends Association', people: [{ name: 'Rumana Chowdhury', role: 'director', nationality: 'GB', dateOfBirth: '1982-07-21' }] },
+      { organisation: 'Somali Health Professionals Abroad', people: [{ name: 'Hodan Warsame', role: 'authorised_officer', nationality: 'SE', dateOfBirth: '1988-01-09' }] },
+    ];
+    for (const entry of demoPeople) {
+      const organisationId = fictional[entry.organisation];
+      if (!organisationId) continue;
+      await tx.insert(organisationPeople).values(entry.people.map((p, position) => ({ organisationId, position, ...p })));
+    }
+    await importSanctionsListAs(tx, { id: null, email: null }, { fileName: path.basename(SANCTIONS_SAMPLE), content: fs.readFileSync(SANCTIONS_SAMPLE) });
 
     await writeAudit(tx, { id: null, email: null }, { action: 'demo.seeded', entityType: 'system' });
     await tx.insert(appSettings).values({ key: SEED_MARKER, value: new Date().toISOString() });

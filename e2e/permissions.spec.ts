@@ -18,7 +18,7 @@ import { ReviewQueuePage } from './support/pages';
  * (lib/security/permissions.test.ts), as do the file routes' uploads and deletions.
  */
 type Persona = 'visitor' | 'applicant' | 'otherApplicant' | 'reviewer' | 'otherReviewer' | 'conflictedReviewer' | 'admin';
-type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404;
+type Answer = 200 | 'sign-in' | 'home' | 401 | 403 | 404 | 405;
 const personas: Persona[] = ['visitor', 'applicant', 'otherApplicant', 'reviewer', 'otherReviewer', 'conflictedReviewer', 'admin'];
 
 const OPEN_CALL = 'diaspora-climate-resilience-2027';
@@ -173,6 +173,9 @@ test('[permissions] every page and route handler answers each of seven personas 
     '/admin/audit': [['/admin/audit', adminOnly]],
     '/admin/users': [['/admin/users', adminOnly]],
     '/admin/outbox': [['/admin/outbox', adminOnly]],
+    '/admin/sanctions': [['/admin/sanctions', adminOnly]],
+    // Upload only (PUT, tested in e2e/diligence.spec.ts and its data function in lib/data/diligence.test.ts): nothing to read.
+    '/api/admin/sanctions': [['/api/admin/sanctions', all(405)]],
     '/admin/outbox/[id]': [[`/admin/outbox/${outboxId}`, adminOnly]],
     '/api/outbox/[id]/html': [[`/api/outbox/${outboxId}/html`, { ...all(404), admin: 200 }]],
     '/admin/calls': [['/admin/calls', adminOnly]],

@@ -2,7 +2,7 @@
 
 import { countryName } from '@/lib/reference/countries';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { useRouter } from '@/lib/i18n/navigation';
+import { Link, useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -82,6 +82,7 @@ export function SelectionBoard({
   minimums: Record<string, number>;
 }) {
   const t = useTranslations('selection');
+  const td = useTranslations('diligence');
   const tc = useTranslations('common');
   const tt = useTranslations('themes');
   const format = useFormatter();
@@ -399,10 +400,29 @@ export function SelectionBoard({
                 <Td className="tabular-nums">{rank}</Td>
                 <Td>
                   <div className="font-medium">{r.reference}</div>
-                  <div>{r.organisation}</div>
+                  <div>
+                    <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline" title={td('flagsTitle', { organisation: r.organisation })}>
+                      {r.organisation}
+                    </Link>
+                  </div>
                   <div className="text-slate-600">{r.title}</div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {r.disagreement && <Badge tone="warning">{t('disagreementFlag')}</Badge>}
+                    {r.hold && r.hold.openMatches + r.hold.confirmedMatches > 0 && (
+                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline" data-testid="sanctions-hold">
+                        <Badge tone="danger">{r.hold.openMatches > 0 ? td('holdBadge') : td('confirmedBadge')}</Badge>
+                      </Link>
+                    )}
+                    {r.hold && r.hold.redFlags > 0 && (
+                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
+                        <Badge tone="danger">{td('flagLevels.red')}</Badge>
+                      </Link>
+                    )}
+                    {r.hold && r.hold.yellowFlags > 0 && (
+                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
+                        <Badge tone="warning">{td('flagLevels.yellow')}</Badge>
+                      </Link>
+                    )}
                     {changed && <Badge tone="info">{t('unsaved')}</Badge>}
                   </div>
                   {slate?.status === 'optimal' && <p className="mt-1 text-xs text-slate-600">{reasonText(slate.reasons[r.applicationId])}</p>}

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './settings';
 export * from './security';
 export * from './awards';
+export * from './diligence';

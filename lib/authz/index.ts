@@ -18,6 +18,8 @@ export const permissions = {
   'ranking:read': ['admin'],
   'decision:record': ['admin'],
   'results:publish': ['admin'],
+  /** Import the sanctions list, decide screening hits (issue 17). */
+  'sanctions:manage': ['admin'],
   /** A call's awards after publication: lapse an unanswered offer, offer a declined one to the reserve list. */
   'award:manage': ['admin'],
   /** Accept or decline an award; the data function checks membership of the organisation. */

@@ -9,6 +9,7 @@ import { assertCan } from '@/lib/authz';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
 import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
+import { screenOrganisations } from './diligence';
 import {
   profileRequiredFields,
   type InviteMemberInput,
@@ -91,6 +92,7 @@ export async function createOrganisation(tx: Executor, user: SessionUser, input:
     .returning();
   await tx.insert(organisationMembers).values({ organisationId: org.id, userId: user.id, role: 'owner' });
   await writeAudit(tx, auditActor(user), { action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: { legalName: org.legalName } });
+  await screenOrganisations(tx, [org.id]);
   return org;
 }
 
@@ -103,6 +105,8 @@ export async function updateOrganisation(tx: Executor, user: SessionUser, input:
     (k) => k !== 'updatedAt' && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
   );
   await writeAudit(tx, auditActor(user), { action: 'organisation.updated', entityType: 'organisation', entityId: organisationId, after: { changed } });
+  // Screened again when a name it is screened by changes.
+  if (changed.includes('legalName') || changed.includes('acronym')) await screenOrganisations(tx, [organisationId]);
   return { before, after };
 }
 

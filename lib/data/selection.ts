@@ -30,6 +30,7 @@ import { createOffersAtPublication } from './awards';
 import { buildResultsSnapshot, type ResultsSnapshot } from './publication';
 import { rankingQuery } from './internal/ranking-sql';
 import { callCodes } from './call-parts';
+import { assertNoDiligenceHold, diligenceHolds, type DiligenceHold } from './diligence';
 
 /** Calls whose decisions may be recorded: after the close, until publication. */
 const decidingStatuses = ['in_review', 'selection'] as const;
@@ -48,6 +49,8 @@ export type BoardRow = {
   calibrated: number | null;
   disagreement: boolean;
   decision: { outcome: DecisionInput['outcome']; awardedAmount: number | null; rationale: string; shareComments: boolean } | null;
+  /** Open or confirmed sanctions matches of the organisation: an award waits until they are cleared. */
+  hold: DiligenceHold | null;
 };
 
 async function loadCall(executor: Executor, callId: string): Promise<Call> {
@@ -75,6 +78,7 @@ export async function getSelectionBoard(actor: SessionUser, callId: string, exec
       .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible'))),
   ]);
   const extra = new Map(rows.map((r) => [r.applicationId, r]));
+  const holds = await diligenceHolds(executor, rows.map((r) => r.organisationId));
   const board: BoardRow[] = [...ranking.rows]
     .sort((a, b) => a.position - b.position)
     .map((r) => {
@@ -95,6 +99,7 @@ export async function getSelectionBoard(actor: SessionUser, callId: string, exec
         decision: decision
           ? { outcome: decision.outcome, awardedAmount: decision.awardedAmount, rationale: decision.rationale, shareComments: decision.shareComments }
           : null,
+        hold: holds.get(organisationId) ?? null,
       };
     });
   const [published] = await executor.select({ publishedAt: publications.publishedAt }).from(publications).where(eq(publications.callId, callId));
@@ -117,10 +122,13 @@ export async function recordDecisions(tx: Executor, actor: SessionUser, input: {
   const ids = input.decisions.map((d) => d.applicationId);
   if (new Set(ids).size !== ids.length) throw new AppError('invalidInput');
   const apps = await tx
-    .select({ id: applications.id, requestedAmount: applications.requestedAmount, reference: applications.reference })
+    .select({ id: applications.id, requestedAmount: applications.requestedAmount, reference: applications.reference, organisationId: applications.organisationId })
     .from(applications)
     .where(and(inArray(applications.id, ids), eq(applications.callId, call.id), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible')));
   if (apps.length !== ids.length) throw new NotFoundError();
+  // No award while a sanctions match is open (or confirmed) for the organisation.
+  const selected = new Set(input.decisions.filter((d) => d.outcome === 'selected').map((d) => d.applicationId));
+  await assertNoDiligenceHold(tx, apps.filter((a) => selected.has(a.id)));
   const before = await tx.select().from(decisions).where(inArray(decisions.applicationId, ids));
   const changes: { applicationId: string; before: unknown; after: unknown }[] = [];
   for (const [index, d] of input.decisions.entries()) {
@@ -209,6 +217,13 @@ export async function publishResults(tx: Executor, actor: SessionUser, input: { 
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(and(eq(applications.callId, call.id), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible'), isNull(decisions.applicationId)));
   if (undecided > 0) throw new AppError('undecided', { count: undecided });
+  // Nor is an award published while one is open for a selected application's organisation.
+  const awarded = await tx
+    .select({ organisationId: applications.organisationId, reference: applications.reference })
+    .from(applications)
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .where(and(eq(applications.callId, call.id), eq(applications.status, 'submitted'), eq(applications.eligibility, 'eligible'), eq(decisions.outcome, 'selected')));
+  await assertNoDiligenceHold(tx, awarded);
 
   const snapshot = await buildResultsSnapshot(tx, call.id, now);
   const inserted = await tx

@@ -112,6 +112,19 @@ export const actionRows: Record<string, Row> = {
   },
   dismissQuestionAction: { input: (w) => ({ questionId: w.secondQuestion.id }), who: ADMIN, fuzzAs: 'admin' },
 
+  // lib/actions/diligence.ts
+  saveOrganisationPeopleAction: {
+    input: (w) => ({
+      organisationId: w.a.organisation.id,
+      people: [{ name: 'Awa Diop', nameOriginalScript: '', role: 'director', nationality: 'SN', dateOfBirth: '1980-02-03' }],
+    }),
+    who: ORGANISATION_A,
+    fuzzAs: 'applicantA',
+  },
+  raiseOrganisationFlagAction: { input: (w) => ({ organisationId: w.b.organisation.id, level: 'yellow', comment: 'Late audited accounts.' }), who: ADMIN, fuzzAs: 'admin' },
+  liftOrganisationFlagAction: { input: (w) => ({ flagId: w.flag.id, reason: 'Accounts received.' }), who: ADMIN, fuzzAs: 'admin' },
+  decideScreeningHitAction: { input: (w) => ({ hitId: w.screeningHit.id, decision: 'clear', reason: 'Different date of birth.' }), who: ADMIN, fuzzAs: 'admin' },
+
   // lib/actions/mail.ts
   retryOutboxMessageAction: { input: (w) => ({ id: w.failedMail.id }), who: ADMIN, fuzzAs: 'admin' },
   retryFailedOutboxAction: { input: () => ({}), who: ADMIN, fuzzAs: 'admin' },

@@ -11,6 +11,7 @@ import { attachFile as attachReviewFile, createAssignment, createReviewCall, cre
 import { createApplicantOrganisation, createDraft, createOpenCall, completeDraft, pdfBytes } from './application-factories';
 import { storeApplicationFile } from '@/lib/data/files';
 import { createUser, uniqueEmail } from './factories';
+import { createFlag, createScreeningHit } from './diligence-factory';
 import { addPeriod, createAcceptedAward } from './report-factories';
 
 /**
@@ -169,6 +170,9 @@ export async function buildWorld() {
     createdBy: a.owner.id,
   });
 
+  // A possible sanctions match of organisation B, for the admin to decide.
+  const screeningHit = await createScreeningHit(b.organisation.id);
+  const flag = await createFlag(b.organisation.id);
   // Reporting: organisation A's accepted award, its report for the interim period
   // submitted, a final period to draft in and a spare one nobody reported on.
   const reporting = await createAcceptedAward({ partner: a });
@@ -215,6 +219,8 @@ export async function buildWorld() {
     failedMail,
     bystander,
     orgInvitation,
+    screeningHit,
+    flag,
     completeDraft: completeDraft(open),
     reporting: { ...reporting, submittedReport, draftPeriod, sparePeriod },
   };

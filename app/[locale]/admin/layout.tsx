@@ -9,6 +9,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const links = [
     { href: '/admin/calls', label: t('calls') },
     { href: '/admin/users', label: t('users') },
+    { href: '/admin/sanctions', label: t('sanctions') },
     { href: '/admin/outbox', label: t('outbox') },
     { href: '/admin/audit', label: t('audit') },
   ];
@@ -26,7 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </ul>
       </nav>
       <ClientMessages
-        namespaces={['assignments', 'awards', 'callDashboard', 'callEditor', 'languages', 'locales', 'outbox', 'picker', 'questions', 'ranking', 'roles', 'screening', 'selection', 'themes', 'users', 'validation']}
+        namespaces={['assignments', 'awards', 'callDashboard', 'callEditor', 'diligence', 'languages', 'locales', 'outbox', 'picker', 'questions', 'ranking', 'roles', 'screening', 'selection', 'themes', 'users', 'validation']}
       >
         {children}
       </ClientMessages>

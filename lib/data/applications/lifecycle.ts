@@ -1,4 +1,5 @@
 import 'server-only';
+import { screenOrganisations } from '../diligence';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { applications, calls, organisations } from '@/db/schema';
@@ -140,6 +141,8 @@ export async function submitApplication(tx: Executor, user: SessionUser, input: 
     .where(and(eq(applications.id, app.id), eq(applications.status, 'draft'), eq(applications.version, input.version)))
     .returning({ version: applications.version });
   if (!submitted) throw stale();
+  // Screened against the sanctions list at submission too (a hit holds an award, not the submission).
+  await screenOrganisations(tx, [app.organisationId]);
 
   const receipt = {
     organisation: org.legalName,

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { InviteMemberForm } from '@/components/organisation/invite-member-form';
 import { OrganisationForm } from '@/components/organisation/organisation-form';
+import { PeopleForm } from '@/components/organisation/people-form';
 import { SelfDeclarationForm } from '@/components/organisation/self-declaration-form';
 import { Instant } from '@/components/time/instant';
 import { Alert } from '@/components/ui/alert';
@@ -18,6 +19,7 @@ import { listOpenCallsRequiringDeclaration } from '@/lib/data/calls';
 import { callTitleIn } from '@/lib/calls/languages';
 import { joinList } from '@/lib/i18n/formats';
 import { getMyOrganisation, listMembers, listMyOrganisations, organisationCompleteness } from '@/lib/data/organisations';
+import { listOrganisationPeople } from '@/lib/data/diligence';
 import { emptyOrganisationProfile, selfDeclarationStatements, type OrganisationProfileInput } from '@/lib/validations/organisation';
 import { safeReturnPath } from '@/lib/security/return-path';
 
@@ -79,6 +81,8 @@ export default async function OrganisationPage({ searchParams }: Props) {
   if (!membership) notFound();
   const { organisation: org, role } = membership;
   const { members, invitations } = await listMembers(user, org.id);
+  const people = await listOrganisationPeople(user, org.id);
+  const td = await getTranslations('diligence');
   const { missing, signed } = organisationCompleteness(org);
   const locale = await getLocale();
   const requiredBy = await listOpenCallsRequiringDeclaration();
@@ -131,6 +135,22 @@ export default async function OrganisationPage({ searchParams }: Props) {
       <Card>
         <h2 className="mb-4">{t('profileTitle')}</h2>
         <OrganisationForm organisationId={org.id} initial={profileOf(org)} />
+      </Card>
+
+      <Card className="space-y-4">
+        <h2 id="people">{td('peopleTitle')}</h2>
+        <p className="text-sm text-slate-600">{td('peopleIntro')}</p>
+        <PeopleForm
+          key={people.map((p) => p.id).join()}
+          organisationId={org.id}
+          initial={people.map((p) => ({
+            name: p.name,
+            nameOriginalScript: p.nameOriginalScript ?? '',
+            role: p.role,
+            nationality: p.nationality ?? '',
+            dateOfBirth: p.dateOfBirth ?? '',
+          }))}
+        />
       </Card>
 
       <Card className="space-y-4">

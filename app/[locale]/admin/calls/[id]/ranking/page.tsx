@@ -7,6 +7,8 @@ import { Pagination } from '@/components/layout/pagination';
 import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ThresholdsForm } from '@/components/review/thresholds-form';
 import { Badge } from '@/components/ui/badge';
+import { SanctionsHoldBadge } from '@/components/admin/sanctions-hold-badge';
+import { diligenceHoldsByApplication } from '@/lib/data/diligence';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -44,6 +46,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
   const flag = search.flag === 'flagged' || search.flag === 'unflagged' ? search.flag : undefined;
   const ranking = await getRanking(user, call, { sort, direction, country: search.country || undefined, theme: search.theme || undefined, flag, page: Number(search.page) || 1 });
   const { countries, themes } = ranking;
+  const holds = await diligenceHoldsByApplication(user, ranking.rows.map((r) => r.applicationId));
   const base = `/admin/calls/${call.id}/ranking`;
   const keep = { country: search.country, theme: search.theme, flag };
   const one = (n: number | null) => (n === null ? t('noScore') : format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
@@ -146,6 +149,7 @@ export default async function RankingPage({ params, searchParams }: Props) {
                   <div className="text-xs text-slate-600">
                     {r.organisation} · {r.countries.map((c) => countryName(c, locale)).join(', ')}
                   </div>
+                  <SanctionsHoldBadge hold={holds.get(r.applicationId)} />
                 </Td>
                 <Td className="text-end tabular-nums">{t('reviewsOf', { count: r.reviewCount, assigned: r.assigned })}</Td>
                 <Td className="text-end font-medium tabular-nums" data-testid="mean">

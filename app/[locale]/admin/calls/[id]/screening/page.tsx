@@ -8,6 +8,8 @@ import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ScreeningControl } from '@/components/review/screening-control';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
+import { SanctionsHoldBadge } from '@/components/admin/sanctions-hold-badge';
+import { diligenceHoldsByApplication } from '@/lib/data/diligence';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
 import { requirePermission } from '@/lib/auth/session';
@@ -35,6 +37,7 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
   const tc = await getTranslations('common');
   const locale = await getLocale();
   const result = await listScreening(user, call, { page: Number(page) || 1, eligibility });
+  const holds = await diligenceHoldsByApplication(user, result.rows.map((r) => r.id));
   const open = screeningOpen(call);
   const tone = { pending: 'warning', eligible: 'success', ineligible: 'danger' } as const;
 
@@ -81,7 +84,10 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
                     {t('open')}
                   </Link>
                 </Td>
-                <Td>{r.organisation}</Td>
+                <Td>
+                  <div>{r.organisation}</div>
+                  <SanctionsHoldBadge hold={holds.get(r.id)} />
+                </Td>
                 <Td className="min-w-72 space-y-2">
                   <Badge tone={tone[r.eligibility]} data-testid="eligibility-badge">
                     {t(`eligibility.${r.eligibility}`)}

@@ -1,0 +1,69 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { useConfirm } from '@/components/ui/confirm-dialog';
+import { Textarea } from '@/components/ui/input';
+import { decideScreeningHitAction } from '@/lib/actions/diligence';
+import { useRouter } from '@/lib/i18n/navigation';
+
+/** Clear an open hit as a false positive, or confirm it: either way with the reason. */
+export function ScreeningHitControls({ hitId, label }: { hitId: string; label: string }) {
+  const t = useTranslations('diligence');
+  const router = useRouter();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const [confirm, dialog] = useConfirm();
+
+  const decide = async (decision: 'clear' | 'confirm') => {
+    if (decision === 'confirm' && !(await confirm(t('confirmConfirm'), { confirmLabel: t('confirm') }))) return;
+    start(async () => {
+      setError(null);
+      const result = await decideScreeningHitAction({ hitId, decision, reason });
+      if (!result.ok) {
+        setError(result.fieldErrors?.reason?.[0] ?? result.error);
+        return;
+      }
+      setDone(result.data.status === 'cleared' ? t('cleared') : t('confirmedDone', { count: result.data.madeIneligible }));
+      router.refresh();
+    });
+  };
+
+  const fieldId = `reason-${hitId}`;
+  return (
+    <div className="space-y-2" role="group" aria-label={label}>
+      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">
+        {t('reason')}
+      </label>
+      <p id={`${fieldId}-hint`} className="text-xs text-slate-600">
+        {t('reasonHint')}
+      </p>
+      <Textarea
+        id={fieldId}
+        rows={2}
+        value={reason}
+        maxLength={2000}
+        aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <p id={`${fieldId}-error`} className="text-sm text-red-700" aria-live="polite">
+        {error}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" size="sm" variant="secondary" pending={pending} onClick={() => decide('clear')}>
+          {t('clear')}
+        </Button>
+        <Button type="button" size="sm" variant="danger" pending={pending} onClick={() => decide('confirm')}>
+          {t('confirm')}
+        </Button>
+      </div>
+      <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>
+      {dialog}
+    </div>
+  );
+}

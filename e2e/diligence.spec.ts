@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { AdminCallPage } from './support/pages';
+
+const sample = path.join(__dirname, '..', 'lib', 'diligence', 'fixtures', 'consolidated-sample.xml');
+
+// On a call in review of its own (the reviewCall fixture): its applicant's organisation
+// lists a director whose name is on the (invented) sample list, written another way.
+test('[admin] imports the sanctions list; a director who matches holds the award until the admin clears the match with a reason', async ({
+  reviewCall: world,
+  pageAs,
+}) => {
+  test.setTimeout(150_000);
+
+  // The applicant lists the director: another word order, the diacritic of "Sélim" dropped.
+  const applicant = await pageAs(world.applicant);
+  await applicant.goto('/organisation');
+  await applicant.getByRole('button', { name: 'Add a person' }).click();
+  await applicant.getByLabel('Name (person 1)').fill('Al-Qassemi Selim Bachir');
+  await applicant.getByLabel('Role (person 1)').selectOption('director');
+  await applicant.getByRole('button', { name: 'Save directors and officers' }).click();
+  await expect(applicant.getByText('Directors and officers saved.')).toBeVisible();
+
+  // The admin imports a copy of the list by upload: it becomes the current one, everyone is screened.
+  const admin = await pageAs(world.admin);
+  await admin.goto('/admin/sanctions');
+  await admin.getByLabel('Consolidated List (XML file)').setInputFiles(sample);
+  await admin.getByRole('button', { name: 'Import the list' }).click();
+  await expect(admin.getByText(/^Imported: 5 individuals and 2 entities\./)).toBeVisible();
+  const current = admin.getByTestId('sanctions-current');
+  await expect(current).toContainText('consolidated-sample.xml');
+  await expect(current).toContainText('5 individuals, 2 entities, 8 aliases');
+  await expect(current).toContainText(world.admin.email);
+
+  // The selection board flags the organisation; a "selected" decision is refused.
+  const call = await new AdminCallPage(admin).open(world.call.title);
+  await call.moveToSelection();
+  const selection = await call.openSelection();
+  const row = selection.row(world.applicant.organisation);
+  await expect(row.getByText('Possible sanctions match')).toBeVisible();
+  await selection.decide(world.applicant.organisation, 'selected', 'Strong proposal, within the envelope.');
+  await admin.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(admin.getByText(/a possible sanctions list match of the organisation or of one of its people is open/)).toBeVisible();
+
+  // The admin reads the match side by side and clears it as a false positive, with the reason.
+  await row.getByTestId('sanctions-hold').click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Sanctions screening');
+  const screened = admin.getByRole('region', { name: 'Screened' });
+  await expect(screened).toContainText('Al-Qassemi Selim Bachir');
+  await expect(screened).toContainText(world.applicant.organisation);
+  const listed = admin.getByRole('region', { name: 'Listed entry' });
+  await expect(listed).toContainText('SÉLIM BACHIR AL-QASSEMI');
+  await expect(listed).toContainText('XXi.901');
+  await expect(listed).toContainText('سليم بشير القاسمي');
+  await admin.getByRole('button', { name: 'Clear as a false positive' }).click();
+  await expect(admin.getByText('Give the reason.')).toBeVisible();
+  await admin.getByLabel('Reason').fill('Different person: born 1990 in Lyon, French national (passport seen).');
+  await admin.getByRole('button', { name: 'Clear as a false positive' }).click();
+  await expect(admin.getByText('Cleared as a false positive.')).toBeVisible();
+
+  // Back on the board: no flag, and the decision goes through.
+  await new AdminCallPage(admin).open(world.call.title);
+  const board = await call.openSelection();
+  await expect(board.row(world.applicant.organisation).getByText('Possible sanctions match')).toHaveCount(0);
+  await board.decide(world.applicant.organisation, 'selected', 'Strong proposal, within the envelope.');
+  await admin.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(admin.getByText('One decision saved.')).toBeVisible();
+});
