@@ -87,6 +87,7 @@ test('[csp] no page breaks the Content-Security-Policy', async ({ browser, repor
     '/admin/audit': [['admin', '/admin/audit']],
     '/admin/users': [['admin', '/admin/users']],
     '/admin/outbox': [['admin', '/admin/outbox']],
+    '/admin/sanctions': [['admin', '/admin/sanctions']],
     '/admin/outbox/[id]': [['admin', `/admin/outbox/${outboxId}`]],
     '/admin/calls': [['admin', '/admin/calls']],
     '/admin/calls/new': [['admin', '/admin/calls/new']],

@@ -180,11 +180,3 @@ test('[admin] a role change ends the user\'s session; they come back with the ne
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
   await context.close();
 });
-
-test('[admin] the last admin cannot remove their own admin role', async ({ adminPage }) => {
-  await adminPage.goto(`/admin/users?q=${encodeURIComponent(demo.admin)}`);
-  const row = adminPage.getByTestId(`user-${demo.admin}`);
-  await row.getByLabel(`Admin (${demo.admin})`).uncheck();
-  await row.getByRole('button', { name: 'Save roles' }).click();
-  await expect(row.getByText('This is the last active admin.', { exact: false })).toBeVisible();
-});

@@ -201,6 +201,10 @@ test('[permissions] every page and route handler answers each of seven personas 
     // lib/security/permissions.test.ts.
     '/api/applications/[id]/files/[slotId]': [[`/api/applications/${applicationId}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
     '/api/review/[assignmentId]/files/[fileId]': [[`/api/review/${assignmentId}/files/${NO_SUCH_ID}`, all(404)]],
+    // A report's files: upload only on the list (PUT); a file nobody has is "not found" to all
+    // (the real files × members, strangers and admins are in lib/data/reports.test.ts and e2e/reports.spec.ts).
+    '/api/awards/[awardId]/reports/[periodId]/files': [[`/api/awards/${NO_SUCH_ID}/reports/${NO_SUCH_ID}/files`, all(405)]],
+    '/api/awards/[awardId]/reports/[periodId]/files/[fileId]': [[`/api/awards/${NO_SUCH_ID}/reports/${NO_SUCH_ID}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
     '/api/health': [['/api/health', all(200)]],
     '/api/health/ready': [['/api/health/ready', all(200)]],
     // Who is signed in, for the header's island: everyone may ask (a visitor is told "nobody").

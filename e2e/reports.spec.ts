@@ -24,6 +24,9 @@ test.describe('reports', () => {
     await expect(report.activity(0).getByLabel('Proposed')).toHaveValue('Train 40 community health workers');
     await expect(report.activity(1).getByLabel('Proposed')).toHaveValue('Run 12 mobile clinic days');
 
+    // Files wait for the first save of the draft.
+    await expect(partner.getByTestId('report-files')).toContainText('Files can be attached once the draft is saved');
+
     // Submitting an empty report says what is missing, next to each field.
     await report.submit();
     await expect(partner.getByText('The report is not complete yet')).toBeVisible();
@@ -37,8 +40,15 @@ test.describe('reports', () => {
     await partner.getByLabel('How did it go?').fill('Both countries reached; rains delayed two sessions.');
     await report.saved();
 
-    // The draft survives a reload.
+    // A file attached to the saved draft (recognised by its content, not its name).
+    await partner.getByLabel('Attach a file').setInputFiles({ name: 'attendance.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% attendance sheets\n%%EOF\n') });
+    await expect(partner.getByTestId('report-files').getByRole('link', { name: 'attendance.pdf' })).toBeVisible();
+    await partner.getByLabel('Attach a file').setInputFiles({ name: 'photo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await expect(partner.getByTestId('report-files')).toContainText('This file is not of an accepted type');
+
+    // The draft survives a reload, with its file.
     await partner.reload();
+    await expect(partner.getByTestId('report-files').getByRole('link', { name: 'attendance.pdf' })).toBeVisible();
     // (Rows come back in a stable order: by country, then group, sex and age.)
     await expect(report.row(0).getByLabel('Country')).toHaveValue('KE');
     await expect(report.row(0).getByLabel('Number of people')).toHaveValue('300');
@@ -58,6 +68,11 @@ test.describe('reports', () => {
     await expect(admin.getByTestId(`award-${reporting.award.id}`).getByTestId('report-state')).toHaveText('Submitted');
     await reporting_.openReport(org, 'Interim report');
     await expect(admin.getByTestId('reach-total')).toHaveText('Total people reached: 1,500');
+    // The admin downloads the partner's file.
+    const fileLink = admin.getByTestId('report-files').getByRole('link', { name: 'attendance.pdf' });
+    const download = await admin.request.get((await fileLink.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
     await admin.getByRole('button', { name: 'Ask for changes' }).click();
     await expect(admin.getByText('Say what should change: the partner reads this comment.')).toBeVisible();
     await reporting_.askForChanges('Please add the women reached in Kenya.');

@@ -7,6 +7,7 @@ import { AutosaveStatus, RestoreOffer } from '@/components/forms/autosave-status
 import { FormError } from '@/components/forms/form-error';
 import { toNumberOrNull } from '@/components/forms/number';
 import { useAutosave } from '@/components/forms/use-autosave';
+import { ReportFiles, type ReportFileForForm } from '@/components/reports/report-files';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
@@ -48,6 +49,8 @@ export function ReportForm({
   savedAt,
   initial,
   countries,
+  files,
+  fileRules,
 }: {
   awardId: string;
   periodId: string;
@@ -58,6 +61,8 @@ export function ReportForm({
   initial: ReportDraft;
   /** The application's countries, with their names in the viewer's language. */
   countries: { code: string; name: string }[];
+  files: ReportFileForForm[];
+  fileRules: { maxSizeBytes: number; maxFiles: number; kinds: string[] };
 }) {
   const t = useTranslations('reports');
   const tv = useTranslations('validation');
@@ -271,6 +276,8 @@ export function ReportForm({
           {(p) => <Textarea rows={8} {...p} {...form.register('narrative')} />}
         </Field>
       </section>
+
+      <ReportFiles awardId={awardId} periodId={periodId} initial={files} saved={autosave.version() > 0} rules={fileRules} />
 
       <div className="space-y-3 border-t border-slate-200 pt-4">
         <FormError message={submitError} />

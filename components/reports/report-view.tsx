@@ -1,7 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { fileSize } from '@/components/calls/format';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { countryName } from '@/lib/reference/countries';
+import { reportFilesUrl } from './urls';
 import { reachTotal, type ReportDraft, type ReportState } from '@/lib/validations/reports';
 
 const tones = {
@@ -24,7 +26,19 @@ export async function ReportStateBadge({ state }: { state: ReportState }) {
 }
 
 /** A report, read-only (the admin's review, the partner's page once submitted). */
-export async function ReportView({ draft, locale }: { draft: ReportDraft; locale: string }) {
+export async function ReportView({
+  draft,
+  locale,
+  files,
+  awardId,
+  periodId,
+}: {
+  draft: ReportDraft;
+  locale: string;
+  files: { id: string; fileName: string; size: number }[];
+  awardId: string;
+  periodId: string;
+}) {
   const t = await getTranslations('reports');
   const format = await getFormatter();
   const total = reachTotal(draft.reach);
@@ -90,6 +104,23 @@ export async function ReportView({ draft, locale }: { draft: ReportDraft; locale
         <p className="whitespace-pre-line" data-testid="report-narrative">
           {draft.narrative || '—'}
         </p>
+      </section>
+      <section aria-labelledby="view-files" className="space-y-2">
+        <h2 id="view-files">{t('filesTitle')}</h2>
+        {files.length ? (
+          <ul className="space-y-1" data-testid="report-files">
+            {files.map((f) => (
+              <li key={f.id} className="text-sm">
+                <a href={reportFilesUrl(awardId, periodId, f.id)} className="font-medium text-brand-700 underline" download>
+                  {f.fileName}
+                </a>{' '}
+                <span className="text-slate-500">({fileSize(format, f.size)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">{t('noFiles')}</p>
+        )}
       </section>
     </div>
   );

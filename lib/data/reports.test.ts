@@ -2,19 +2,24 @@ import { and, eq, inArray, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { auditLog, outbox, reportReach, reports, users } from '@/db/schema';
-import { addMember, createApplicantOrganisation } from '@/lib/test/application-factories';
+import { addMember, createApplicantOrganisation, pdfBytes } from '@/lib/test/application-factories';
 import { createUser } from '@/lib/test/factories';
 import { createAcceptedAward } from '@/lib/test/report-factories';
 import { queueScheduledReminders, reportReminderKey } from '@/lib/mail/scheduler';
 import { reviewReportSchema, type ReportDraft } from '@/lib/validations/reports';
 import {
   deleteReportingPeriod,
+  getReportFileForDownload,
   getReportForPage,
   getReportingOverview,
   listMyReports,
+  prepareReportUpload,
+  removeReportFile,
+  reportFileRules,
   reviewReport,
   saveReportDraft,
   saveReportingPeriod,
+  storeReportFile,
   submitReport,
 } from './reports';
 
@@ -248,5 +253,47 @@ describe('report reminders', () => {
     const page = await getReportForPage(partner.owner, award.applicationId, period.id);
     expect(page?.report?.version).toBe(after.version);
     expect(page?.editable).toBe(true);
+  });
+});
+
+describe("a report's files", () => {
+  it('[applicant] attaches files once the draft exists, by content not name; removes them; none after submission; only members and admins read them', async () => {
+    const admin = await createUser(['admin']);
+    const { partner, award, period } = await createAcceptedAward();
+    const stranger = await createApplicantOrganisation('Another Partner');
+    const target = { awardId: award.id, periodId: period.id };
+
+    // Before the first save there is no report to attach to: refused, nothing created.
+    await expect(prepareReportUpload(partner.owner, target)).rejects.toMatchObject({ key: 'reportSaveFirst' });
+    await expect(storeReportFile(partner.owner, { ...target, fileName: 'sheet.pdf', bytes: pdfBytes() })).rejects.toMatchObject({ key: 'reportSaveFirst' });
+    expect(await db.select().from(reports).where(eq(reports.awardId, award.id))).toEqual([]);
+
+    const saved = await tx((t) => saveReportDraft(t, partner.owner, { ...target, version: 0, draft: complete }));
+    expect(await prepareReportUpload(partner.owner, target)).toEqual({ maxSizeBytes: reportFileRules.maxSizeBytes });
+    // A text file named .pdf is refused by its content.
+    await expect(storeReportFile(partner.owner, { ...target, fileName: 'fake.pdf', bytes: Buffer.from('just text, not a PDF') })).rejects.toMatchObject({ key: 'fileTypeNotAccepted' });
+    const stored = await storeReportFile(partner.owner, { ...target, fileName: '../attendance sheet.pdf', bytes: pdfBytes() });
+    expect(stored.fileName).toBe('attendance sheet.pdf');
+    // Attaching a file does not change the draft's version: the open form's next save is not stale.
+    const [row] = await db.select({ version: reports.version }).from(reports).where(eq(reports.id, saved.reportId));
+    expect(row.version).toBe(saved.version);
+
+    // Another organisation's member neither attaches, reads nor removes: "not found".
+    await expect(storeReportFile(stranger.owner, { ...target, fileName: 'x.pdf', bytes: pdfBytes() })).rejects.toMatchObject({ key: 'notFound' });
+    expect(await getReportFileForDownload(stranger.owner, { ...target, fileId: stored.id })).toBeNull();
+    await expect(removeReportFile(stranger.owner, { ...target, fileId: stored.id })).rejects.toMatchObject({ key: 'notFound' });
+    // The member and an admin read it.
+    expect((await getReportFileForDownload(partner.owner, { ...target, fileId: stored.id }))?.sha256).toBe(stored.sha256);
+    expect((await getReportFileForDownload(admin, { ...target, fileId: stored.id }))?.fileName).toBe('attendance sheet.pdf');
+
+    const second = await storeReportFile(partner.owner, { ...target, fileName: 'photo.pdf', bytes: pdfBytes(300) });
+    await removeReportFile(partner.owner, { ...target, fileId: second.id });
+    expect(await getReportFileForDownload(partner.owner, { ...target, fileId: second.id })).toBeNull();
+
+    await tx((t) => submitReport(t, partner.owner, { ...target, version: saved.version }));
+    await expect(storeReportFile(partner.owner, { ...target, fileName: 'late.pdf', bytes: pdfBytes() })).rejects.toMatchObject({ key: 'reportNotEditable' });
+    await expect(removeReportFile(partner.owner, { ...target, fileId: stored.id })).rejects.toMatchObject({ key: 'reportNotEditable' });
+    const audit = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityId, saved.reportId), like(auditLog.action, 'report.file_%')));
+    expect(audit.map((a) => a.action).sort()).toEqual(['report.file_removed', 'report.file_uploaded', 'report.file_uploaded']);
   });
 });

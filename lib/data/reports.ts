@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
 import {
@@ -20,6 +21,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan, can } from '@/lib/authz';
 import { callTitleIn } from '@/lib/calls/languages';
 import { AppError, NotFoundError } from '@/lib/errors';
+import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
+import { fileKindInfo, type FileKind } from '@/lib/files/types';
 import { queueMail } from '@/lib/mail/outbox';
 import { fromZonedInput } from '@/lib/time/zoned';
 import {
@@ -201,7 +204,7 @@ async function reachOf(executor: Executor, reportId: string) {
 
 async function filesOf(executor: Executor, reportId: string) {
   return executor
-    .select({ id: reportFiles.id, fileName: reportFiles.fileName, size: reportFiles.size, contentType: reportFiles.contentType, uploadedAt: reportFiles.uploadedAt })
+    .select({ id: reportFiles.id, fileName: reportFiles.fileName, size: reportFiles.size, contentType: reportFiles.contentType, uploadedAt: reportFiles.uploadedAt, sha256: reportFiles.sha256 })
     .from(reportFiles)
     .where(eq(reportFiles.reportId, reportId))
     .orderBy(asc(reportFiles.uploadedAt));
@@ -360,6 +363,105 @@ export async function submitReport(tx: Executor, user: SessionUser, input: Submi
     data: { callTitle: callTitleIn(call, user.locale), organisation: organisation.legalName, period: period.label, peopleReached: total, link: appUrl(reportPath(application.id, period.id)) },
   });
   return { reportId: report.id, status: 'submitted' as const, version: done.version, submittedAt: now, alreadySubmitted: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// The report's files (evidence: attendance sheets, photos, a financial statement)
+// ---------------------------------------------------------------------------------------
+
+/** What a report may carry: up to ten files of the kinds the application documents take. */
+export const reportFileRules = { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 10, kinds: ['pdf', 'docx', 'xlsx', 'png', 'jpeg'] as FileKind[] };
+
+export type ReportFileTarget = { awardId: string; periodId: string };
+
+/**
+ * The report a member may attach a file to or remove one from now: saved once (the form
+ * saves its draft first, so an upload never creates the report behind its back), and a
+ * draft or sent back for changes. Locks the award row like a save.
+ */
+async function editableReport(tx: Executor, user: SessionUser, target: ReportFileTarget) {
+  const { award, application } = await lockAwardForMember(tx, user, target.awardId);
+  const period = await periodOf(tx, award.callId, target.periodId);
+  const [report] = await tx.select().from(reports).where(and(eq(reports.awardId, award.id), eq(reports.periodId, period.id)));
+  if (!report) throw new AppError('reportSaveFirst');
+  if (report.status !== 'draft' && report.status !== 'changes_requested') throw new AppError('reportNotEditable');
+  return { report, application, period };
+}
+
+/** Checks, before a byte of the body is read, that this upload may happen at all. */
+export async function prepareReportUpload(user: SessionUser, target: ReportFileTarget) {
+  return db.transaction(async (tx) => {
+    const { report } = await editableReport(tx, user, target);
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(reportFiles).where(eq(reportFiles.reportId, report.id));
+    if (n >= reportFileRules.maxFiles) throw new AppError('reportTooManyFiles', { max: reportFileRules.maxFiles });
+    return { maxSizeBytes: reportFileRules.maxSizeBytes };
+  });
+}
+
+/**
+ * Adds a file to the report: checked again under the award's lock, recognised by its bytes,
+ * recorded with its size and SHA-256; the row, the bytes and the audit entry commit together.
+ */
+export async function storeReportFile(user: SessionUser, target: ReportFileTarget & { fileName: string; bytes: Buffer }) {
+  return db.transaction(async (tx) => {
+    const { report } = await editableReport(tx, user, target);
+    if (target.bytes.length === 0) throw new AppError('fileEmpty');
+    if (target.bytes.length > reportFileRules.maxSizeBytes) throw new AppError('fileTooLarge');
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(reportFiles).where(eq(reportFiles.reportId, report.id));
+    if (n >= reportFileRules.maxFiles) throw new AppError('reportTooManyFiles', { max: reportFileRules.maxFiles });
+    const kind = await detectFileKind(target.bytes);
+    if (!kind || !reportFileRules.kinds.includes(kind)) {
+      throw new AppError('fileTypeNotAccepted', { types: reportFileRules.kinds.map((k) => fileKindInfo[k].extension.toUpperCase()).join(', ') });
+    }
+    const [stored] = await tx
+      .insert(reportFiles)
+      .values({
+        reportId: report.id,
+        fileName: sanitiseFileName(target.fileName, kind),
+        contentType: fileKindInfo[kind].mime,
+        size: target.bytes.length,
+        sha256: crypto.createHash('sha256').update(target.bytes).digest('hex'),
+        content: target.bytes,
+        uploadedBy: user.id,
+      })
+      .returning({ id: reportFiles.id, fileName: reportFiles.fileName, size: reportFiles.size, contentType: reportFiles.contentType, uploadedAt: reportFiles.uploadedAt, sha256: reportFiles.sha256 });
+    await writeAudit(tx, auditActor(user), {
+      action: 'report.file_uploaded',
+      entityType: 'report',
+      entityId: report.id,
+      after: { fileName: stored.fileName, size: stored.size, sha256: stored.sha256 },
+    });
+    return stored;
+  });
+}
+
+/** Removes one of the report's files while the partner may still change the report. */
+export async function removeReportFile(user: SessionUser, target: ReportFileTarget & { fileId: string }) {
+  if (!uuidPattern.test(target.fileId)) throw new NotFoundError();
+  return db.transaction(async (tx) => {
+    const { report } = await editableReport(tx, user, target);
+    const [removed] = await tx
+      .delete(reportFiles)
+      .where(and(eq(reportFiles.id, target.fileId), eq(reportFiles.reportId, report.id)))
+      .returning({ fileName: reportFiles.fileName, size: reportFiles.size, sha256: reportFiles.sha256 });
+    if (!removed) throw new NotFoundError();
+    await writeAudit(tx, auditActor(user), { action: 'report.file_removed', entityType: 'report', entityId: report.id, before: removed });
+    return removed;
+  });
+}
+
+/** A report's file with its bytes, for the organisation's members and admins (getReportForPage); else null. */
+export async function getReportFileForDownload(user: SessionUser | null, target: ReportFileTarget & { fileId: string }) {
+  if (!uuidPattern.test(target.awardId) || !uuidPattern.test(target.fileId)) return null;
+  const [award] = await db.select({ applicationId: awards.applicationId }).from(awards).where(eq(awards.id, target.awardId));
+  if (!award) return null;
+  const page = await getReportForPage(user, award.applicationId, target.periodId);
+  if (!page?.report) return null;
+  const [file] = await db
+    .select()
+    .from(reportFiles)
+    .where(and(eq(reportFiles.id, target.fileId), eq(reportFiles.reportId, page.report.id)));
+  return file ?? null;
 }
 
 // ---------------------------------------------------------------------------------------

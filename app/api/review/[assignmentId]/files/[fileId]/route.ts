@@ -1,7 +1,7 @@
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { getFileForReviewer } from '@/lib/data/reviews';
-import { attachmentDisposition } from '@/lib/files/detect';
+import { fileDownload } from '@/lib/files/http';
 
 type Params = { params: Promise<{ assignmentId: string; fileId: string }> };
 
@@ -16,13 +16,5 @@ export async function GET(_request: Request, { params }: Params) {
   const { assignmentId, fileId } = await params;
   const file = await getFileForReviewer(user, assignmentId, fileId);
   if (!file) return notFound();
-  return new Response(new Uint8Array(file.content), {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.content.length),
-      'Content-Disposition': attachmentDisposition(file.fileName),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return fileDownload(file);
 }

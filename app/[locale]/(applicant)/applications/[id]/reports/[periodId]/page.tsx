@@ -9,7 +9,7 @@ import { Instant } from '@/components/time/instant';
 import { Alert } from '@/components/ui/alert';
 import { requirePermission } from '@/lib/auth/session';
 import { callTitleIn } from '@/lib/calls/languages';
-import { getReportForPage } from '@/lib/data/reports';
+import { getReportForPage, reportFileRules } from '@/lib/data/reports';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 
@@ -67,10 +67,12 @@ export default async function PartnerReportPage({ params, searchParams }: Props)
             savedAt={report ? report.updatedAt.toISOString() : null}
             initial={detail.draft}
             countries={application.countries.map((code) => ({ code, name: countryName(code, locale) }))}
+            files={detail.files.map(({ id, fileName, size }) => ({ id, fileName, size }))}
+            fileRules={reportFileRules}
           />
         </ClientMessages>
       ) : (
-        <ReportView draft={detail.draft} locale={locale} />
+        <ReportView draft={detail.draft} locale={locale} files={detail.files} awardId={award.id} periodId={period.id} />
       )}
     </div>
   );

@@ -55,7 +55,7 @@ export default async function AdminReportPage({ params }: Props) {
           </p>
         </Alert>
       )}
-      <ReportView draft={detail.draft} locale={locale} />
+      <ReportView draft={detail.draft} locale={locale} files={detail.files} awardId={detail.award.id} periodId={detail.period.id} />
       {report?.status === 'submitted' && (
         <Card className="space-y-3">
           <h2>{t('reviewTitle')}</h2>
