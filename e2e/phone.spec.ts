@@ -89,6 +89,8 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
   const outboxId = await firstMatchOn(admin, '/admin/outbox', /href="\/admin\/outbox\/([0-9a-f-]{36})"/);
   const applicationId = await firstMatchOn(contexts.applicant.request, '/dashboard', /href="\/applications\/([0-9a-f-]{36})(?:\/edit)?"/);
   const assignmentId = await firstMatchOn(contexts.reviewer.request, '/review', /href="\/review\/([0-9a-f-]{36})"/);
+  const covidCallId = await firstMatchOn(admin, '/admin/calls', /href="\/admin\/calls\/([0-9a-f-]{36})"[^>]*>Diaspora organisations in COVID-19 recovery/);
+  const reportId = await firstMatchOn(admin, `/admin/calls/${covidCallId}/reporting`, /href="\/admin\/calls\/[0-9a-f-]{36}\/reporting\/([0-9a-f-]{36})"/);
 
   /** pattern -> the persona who sees it and its address. */
   const pages: Record<string, [Persona, string][]> = {
@@ -105,16 +107,23 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
     '/calls/[slug]': [['visitor', `/calls/${OPEN_CALL}`], ['visitor', `/calls/${REVIEW_CALL}`], ['visitor', `/calls/${PUBLISHED_CALL}`]],
     '/calls/[slug]/apply': [['newApplicant', `/calls/${OPEN_CALL}/apply`]],
     '/calls/[slug]/results': [['visitor', `/calls/${PUBLISHED_CALL}/results`]],
+    '/calls/[slug]/impact': [['visitor', `/calls/${PUBLISHED_CALL}/impact`]],
+    '/calls/[slug]/report': [['visitor', `/calls/${PUBLISHED_CALL}/report`]],
     '/dashboard': [['applicant', '/dashboard'], ['newApplicant', '/dashboard']],
     '/organisation': [['applicant', '/organisation']],
     '/applications/[id]': [['applicant', `/applications/${applicationId}`], ['admin', `/applications/${applicationId}`]],
     '/applications/[id]/edit': [['newApplicant', `/applications/${draftId}/edit`]],
+    // The demo applicant has no award (its call is not published): these show their "not found" page; the
+    // award and report pages with data are in e2e/awards.spec.ts and e2e/reports.spec.ts.
+    '/applications/[id]/award': [['applicant', `/applications/${applicationId}/award`]],
+    '/applications/[id]/reports/[periodId]': [['applicant', `/applications/${applicationId}/reports/${applicationId}`]],
     '/review': [['reviewer', '/review']],
     '/review/[assignmentId]': [['reviewer', `/review/${assignmentId}`]],
     '/admin': [['admin', '/admin']],
     '/admin/audit': [['admin', '/admin/audit']],
     '/admin/users': [['admin', '/admin/users']],
     '/admin/outbox': [['admin', '/admin/outbox']],
+    '/admin/sanctions': [['admin', '/admin/sanctions']],
     '/admin/outbox/[id]': [['admin', `/admin/outbox/${outboxId}`]],
     '/admin/calls': [['admin', '/admin/calls']],
     '/admin/calls/new': [['admin', '/admin/calls/new']],
@@ -126,6 +135,9 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
     '/admin/calls/[id]/ranking': [['admin', `/admin/calls/${callId}/ranking`]],
     '/admin/calls/[id]/ranking/[applicationId]': [['admin', `/admin/calls/${callId}/ranking/${rankedId}`]],
     '/admin/calls/[id]/selection': [['admin', `/admin/calls/${callId}/selection`]],
+    '/admin/calls/[id]/awards': [['admin', `/admin/calls/${covidCallId}/awards`]],
+    '/admin/calls/[id]/reporting': [['admin', `/admin/calls/${covidCallId}/reporting`]],
+    '/admin/calls/[id]/reporting/[reportId]': [['admin', `/admin/calls/${covidCallId}/reporting/${reportId}`]],
     '/admin/calls/[id]/preview': [['admin', `/admin/calls/${callId}/preview`]],
     '/[...rest]': [['visitor', '/no-such-page/at-all']],
     '/bench/empty': [['visitor', '/bench/empty']],
