@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { fileSize } from '@/components/calls/format';
+import { deleteFile, putFile } from '@/components/forms/file-transfer';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -49,14 +50,9 @@ export function DocumentSlot({
     }
     setPending('upload');
     try {
-      const response = await fetch(fileUrl(applicationId, slot.id), {
-        method: 'PUT',
-        body: chosen,
-        headers: { 'Content-Type': chosen.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(chosen.name) },
-      });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string; file?: FileForForm & { uploadedAt: string } } | null;
-      if (response.ok && body?.ok && body.file) onChange({ ...body.file, uploadedAt: String(body.file.uploadedAt) });
-      else setMessage(body?.error ?? t('uploadFailed'));
+      const answer = await putFile<{ file: FileForForm & { uploadedAt: string } }>(fileUrl(applicationId, slot.id), chosen);
+      if (answer.ok) onChange({ ...answer.file, uploadedAt: String(answer.file.uploadedAt) });
+      else setMessage(answer.error ?? t('uploadFailed'));
     } catch {
       setMessage(t('uploadOffline'));
     } finally {
@@ -70,10 +66,9 @@ export function DocumentSlot({
     setMessage(null);
     setPending('remove');
     try {
-      const response = await fetch(fileUrl(applicationId, slot.id), { method: 'DELETE' });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string } | null;
-      if (response.ok && body?.ok) onChange(null);
-      else setMessage(body?.error ?? t('uploadFailed'));
+      const answer = await deleteFile(fileUrl(applicationId, slot.id));
+      if (answer.ok) onChange(null);
+      else setMessage(answer.error ?? t('uploadFailed'));
     } catch {
       setMessage(t('uploadOffline'));
     } finally {

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { fileSize } from '@/components/calls/format';
+import { deleteFile, putFile } from '@/components/forms/file-transfer';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { acceptAttribute } from '@/lib/files/types';
@@ -48,14 +49,9 @@ export function ReportFiles({
     }
     setPending('upload');
     try {
-      const response = await fetch(reportFilesUrl(awardId, periodId), {
-        method: 'PUT',
-        body: chosen,
-        headers: { 'Content-Type': chosen.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(chosen.name) },
-      });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string; file?: ReportFileForForm } | null;
-      if (response.ok && body?.ok && body.file) setFiles((list) => [...list, body.file!]);
-      else setMessage(body?.error ?? t('uploadFailed'));
+      const answer = await putFile<{ file: ReportFileForForm }>(reportFilesUrl(awardId, periodId), chosen);
+      if (answer.ok) setFiles((list) => [...list, answer.file]);
+      else setMessage(answer.error ?? t('uploadFailed'));
     } catch {
       setMessage(t('uploadOffline'));
     } finally {
@@ -69,10 +65,9 @@ export function ReportFiles({
     setMessage(null);
     setPending(file.id);
     try {
-      const response = await fetch(reportFilesUrl(awardId, periodId, file.id), { method: 'DELETE' });
-      const body = (await response.json().catch(() => null)) as { ok: boolean; error?: string } | null;
-      if (response.ok && body?.ok) setFiles((list) => list.filter((f) => f.id !== file.id));
-      else setMessage(body?.error ?? t('uploadFailed'));
+      const answer = await deleteFile(reportFilesUrl(awardId, periodId, file.id));
+      if (answer.ok) setFiles((list) => list.filter((f) => f.id !== file.id));
+      else setMessage(answer.error ?? t('uploadFailed'));
     } catch {
       setMessage(t('uploadOffline'));
     } finally {

@@ -14,8 +14,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { documentSlots, calls } from './calls';
-import { bytea, createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, updatedAt } from './columns';
 import { organisations } from './organisations';
+import { storedFileColumns } from './stored-file';
 
 export const applicationStatusEnum = pgEnum('application_status', ['draft', 'submitted', 'withdrawn']);
 export type ApplicationStatus = (typeof applicationStatusEnum.enumValues)[number];
@@ -82,13 +83,7 @@ export const applicationFiles = pgTable(
     slotId: uuid()
       .notNull()
       .references(() => documentSlots.id, { onDelete: 'restrict' }),
-    fileName: text().notNull(),
-    contentType: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: instant().notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [
     uniqueIndex('application_files_slot_unique').on(t.applicationId, t.slotId),

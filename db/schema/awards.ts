@@ -17,7 +17,8 @@ import {
 import { applications } from './applications';
 import { users } from './auth';
 import { calls } from './calls';
-import { bytea, createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, instant, updatedAt } from './columns';
+import { storedFileColumns } from './stored-file';
 
 /**
  * After publication (issue 16): a selected application gets an award offer, its members
@@ -187,13 +188,7 @@ export const reportFiles = pgTable(
     reportId: uuid()
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
-    fileName: text().notNull(),
-    contentType: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: instant().notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [index('report_files_report_idx').on(t.reportId), check('report_files_size', sql`${t.size} > 0`)],
 );

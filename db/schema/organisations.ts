@@ -13,7 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { bytea, createdAt, id, instant, updatedAt } from './columns';
+import { createdAt, id, updatedAt } from './columns';
+import { storedFileColumns } from './stored-file';
 
 export const organisationTypeEnum = pgEnum('organisation_type', [
   'diaspora_organisation',
@@ -103,13 +104,7 @@ export const organisationDocuments = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
-    fileName: text().notNull(),
-    contentType: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    uploadedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: instant().notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [index('organisation_documents_org_idx').on(t.organisationId)],
 );

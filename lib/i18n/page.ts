@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
+import { isPlaceholder } from '@/lib/cache/static-params';
 import { isLocale, type Locale } from './config';
 
 /**
@@ -12,4 +13,15 @@ export async function pageLocale(params: Promise<{ locale: string }>): Promise<L
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return locale;
+}
+
+/**
+ * The slug of a call's cached public page (its page, results, impact, programme report),
+ * its locale set as pageLocale does; the build's placeholder is not found before any query.
+ */
+export async function pageSlug(params: Promise<{ locale: string; slug: string }>): Promise<string> {
+  await pageLocale(params);
+  const { slug } = await params;
+  if (isPlaceholder(slug)) notFound();
+  return slug;
 }

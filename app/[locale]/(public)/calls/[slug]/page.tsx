@@ -5,13 +5,13 @@ import { CallView } from '@/components/calls/call-view';
 import { QuestionsPanel } from '@/components/calls/questions-panel';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Instant } from '@/components/time/instant';
-import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { placeholderParam } from '@/lib/cache/static-params';
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { cachedImpact, cachedPublicCall } from '@/lib/data/public';
 import { Link } from '@/lib/i18n/navigation';
 import { questionDeadline } from '@/lib/data/questions';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, pageSlug } from '@/lib/i18n/page';
 import { callTitleIn } from '@/lib/calls/languages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -22,10 +22,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  await pageLocale(params);
-  const { slug } = await params;
-  if (isPlaceholder(slug)) notFound();
-  return cachedPublicCall(slug);
+  return cachedPublicCall(await pageSlug(params));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -7,10 +7,10 @@ import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { BackArrow } from '@/components/ui/arrow';
 import { buttonClass } from '@/components/ui/button';
 import { callTitleIn } from '@/lib/calls/languages';
-import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { placeholderParam } from '@/lib/cache/static-params';
 import { cachedImpact } from '@/lib/data/public';
 import { Link } from '@/lib/i18n/navigation';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, pageSlug } from '@/lib/i18n/page';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -20,10 +20,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  await pageLocale(params);
-  const { slug } = await params;
-  if (isPlaceholder(slug)) notFound();
-  return cachedImpact(slug);
+  return cachedImpact(await pageSlug(params));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

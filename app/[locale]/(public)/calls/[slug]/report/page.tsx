@@ -9,12 +9,12 @@ import { Instant } from '@/components/time/instant';
 import { BackArrow } from '@/components/ui/arrow';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { placeholderParam } from '@/lib/cache/static-params';
 import { cachedProgrammeReport } from '@/lib/data/public';
 import { publishedTitleIn } from '@/lib/data/results';
 import { joinList } from '@/lib/i18n/formats';
 import { Link } from '@/lib/i18n/navigation';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, pageSlug } from '@/lib/i18n/page';
 import { themeLabel } from '@/lib/i18n/themes';
 import { countryName } from '@/lib/reference/countries';
 
@@ -26,10 +26,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  await pageLocale(params);
-  const { slug } = await params;
-  if (isPlaceholder(slug)) notFound();
-  return cachedProgrammeReport(slug);
+  return cachedProgrammeReport(await pageSlug(params));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -6,10 +6,10 @@ import { PageHeader } from '@/components/layout/page-header';
 import { PartnerTable } from '@/components/results/partner-table';
 import { buttonClass } from '@/components/ui/button';
 import { Instant } from '@/components/time/instant';
-import { isPlaceholder, placeholderParam } from '@/lib/cache/static-params';
+import { placeholderParam } from '@/lib/cache/static-params';
 import { cachedImpact, cachedResults } from '@/lib/data/public';
 import { Link } from '@/lib/i18n/navigation';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, pageSlug } from '@/lib/i18n/page';
 import { BackArrow } from '@/components/ui/arrow';
 import { publishedTitleIn } from '@/lib/data/results';
 
@@ -21,10 +21,7 @@ export function generateStaticParams() {
 }
 
 async function load(params: Props['params']) {
-  await pageLocale(params);
-  const { slug } = await params;
-  if (isPlaceholder(slug)) notFound();
-  return cachedResults(slug);
+  return cachedResults(await pageSlug(params));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
