@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { type ReactNode, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -9,8 +9,12 @@ import { Textarea } from '@/components/ui/input';
 import { decideScreeningHitAction } from '@/lib/actions/diligence';
 import { useRouter } from '@/lib/i18n/navigation';
 
-/** Clear an open hit as a false positive, or confirm it: either way with the reason. */
-export function ScreeningHitControls({ hitId, label }: { hitId: string; label: string }) {
+/**
+ * Clear an open hit as a false positive, or confirm it: either way with the reason. Once the hit
+ * is decided the page passes `open={false}` and the decision (`children`); the component stays
+ * mounted, so the message of what was just done is still shown after the refresh.
+ */
+export function ScreeningHitControls({ hitId, label, open, children }: { hitId: string; label: string; open: boolean; children: ReactNode }) {
   const t = useTranslations('diligence');
   const router = useRouter();
   const [reason, setReason] = useState('');
@@ -32,6 +36,16 @@ export function ScreeningHitControls({ hitId, label }: { hitId: string; label: s
       router.refresh();
     });
   };
+
+  const outcome = <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>;
+  if (!open) {
+    return (
+      <div className="space-y-2">
+        {children}
+        {outcome}
+      </div>
+    );
+  }
 
   const fieldId = `reason-${hitId}`;
   return (
@@ -62,7 +76,7 @@ export function ScreeningHitControls({ hitId, label }: { hitId: string; label: s
           {t('confirm')}
         </Button>
       </div>
-      <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>
+      {outcome}
       {dialog}
     </div>
   );

@@ -171,9 +171,8 @@ export default async function SanctionsPage({ searchParams }: Props) {
                   )}
                 </section>
               </div>
-              {hit.status === 'open' ? (
-                <ScreeningHitControls hitId={hit.id} label={`${screenedName} — ${entry.primaryName}`} />
-              ) : (
+              {/* One component in both states, so its "cleared" message outlives the refresh that follows. */}
+              <ScreeningHitControls hitId={hit.id} label={`${screenedName} — ${entry.primaryName}`} open={hit.status === 'open'}>
                 <p className="text-sm text-slate-700">
                   {t('decided', { who: decidedByEmail ?? t('nobody'), reason: hit.reason ?? '' })}
                   {hit.decidedAt && (
@@ -183,7 +182,7 @@ export default async function SanctionsPage({ searchParams }: Props) {
                     </>
                   )}
                 </p>
-              )}
+              </ScreeningHitControls>
             </Card>
           );
         })}
