@@ -33,13 +33,14 @@ const browser = {
 /**
  * The specs whose subject is what the database stores and refuses: the applicant's journey
  * (concurrent edits, one application per double submit), review, selection and publication,
- * awards and reports, due diligence, sessions and permissions. CI runs every spec on the
- * embedded database, then sets E2E_DATA_SPECS_ONLY=1 for its second run, on PostgreSQL, to
- * stay within its time: the rest is about the browser or the page (axe, CSP, widths, typing,
- * keyboard, languages), and what it stores is covered on PostgreSQL by the integration tests
+ * awards and reports, due diligence, sessions. CI runs every spec on the embedded database,
+ * then sets E2E_DATA_SPECS_ONLY=1 for its second run, on PostgreSQL, to stay within its time:
+ * the rest is about the browser or the page (axe, CSP, widths, typing, keyboard, languages,
+ * the permission matrix of every route, the impact page), and what it stores is covered on
+ * PostgreSQL by the integration tests (lib/security/permissions.test.ts, lib/data/impact.test.ts)
  * and the scale test (the cache's tags across instances, the outbox's delivery, sign-in).
  */
-const dataSpecs = /\/(applicant|review|publication|security|permissions|awards|reports|impact|diligence)\.spec\.ts$/;
+const dataSpecs = /\/(applicant|review|publication|security|awards|reports|diligence)\.spec\.ts$/;
 const dataSpecsOnly = process.env.E2E_DATA_SPECS_ONLY === '1';
 
 export default defineConfig({

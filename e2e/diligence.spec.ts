@@ -66,3 +66,67 @@ test('[admin] imports the sanctions list; a director who matches holds the award
   await admin.getByRole('button', { name: 'Save decisions' }).click();
   await expect(admin.getByText('One decision saved.')).toBeVisible();
 });
+
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+test('[applicant] keeps the organisation documents with their expiry dates; [admin] verifies with them: an expired one is flagged on screening and refused as evidence', async ({
+  reviewCall: world,
+  pageAs,
+}) => {
+  test.setTimeout(150_000);
+  const applicant = await pageAs(world.applicant);
+  await applicant.goto('/organisation');
+  const library = applicant.getByTestId('document-library');
+  const add = async (kind: string, expiresOn: string, file: string) => {
+    await library.getByLabel('Kind of document').selectOption({ label: kind });
+    await library.getByLabel('Expiry date (optional)').fill(expiresOn);
+    await library.getByLabel('File', { exact: true }).setInputFiles(pdf(file));
+    await library.getByRole('button', { name: 'Add the document' }).click();
+    await expect(library.getByText(`Added: ${file}.`)).toBeVisible();
+  };
+  // A certificate that expired yesterday, and the statutes, which do not expire.
+  await add('Registration certificate', isoDay(-1), 'certificate-2025.pdf');
+  await add('Statutes or articles of association', '', 'statutes.pdf');
+  await expect(library.getByTestId('document-expired')).toContainText('Expired on');
+  await expect(library.getByTestId('document-none')).toContainText('Does not expire');
+  // Still there after a reload.
+  await applicant.reload();
+  await expect(applicant.getByRole('link', { name: 'certificate-2025.pdf' })).toBeVisible();
+
+  // The admin sees the expired document where applications are screened.
+  const admin = await pageAs(world.admin);
+  await admin.goto(`/admin/calls/${world.call.id}/screening`);
+  await expect(admin.getByTestId('expired-documents').first()).toContainText('Expired document');
+  await admin.getByTestId('expired-documents').first().click();
+  await expect(admin.getByRole('heading', { name: `Verification of ${world.applicant.organisation}` })).toBeVisible();
+  await expect(admin.getByTestId('verification-state')).toHaveText('Not verified');
+
+  // The expired certificate is refused as evidence; the organisation sends a valid one, which is accepted.
+  const registration = admin.getByTestId('verify-registration');
+  const evidence = registration.getByLabel('Evidence');
+  const choose = async (file: string) => evidence.selectOption((await evidence.locator('option', { hasText: file }).getAttribute('value'))!);
+  await choose('certificate-2025.pdf');
+  await expect(evidence.locator('option', { hasText: 'certificate-2025.pdf' })).toContainText('expired');
+  await registration.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(registration.getByText(/“certificate-2025\.pdf” expired on .*: it cannot be the evidence/)).toBeVisible();
+  await expect(registration.getByText('Not answered')).toBeVisible();
+
+  await add('Registration certificate', isoDay(365), 'certificate-2026.pdf');
+  await admin.reload();
+  await choose('certificate-2026.pdf');
+  await registration.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(registration.getByText('Answer saved.')).toBeVisible();
+  await expect(registration.getByText('Met', { exact: true }).first()).toBeVisible();
+  await expect(registration.getByText(`Answered by ${world.admin.email}`)).toBeVisible();
+
+  // "Not met" needs a note.
+  const psea = admin.getByTestId('verify-psea_policy');
+  await psea.getByLabel('Answer', { exact: true }).selectOption('not_met');
+  await psea.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(psea.getByText('Say what is missing.')).toBeVisible();
+  await psea.getByLabel('Note').fill('No PSEA policy in the documents yet; asked for it on 7 December.');
+  await psea.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(psea.getByText('Answer saved.')).toBeVisible();
+  await expect(admin.getByTestId('verification-state')).toHaveText('Not verified');
+});

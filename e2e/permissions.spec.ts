@@ -205,6 +205,10 @@ test('[permissions] every page and route handler answers each of seven personas 
     // (the real files × members, strangers and admins are in lib/data/reports.test.ts and e2e/reports.spec.ts).
     '/api/awards/[awardId]/reports/[periodId]/files': [[`/api/awards/${NO_SUCH_ID}/reports/${NO_SUCH_ID}/files`, all(405)]],
     '/api/awards/[awardId]/reports/[periodId]/files/[fileId]': [[`/api/awards/${NO_SUCH_ID}/reports/${NO_SUCH_ID}/files/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
+    // An organisation's library: upload only on the list (PUT); a document nobody has is "not
+    // found" to all (real documents × members, strangers, reviewers and admins: lib/data/verification.test.ts).
+    '/api/organisations/[id]/documents': [[`/api/organisations/${NO_SUCH_ID}/documents`, all(405)]],
+    '/api/organisations/[id]/documents/[documentId]': [[`/api/organisations/${NO_SUCH_ID}/documents/${NO_SUCH_ID}`, { ...all(404), visitor: 401 }]],
     '/api/health': [['/api/health', all(200)]],
     '/api/health/ready': [['/api/health/ready', all(200)]],
     // Who is signed in, for the header's island: everyone may ask (a visitor is told "nobody").

@@ -5,6 +5,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { DiligenceBadges } from '@/components/admin/diligence-badges';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
@@ -408,21 +409,7 @@ export function SelectionBoard({
                   <div className="text-slate-600">{r.title}</div>
                   <div className="mt-1 flex flex-wrap gap-1">
                     {r.disagreement && <Badge tone="warning">{t('disagreementFlag')}</Badge>}
-                    {r.hold && r.hold.openMatches + r.hold.confirmedMatches > 0 && (
-                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline" data-testid="sanctions-hold">
-                        <Badge tone="danger">{r.hold.openMatches > 0 ? td('holdBadge') : td('confirmedBadge')}</Badge>
-                      </Link>
-                    )}
-                    {r.hold && r.hold.redFlags > 0 && (
-                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
-                        <Badge tone="danger">{td('flagLevels.red')}</Badge>
-                      </Link>
-                    )}
-                    {r.hold && r.hold.yellowFlags > 0 && (
-                      <Link href={`/admin/sanctions?org=${r.organisationId}&status=all`} className="hover:underline">
-                        <Badge tone="warning">{td('flagLevels.yellow')}</Badge>
-                      </Link>
-                    )}
+                    <DiligenceBadges hold={r.hold} organisationId={r.organisationId} />
                     {changed && <Badge tone="info">{t('unsaved')}</Badge>}
                   </div>
                   {slate?.status === 'optimal' && <p className="mt-1 text-xs text-slate-600">{reasonText(slate.reasons[r.applicationId])}</p>}

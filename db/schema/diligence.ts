@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgEnum, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, instant, updatedAt } from './columns';
-import { organisations } from './organisations';
+import { organisationDocuments, organisations } from './organisations';
 
 /**
  * Due diligence before an award (issue 17): the people who run an organisation, the UN
@@ -159,3 +159,31 @@ export const organisationFlags = pgTable(
   ],
 );
 export type OrganisationFlag = typeof organisationFlags.$inferSelect;
+
+export const verificationItemEnum = pgEnum('verification_item', ['registration', 'governing_documents', 'anti_fraud_policy', 'psea_policy', 'audited_accounts']);
+export type VerificationItem = (typeof verificationItemEnum.enumValues)[number];
+export const verificationAnswerEnum = pgEnum('verification_answer', ['met', 'not_met']);
+
+/**
+ * An admin's answer to one item of an organisation's verification checklist: met, with a
+ * document of the organisation's library as evidence, or not met, with a note. One row per
+ * organisation and item; each answer is audited, so the audit log is its history.
+ */
+export const organisationVerifications = pgTable(
+  'organisation_verifications',
+  {
+    id: id(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    item: verificationItemEnum().notNull(),
+    answer: verificationAnswerEnum().notNull(),
+    /** Removed from the library: null, and the item no longer counts as met. */
+    evidenceDocumentId: uuid().references(() => organisationDocuments.id, { onDelete: 'set null' }),
+    note: text().notNull().default(''),
+    answeredBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: instant().notNull(),
+  },
+  (t) => [uniqueIndex('organisation_verifications_item').on(t.organisationId, t.item)],
+);
+export type OrganisationVerification = typeof organisationVerifications.$inferSelect;

@@ -96,6 +96,12 @@ export const organisationMembers = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user_idx').on(t.userId)],
 );
 
+/**
+ * The organisation's library of documents (registration certificate, statutes, audited
+ * accounts, policies), kept once and reused for every application and for verification
+ * (issue 17). A document may expire: reminders go 30 and 7 days before, and an expired one
+ * cannot be the evidence of a verification item.
+ */
 export const organisationDocuments = pgTable(
   'organisation_documents',
   {
@@ -103,10 +109,20 @@ export const organisationDocuments = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** lib/validations/diligence.ts documentKinds. */
     kind: text().notNull(),
+    /** The last day the document is valid, when it has one (a date: no time zone to move it). */
+    expiresOn: date({ mode: 'string' }),
     ...storedFileColumns(),
   },
-  (t) => [index('organisation_documents_org_idx').on(t.organisationId)],
+  (t) => [
+    index('organisation_documents_org_idx').on(t.organisationId),
+    index('organisation_documents_expiry_idx').on(t.expiresOn),
+    check(
+      'organisation_documents_kind',
+      sql`${t.kind} in ('registration_certificate', 'statutes', 'audited_accounts', 'anti_fraud_policy', 'psea_policy', 'other')`,
+    ),
+  ],
 );
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -1,7 +1,8 @@
 'use server';
 
 import { decideScreeningHit, liftOrganisationFlag, raiseOrganisationFlag, saveOrganisationPeople } from '@/lib/data/diligence';
-import { decideScreeningHitSchema, liftFlagSchema, organisationPeopleSchema, raiseFlagSchema } from '@/lib/validations/diligence';
+import { answerVerificationItem } from '@/lib/data/verification';
+import { answerVerificationSchema, decideScreeningHitSchema, liftFlagSchema, organisationPeopleSchema, raiseFlagSchema } from '@/lib/validations/diligence';
 import { action } from './action';
 
 /** A member keeps the organisation's directors and officers up to date; they are screened at once. */
@@ -23,3 +24,6 @@ export const raiseOrganisationFlagAction = action(raiseFlagSchema, 'sanctions:ma
 
 /** An admin lifts a flag with the reason; it stays in the organisation's history. */
 export const liftOrganisationFlagAction = action(liftFlagSchema, 'sanctions:manage', async ({ input, user, tx }) => liftOrganisationFlag(tx, user, input));
+
+/** An admin answers one item of an organisation's verification checklist ("met" with a document that has not expired). */
+export const answerVerificationAction = action(answerVerificationSchema, 'sanctions:manage', async ({ input, user, tx }) => answerVerificationItem(tx, user, input));

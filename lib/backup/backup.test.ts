@@ -42,7 +42,7 @@ async function demoWithFiles() {
   });
   await db.insert(organisationDocuments).values({
     organisationId: org.id,
-    kind: 'registration',
+    kind: 'registration_certificate',
     fileName: 'registration.png',
     contentType: 'image/png',
     size: bytes[1].length,

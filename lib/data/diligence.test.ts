@@ -160,7 +160,7 @@ describe('risk flags', () => {
     const { admin, callId, applications: [a] } = await callInSelection([{ country: 'LB', amount: 50_000, scores: [[5, 4], [4, 4]] }]);
     const yellow = await actingAs(admin, () => raiseOrganisationFlagAction({ organisationId: a.organisationId, level: 'yellow', comment: 'Audited accounts are late.' }));
     expect(yellow.ok).toBe(true);
-    expect((await diligenceHolds(db, [a.organisationId])).get(a.organisationId)).toEqual({ openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 1 });
+    expect((await diligenceHolds(db, [a.organisationId])).get(a.organisationId)).toEqual({ openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 1, expiredDocuments: 0 });
     expect(await actingAs(admin, () => recordDecisionsAction({ callId, decisions: [decide(a.app.id, 'selected', 40_000)] }))).toMatchObject({ ok: true });
 
     const red = await actingAs(admin, () => raiseOrganisationFlagAction({ organisationId: a.organisationId, level: 'red', comment: 'Registration certificate forged.' }));

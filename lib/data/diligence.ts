@@ -19,6 +19,7 @@ import { AppError, NotFoundError } from '@/lib/errors';
 import type { DecideScreeningHitInput, LiftFlagInput, OrganisationPeopleInput, RaiseFlagInput } from '@/lib/validations/diligence';
 import { requireMembership } from './organisations';
 import { currentSanctionsList, importSanctionsListAs, screenOrganisations } from './internal/screening';
+import { expiredDocumentCounts } from './verification';
 
 export { currentSanctionsList, importSanctionsListAs, screenOrganisations };
 
@@ -93,17 +94,18 @@ export async function importUploadedSanctionsList(actor: SessionUser, file: { fi
 // ---------------------------------------------------------------------------------------
 // Hits and the hold they put on an award
 
-export type DiligenceHold = { openMatches: number; confirmedMatches: number; redFlags: number; yellowFlags: number };
+export type DiligenceHold = { openMatches: number; confirmedMatches: number; redFlags: number; yellowFlags: number; expiredDocuments: number };
 
 /**
  * For each organisation with something to see before an award: open and confirmed
- * sanctions matches, active red and yellow flags. An organisation with none is not in the map.
+ * sanctions matches, active red and yellow flags, expired documents of its library. An
+ * organisation with none is not in the map.
  */
 export async function diligenceHolds(executor: Executor, organisationIds: string[]): Promise<Map<string, DiligenceHold>> {
   const holds = new Map<string, DiligenceHold>();
   const ids = [...new Set(organisationIds)];
   if (!ids.length) return holds;
-  const [hits, flags] = await Promise.all([
+  const [hits, flags, expired] = await Promise.all([
     executor
       .select({
         organisationId: screeningHits.organisationId,
@@ -122,10 +124,12 @@ export async function diligenceHolds(executor: Executor, organisationIds: string
       .from(organisationFlags)
       .where(and(inArray(organisationFlags.organisationId, ids), isNull(organisationFlags.liftedAt), inArray(organisationFlags.level, ['red', 'yellow'])))
       .groupBy(organisationFlags.organisationId),
+    expiredDocumentCounts(executor, ids),
   ]);
-  const of = (id: string) => holds.get(id) ?? holds.set(id, { openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 0 }).get(id)!;
+  const of = (id: string) => holds.get(id) ?? holds.set(id, { openMatches: 0, confirmedMatches: 0, redFlags: 0, yellowFlags: 0, expiredDocuments: 0 }).get(id)!;
   for (const r of hits) Object.assign(of(r.organisationId), { openMatches: r.open, confirmedMatches: r.confirmed });
   for (const r of flags) Object.assign(of(r.organisationId), { redFlags: r.red, yellowFlags: r.yellow });
+  for (const [organisationId, n] of expired) of(organisationId).expiredDocuments = n;
   return holds;
 }
 

@@ -25,6 +25,7 @@ const statusOf: Partial<Record<ErrorKey, number>> = {
   reportNotEditable: 409,
   reportSaveFirst: 409,
   reportTooManyFiles: 409,
+  libraryFull: 409,
   sanctionsListInvalid: 422,
 };
 

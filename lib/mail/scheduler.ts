@@ -1,10 +1,11 @@
 import { and, eq, gt, inArray, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db';
 import {
   applications,
   awards,
   calls,
+  organisationDocuments,
   organisationMembers,
   organisations,
   outbox,
@@ -244,11 +245,77 @@ async function queueReportReminders(executor: Executor, now: Date, kind: 'due' |
   return due.length;
 }
 
+/** Reminders of a document about to expire: 30 days before, then 7. */
+export const DOCUMENT_EXPIRY_WINDOWS = [30, 7] as const;
+export const documentExpiryKey = (documentId: string, window: number, userId: string) => `document-expiry:${documentId}:${window}d:${userId}`;
+
+/**
+ * Organisations: a document of the library that expires within 30 days (and again within
+ * 7), to every member, each once (the dedupe key). A document the organisation has already
+ * replaced (a newer one of the same kind valid longer, or with no end) is left alone.
+ */
+async function queueDocumentExpiryReminders(executor: Executor, now: Date): Promise<number> {
+  const today = now.toISOString().slice(0, 10);
+  const window = sql<number>`case when ${organisationDocuments.expiresOn} <= ${today}::date + 7 then 7 else 30 end`;
+  const key = sql<string>`'document-expiry:' || ${organisationDocuments.id}::text || ':' || ${window}::text || 'd:' || ${users.id}::text`;
+  const newer = alias(organisationDocuments, 'newer');
+  const due = await executor
+    .select({
+      documentId: organisationDocuments.id,
+      fileName: organisationDocuments.fileName,
+      expiresOn: organisationDocuments.expiresOn,
+      organisationId: organisations.id,
+      organisation: organisations.legalName,
+      userId: users.id,
+      email: users.email,
+      locale: users.locale,
+      window,
+    })
+    .from(organisationDocuments)
+    .innerJoin(organisations, eq(organisations.id, organisationDocuments.organisationId))
+    .innerJoin(organisationMembers, eq(organisationMembers.organisationId, organisations.id))
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .where(
+      and(
+        sql`${organisationDocuments.expiresOn} >= ${today}::date`,
+        sql`${organisationDocuments.expiresOn} <= ${today}::date + ${DOCUMENT_EXPIRY_WINDOWS[0]}::int`,
+        isNull(users.disabledAt),
+        notExists(
+          executor
+            .select({ one: sql`1` })
+            .from(newer)
+            .where(
+              and(
+                eq(newer.organisationId, organisationDocuments.organisationId),
+                eq(newer.kind, organisationDocuments.kind),
+                gt(newer.uploadedAt, organisationDocuments.uploadedAt),
+                or(isNull(newer.expiresOn), gt(newer.expiresOn, organisationDocuments.expiresOn)),
+              ),
+            ),
+        ),
+        notExists(executor.select({ one: sql`1` }).from(outbox).where(eq(outbox.dedupeKey, key))),
+      ),
+    );
+  for (const row of due) {
+    const daysLeft = Math.round((Date.parse(`${row.expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+    await queueMail(executor, {
+      to: row.email,
+      toUserId: row.userId,
+      locale: row.locale,
+      template: 'documentExpiry',
+      dedupeKey: documentExpiryKey(row.documentId, row.window, row.userId),
+      data: { organisation: row.organisation, fileName: row.fileName, expiresOn: row.expiresOn!, daysLeft, link: appUrl(`/organisation?org=${row.organisationId}#documents`) },
+    });
+  }
+  return due.length;
+}
+
 /** Queues every reminder due at `now` that was not queued before; returns how many. */
 export async function queueScheduledReminders(executor: Executor, now: Date = new Date()) {
   const drafts = await queueDraftReminders(executor, now);
   const reviewsDue = await queueReviewReminders(executor, now);
   const reportsDue = await queueReportReminders(executor, now, 'due');
   const reportsOverdue = await queueReportReminders(executor, now, 'overdue');
-  return { drafts, reviews: reviewsDue, reports: reportsDue, overdueReports: reportsOverdue };
+  const documents = await queueDocumentExpiryReminders(executor, now);
+  return { drafts, reviews: reviewsDue, reports: reportsDue, overdueReports: reportsOverdue, expiringDocuments: documents };
 }

@@ -35,6 +35,7 @@ const samples: { [N in MailTemplateName]: MailTemplates[N] } = {
   reportChangesRequested: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', comment: 'Split figures by country.', link },
   reportReminder: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, daysLeft: 7, link },
   reportOverdue: { callTitle: 'Climate 2027', organisation: 'Citizens Initiative', period: 'Interim report', due: closes, link },
+  documentExpiry: { organisation: 'Citizens Initiative', fileName: 'registration.pdf', expiresOn: '2027-03-31', daysLeft: 30, link },
   outcome: {
     outcome: 'selected',
     callTitle: 'Climate 2027',

@@ -40,6 +40,8 @@ export type MailTemplates = {
   reportChangesRequested: { callTitle: string; organisation: string; period: string; comment: string; link: string };
   reportReminder: { callTitle: string; organisation: string; period: string; due: When; daysLeft: number; link: string };
   reportOverdue: { callTitle: string; organisation: string; period: string; due: When; link: string };
+  /** A document of the organisation's library expires soon (30 and 7 days before); `expiresOn` is YYYY-MM-DD. */
+  documentExpiry: { organisation: string; fileName: string; expiresOn: string; daysLeft: number; link: string };
   outcome: {
     outcome: Outcome;
     callTitle: string;
@@ -254,6 +256,18 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     greeting: t('greeting'),
     paragraphs: [t('reportOverdue.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle, dueAt: when(d.due, locale) })],
     action: { label: t('reportOverdue.action'), url: d.link },
+  }),
+  documentExpiry: (d, t, locale) => ({
+    subject: t('documentExpiry.subject', { daysLeft: d.daysLeft, fileName: d.fileName }),
+    greeting: t('greeting'),
+    paragraphs: [
+      t('documentExpiry.body', {
+        organisation: d.organisation,
+        fileName: d.fileName,
+        expiresOn: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d.expiresOn}T12:00:00Z`)),
+      }),
+    ],
+    action: { label: t('documentExpiry.action'), url: d.link },
   }),
   outcome: (d, t, locale) => {
     const feedback: [string, string][] = d.feedback.map((f) => [

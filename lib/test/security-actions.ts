@@ -124,6 +124,11 @@ export const actionRows: Record<string, Row> = {
   raiseOrganisationFlagAction: { input: (w) => ({ organisationId: w.b.organisation.id, level: 'yellow', comment: 'Late audited accounts.' }), who: ADMIN, fuzzAs: 'admin' },
   liftOrganisationFlagAction: { input: (w) => ({ flagId: w.flag.id, reason: 'Accounts received.' }), who: ADMIN, fuzzAs: 'admin' },
   decideScreeningHitAction: { input: (w) => ({ hitId: w.screeningHit.id, decision: 'clear', reason: 'Different date of birth.' }), who: ADMIN, fuzzAs: 'admin' },
+  answerVerificationAction: {
+    input: (w) => ({ organisationId: w.b.organisation.id, item: 'psea_policy', answer: 'not_met', evidenceDocumentId: '', note: 'No PSEA policy yet.' }),
+    who: ADMIN,
+    fuzzAs: 'admin',
+  },
 
   // lib/actions/mail.ts
   retryOutboxMessageAction: { input: (w) => ({ id: w.failedMail.id }), who: ADMIN, fuzzAs: 'admin' },

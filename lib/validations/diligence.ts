@@ -48,3 +48,34 @@ export const liftFlagSchema = z.strictObject({
   reason: z.string().trim().min(1, { error: 'screeningReasonRequired' }).max(2000),
 });
 export type LiftFlagInput = z.infer<typeof liftFlagSchema>;
+
+/** The kinds of document an organisation keeps in its library (db/schema/organisations.ts checks the same). */
+export const documentKinds = ['registration_certificate', 'statutes', 'audited_accounts', 'anti_fraud_policy', 'psea_policy', 'other'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** What goes with the bytes of a library upload (in the upload's query string). */
+export const organisationDocumentMetaSchema = z.strictObject({
+  kind: z.enum(documentKinds),
+  /** The last day it is valid, YYYY-MM-DD, or '' when it does not expire. */
+  expiresOn: z.union([z.literal(''), z.iso.date()]),
+});
+export type OrganisationDocumentMeta = z.infer<typeof organisationDocumentMetaSchema>;
+
+/** The verification checklist an admin answers for an organisation. */
+export const verificationItems = ['registration', 'governing_documents', 'anti_fraud_policy', 'psea_policy', 'audited_accounts'] as const;
+export type VerificationItemValue = (typeof verificationItems)[number];
+
+/** Met, with a document of the organisation as evidence; not met, with a note saying what is missing. */
+export const answerVerificationSchema = z
+  .strictObject({
+    organisationId: z.uuid(),
+    item: z.enum(verificationItems),
+    answer: z.enum(['met', 'not_met']),
+    evidenceDocumentId: z.union([z.literal(''), z.uuid()]),
+    note: z.string().trim().max(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.answer === 'met' && !v.evidenceDocumentId) ctx.addIssue({ code: 'custom', path: ['evidenceDocumentId'], message: 'verificationEvidenceRequired' });
+    if (v.answer === 'not_met' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'verificationNoteRequired' });
+  });
+export type AnswerVerificationInput = z.infer<typeof answerVerificationSchema>;

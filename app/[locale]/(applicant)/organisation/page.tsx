@@ -20,6 +20,8 @@ import { callTitleIn } from '@/lib/calls/languages';
 import { joinList } from '@/lib/i18n/formats';
 import { getMyOrganisation, listMembers, listMyOrganisations, organisationCompleteness } from '@/lib/data/organisations';
 import { listOrganisationPeople } from '@/lib/data/diligence';
+import { listOrganisationDocuments, organisationDocumentRules } from '@/lib/data/verification';
+import { DocumentLibrary } from '@/components/organisation/document-library';
 import { emptyOrganisationProfile, selfDeclarationStatements, type OrganisationProfileInput } from '@/lib/validations/organisation';
 import { safeReturnPath } from '@/lib/security/return-path';
 
@@ -81,7 +83,7 @@ export default async function OrganisationPage({ searchParams }: Props) {
   if (!membership) notFound();
   const { organisation: org, role } = membership;
   const { members, invitations } = await listMembers(user, org.id);
-  const people = await listOrganisationPeople(user, org.id);
+  const [people, documents] = await Promise.all([listOrganisationPeople(user, org.id), listOrganisationDocuments(user, org.id)]);
   const td = await getTranslations('diligence');
   const { missing, signed } = organisationCompleteness(org);
   const locale = await getLocale();
@@ -151,6 +153,14 @@ export default async function OrganisationPage({ searchParams }: Props) {
             dateOfBirth: p.dateOfBirth ?? '',
           }))}
         />
+      </Card>
+
+      <Card className="space-y-4">
+        <h2 id="documents" className="scroll-mt-4">
+          {td('documentsTitle')}
+        </h2>
+        <p className="text-sm text-slate-600">{td('documentsIntro')}</p>
+        <DocumentLibrary organisationId={org.id} initial={documents ?? []} editable rules={organisationDocumentRules} />
       </Card>
 
       <Card className="space-y-4">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { RiskFlags } from '@/components/admin/risk-flags';
+import { VerificationChecklist } from '@/components/admin/verification-checklist';
+import { DocumentLibrary } from '@/components/organisation/document-library';
 import { ScreeningHitControls } from '@/components/admin/screening-hit-controls';
 import { SanctionsUpload } from '@/components/admin/sanctions-upload';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
@@ -11,6 +13,8 @@ import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
 import { currentSanctionsList, listOrganisationFlags, listScreeningHits } from '@/lib/data/diligence';
 import { getOrganisationName } from '@/lib/data/diligence';
+import { getVerification, listOrganisationDocuments, organisationDocumentRules } from '@/lib/data/verification';
+import type { DocumentKind } from '@/lib/validations/diligence';
 import { Link } from '@/lib/i18n/navigation';
 import { countryName } from '@/lib/reference/countries';
 import { uuidPattern } from '@/lib/validations/zod';
@@ -39,9 +43,18 @@ export default async function SanctionsPage({ searchParams }: Props) {
   const t = await getTranslations('diligence');
   const locale = await getLocale();
   const [current, hits] = await Promise.all([currentSanctionsList(), listScreeningHits(user, { status, organisationId })]);
-  const [organisationName, flags] = organisationId
-    ? await Promise.all([getOrganisationName(user, organisationId), listOrganisationFlags(user, organisationId)])
-    : [null, []];
+  const [organisationName, flags, verification, documents] = organisationId
+    ? await Promise.all([
+        getOrganisationName(user, organisationId),
+        listOrganisationFlags(user, organisationId),
+        getVerification(user, organisationId),
+        listOrganisationDocuments(user, organisationId),
+      ])
+    : [null, [], null, null];
+  const format = await getFormatter();
+  const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const documentLabel = (d: { kind: string; fileName: string; expiresOn: string | null }) =>
+    `${t(`documentKinds.${d.kind as DocumentKind}`)}: ${d.fileName}${d.expiresOn ? ` (${t('validUntil', { date: day(d.expiresOn) })})` : ''}`;
   const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? countryName(code, locale) : code);
   const query = (s: string) => `/admin/sanctions?status=${s}${organisationId ? `&org=${organisationId}` : ''}`;
 
@@ -77,6 +90,40 @@ export default async function SanctionsPage({ searchParams }: Props) {
           <SanctionsUpload />
         </Card>
       </div>
+
+      {organisationId && organisationName && verification && (
+        <Card className="space-y-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 id="verification">{t('verificationTitle', { organisation: organisationName })}</h2>
+            <Badge tone={verification.verified ? 'success' : 'warning'} data-testid="verification-state">
+              {verification.verified ? t('verified') : t('notVerified')}
+            </Badge>
+          </div>
+          <p className="text-sm text-slate-600">{t('verificationIntro')}</p>
+          <VerificationChecklist
+            organisationId={organisationId}
+            documents={(documents ?? []).map((d) => ({ id: d.id, label: documentLabel(d), expired: d.expiry === 'expired' }))}
+            items={verification.items.map((i) => ({
+              item: i.item,
+              answer: i.answer,
+              note: i.note,
+              evidenceId: i.evidence?.id ?? null,
+              answeredLine: i.answeredAt
+                ? t('verificationAnsweredBy', { who: i.answeredBy ?? t('nobody'), when: format.dateTime(i.answeredAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' })
+                : null,
+              holds: i.holds,
+              problem: i.problem,
+            }))}
+          />
+        </Card>
+      )}
+
+      {organisationId && organisationName && (
+        <Card className="space-y-3">
+          <h2 id="documents">{t('documentsOf', { organisation: organisationName })}</h2>
+          <DocumentLibrary organisationId={organisationId} initial={documents ?? []} editable={false} rules={organisationDocumentRules} />
+        </Card>
+      )}
 
       {organisationId && organisationName && (
         <Card className="space-y-3">

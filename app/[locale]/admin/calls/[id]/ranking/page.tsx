@@ -7,7 +7,7 @@ import { Pagination } from '@/components/layout/pagination';
 import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ThresholdsForm } from '@/components/review/thresholds-form';
 import { Badge } from '@/components/ui/badge';
-import { SanctionsHoldBadge } from '@/components/admin/sanctions-hold-badge';
+import { DiligenceBadges } from '@/components/admin/diligence-badges';
 import { diligenceHoldsByApplication } from '@/lib/data/diligence';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -149,7 +149,9 @@ export default async function RankingPage({ params, searchParams }: Props) {
                   <div className="text-xs text-slate-600">
                     {r.organisation} · {r.countries.map((c) => countryName(c, locale)).join(', ')}
                   </div>
-                  <SanctionsHoldBadge hold={holds.get(r.applicationId)} />
+                  <span className="flex flex-wrap gap-1">
+                    <DiligenceBadges hold={holds.get(r.applicationId)} organisationId={holds.get(r.applicationId)?.organisationId ?? ''} />
+                  </span>
                 </Td>
                 <Td className="text-end tabular-nums">{t('reviewsOf', { count: r.reviewCount, assigned: r.assigned })}</Td>
                 <Td className="text-end font-medium tabular-nums" data-testid="mean">

@@ -8,7 +8,7 @@ import { CallReviewNav } from '@/components/review/call-review-nav';
 import { ScreeningControl } from '@/components/review/screening-control';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { SanctionsHoldBadge } from '@/components/admin/sanctions-hold-badge';
+import { DiligenceBadges } from '@/components/admin/diligence-badges';
 import { diligenceHoldsByApplication } from '@/lib/data/diligence';
 import { Table, Td, Th } from '@/components/ui/table';
 import { Instant } from '@/components/time/instant';
@@ -86,7 +86,9 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
                 </Td>
                 <Td>
                   <div>{r.organisation}</div>
-                  <SanctionsHoldBadge hold={holds.get(r.id)} />
+                  <span className="flex flex-wrap gap-1">
+                    <DiligenceBadges hold={holds.get(r.id)} organisationId={holds.get(r.id)?.organisationId ?? ''} />
+                  </span>
                 </Td>
                 <Td className="min-w-72 space-y-2">
                   <Badge tone={tone[r.eligibility]} data-testid="eligibility-badge">
