@@ -1,4 +1,6 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { AdminCallPage } from './support/pages';
 
@@ -44,7 +46,7 @@ test('[admin] imports the sanctions list; a director who matches holds the award
 
   // The admin reads the match side by side and clears it as a false positive, with the reason.
   await row.getByTestId('sanctions-hold').click();
-  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Sanctions screening');
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText(`Due diligence: ${world.applicant.organisation}`);
   const screened = admin.getByRole('region', { name: 'Screened' });
   await expect(screened).toContainText('Al-Qassemi Selim Bachir');
   await expect(screened).toContainText(world.applicant.organisation);
@@ -66,6 +68,16 @@ test('[admin] imports the sanctions list; a director who matches holds the award
   await admin.getByRole('button', { name: 'Save decisions' }).click();
   await expect(admin.getByText('One decision saved.')).toBeVisible();
 });
+
+/** WCAG 2.2 AA violations of one part of the page (the a11y spec walks whole pages without these documents). */
+async function axeOf(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -93,6 +105,8 @@ test('[applicant] keeps the organisation documents with their expiry dates; [adm
   // Still there after a reload.
   await applicant.reload();
   await expect(applicant.getByRole('link', { name: 'certificate-2025.pdf' })).toBeVisible();
+  expect(await axeOf(applicant, '[data-testid="document-library"]')).toEqual([]);
+  if (process.env.SCREENS_DIR) await library.screenshot({ path: `${process.env.SCREENS_DIR}/library.png` });
 
   // The admin sees the expired document where applications are screened.
   const admin = await pageAs(world.admin);
@@ -129,4 +143,6 @@ test('[applicant] keeps the organisation documents with their expiry dates; [adm
   await psea.getByRole('button', { name: 'Save the answer' }).click();
   await expect(psea.getByText('Answer saved.')).toBeVisible();
   await expect(admin.getByTestId('verification-state')).toHaveText('Not verified');
+  expect(await axeOf(admin, 'main')).toEqual([]);
+  if (process.env.SCREENS_DIR) await admin.screenshot({ path: `${process.env.SCREENS_DIR}/verification.png`, fullPage: true });
 });

@@ -9,5 +9,7 @@ export function money(format: Formatter, amount: number, currency: string) {
 
 export function fileSize(format: Formatter, bytes: number) {
   if (bytes >= 1024 * 1024) return format.number(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  // Under a kilobyte, in bytes: a small file is not "0 kB".
+  if (bytes < 1024) return format.number(bytes, { style: 'unit', unit: 'byte' });
   return format.number(bytes / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
 }

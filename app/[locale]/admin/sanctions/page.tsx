@@ -60,36 +60,51 @@ export default async function SanctionsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('title')} intro={t('intro')} />
+      {organisationName ? (
+        <PageHeader
+          title={t('organisationViewTitle', { organisation: organisationName })}
+          intro={t('organisationViewIntro')}
+          actions={
+            <Link href="/admin/sanctions" className="text-sm text-brand-700 hover:underline">
+              {t('backToScreening')}
+            </Link>
+          }
+        />
+      ) : (
+        <PageHeader title={t('title')} intro={t('intro')} />
+      )}
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="space-y-3" data-testid="sanctions-current">
-          <h2>{t('currentList')}</h2>
-          {current ? (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-medium">{t('listDate')}</dt>
-              <dd>{current.list.generatedAt ? <Instant date={current.list.generatedAt} timeZone="UTC" dateOnly /> : '—'}</dd>
-              <dt className="font-medium">{t('fileName')}</dt>
-              <dd className="break-all">{current.list.sourceFileName}</dd>
-              <dt className="font-medium">{t('counts')}</dt>
-              <dd>{t('countsValue', { individuals: current.list.individuals, entities: current.list.entities, aliases: current.list.aliases })}</dd>
-              <dt className="font-medium">{t('importedAt')}</dt>
-              <dd>
-                <Instant date={current.list.importedAt} timeZone="UTC" showViewerTime={false} />
-              </dd>
-              <dt className="font-medium">{t('importedBy')}</dt>
-              <dd>{current.importedByEmail ?? t('commandLine')}</dd>
-            </dl>
-          ) : (
-            <Alert tone="warning">{t('noList')}</Alert>
-          )}
-        </Card>
-        <Card className="space-y-3">
-          <h2>{t('importTitle')}</h2>
-          <p className="text-sm text-slate-600">{t('importIntro')}</p>
-          <SanctionsUpload />
-        </Card>
-      </div>
+      {/* The list and its import on the screening page; an organisation's view is about the organisation. */}
+      {!organisationName && (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card className="space-y-3" data-testid="sanctions-current">
+            <h2>{t('currentList')}</h2>
+            {current ? (
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="font-medium">{t('listDate')}</dt>
+                <dd>{current.list.generatedAt ? <Instant date={current.list.generatedAt} timeZone="UTC" dateOnly /> : '—'}</dd>
+                <dt className="font-medium">{t('fileName')}</dt>
+                <dd className="break-all">{current.list.sourceFileName}</dd>
+                <dt className="font-medium">{t('counts')}</dt>
+                <dd>{t('countsValue', { individuals: current.list.individuals, entities: current.list.entities, aliases: current.list.aliases })}</dd>
+                <dt className="font-medium">{t('importedAt')}</dt>
+                <dd>
+                  <Instant date={current.list.importedAt} timeZone="UTC" showViewerTime={false} />
+                </dd>
+                <dt className="font-medium">{t('importedBy')}</dt>
+                <dd>{current.importedByEmail ?? t('commandLine')}</dd>
+              </dl>
+            ) : (
+              <Alert tone="warning">{t('noList')}</Alert>
+            )}
+          </Card>
+          <Card className="space-y-3">
+            <h2>{t('importTitle')}</h2>
+            <p className="text-sm text-slate-600">{t('importIntro')}</p>
+            <SanctionsUpload />
+          </Card>
+        </div>
+      )}
 
       {organisationId && organisationName && verification && (
         <Card className="space-y-3">
