@@ -243,3 +243,28 @@ test('[applicant] typed while offline: kept in this browser, said to be unsaved,
   await expect(again.getByLabel('Summary')).toHaveValue('Typed offline, then the tab was closed.');
   await later.close();
 });
+
+test('[applicant] a document kept in the organisation library goes into an application without uploading it again', async ({ page }) => {
+  await signUpApplicant(page, 'Library Applicant');
+  await page.goto('/organisation');
+  await createOrganisation(page, 'Library Test Network');
+  await expect(page.getByText('Your organisation is created.')).toBeVisible();
+  const library = page.getByTestId('document-library');
+  await library.getByLabel('Kind of document').selectOption({ label: 'Statutes or articles of association' });
+  await library.getByLabel('File', { exact: true }).setInputFiles(pdf('statutes.pdf'));
+  await library.getByRole('button', { name: 'Add the document' }).click();
+  await expect(library.getByText('Added: statutes.pdf.')).toBeVisible();
+
+  const form = await startApplication(page);
+  await page.goto(`/applications/${form.id}/edit?step=documents`);
+  await expect(page.getByRole('heading', { name: 'Step 7 of 8: Documents' })).toBeVisible();
+  const slot = page.getByTestId('slot-Project proposal');
+  await slot.getByRole('button', { name: 'Use this document' }).click();
+  await expect(slot.getByText("Choose one of your organisation's documents first.")).toBeVisible();
+  await slot.getByLabel('Or use a document of your organisation for the Project proposal').selectOption({ label: 'Statutes or articles of association: statutes.pdf' });
+  await slot.getByRole('button', { name: 'Use this document' }).click();
+  await expect(slot.getByRole('link', { name: 'statutes.pdf' })).toBeVisible();
+  await expect(slot.getByText('Uploaded')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('slot-Project proposal').getByRole('link', { name: 'statutes.pdf' })).toBeVisible();
+});

@@ -7,20 +7,27 @@ import { deleteFile, putFile } from '@/components/forms/file-transfer';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
+import { Select } from '@/components/ui/input';
+import type { LibraryDocument } from '@/components/organisation/document-library';
+import { attachLibraryDocumentAction } from '@/lib/actions/applications';
 import { acceptAttribute } from '@/lib/files/types';
+import type { DocumentKind } from '@/lib/validations/diligence';
 import { fileUrl, type FileForForm, type RulesForForm } from './types';
 
 type Slot = RulesForForm['slots'][number];
 
 /**
- * One document slot: what it accepts, the file in it (download, replace, remove) and an
- * upload control. The server checks size and type again; this only saves a wasted upload.
+ * One document slot: what it accepts, the file in it (download, replace, remove), an
+ * upload control, and a document of the organisation's library to use instead of uploading
+ * (one that has not expired). The server checks size and type again; this only saves a
+ * wasted upload.
  */
 export function DocumentSlot({
   applicationId,
   slot,
   file,
   editable,
+  library = [],
   error,
   onChange,
 }: {
@@ -28,13 +35,17 @@ export function DocumentSlot({
   slot: Slot;
   file: FileForForm | undefined;
   editable: boolean;
+  library?: LibraryDocument[];
   error?: string;
   onChange: (file: FileForForm | null) => void;
 }) {
   const t = useTranslations('application');
+  const td = useTranslations('diligence');
   const format = useFormatter();
   const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<'upload' | 'remove' | null>(null);
+  const usable = library.filter((d) => d.expiry !== 'expired');
+  const [chosenDocument, setChosenDocument] = useState('');
+  const [pending, setPending] = useState<'upload' | 'remove' | 'library' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
   const inputId = `slot-${slot.id}`;
@@ -58,6 +69,23 @@ export function DocumentSlot({
     } finally {
       setPending(null);
       if (input.current) input.current.value = '';
+    }
+  };
+
+  const attachFromLibrary = async () => {
+    setMessage(null);
+    if (!chosenDocument) return setMessage(t('chooseLibraryDocumentFirst'));
+    setPending('library');
+    try {
+      const result = await attachLibraryDocumentAction({ applicationId, slotId: slot.id, documentId: chosenDocument });
+      if (result.ok) {
+        onChange({ slotId: slot.id, fileName: result.data.fileName, size: result.data.size, sha256: result.data.sha256, uploadedAt: result.data.uploadedAt });
+        setChosenDocument('');
+      } else setMessage(result.error);
+    } catch {
+      setMessage(t('uploadOffline'));
+    } finally {
+      setPending(null);
     }
   };
 
@@ -127,6 +155,26 @@ export function DocumentSlot({
               {t('removeFile', { slot: slot.name })}
             </Button>
           )}
+        </div>
+      )}
+      {editable && usable.length > 0 && (
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="space-y-1">
+            <label htmlFor={`${inputId}-library`} className="block text-sm font-medium">
+              {t('useLibraryDocument', { slot: slot.name })}
+            </label>
+            <Select id={`${inputId}-library`} value={chosenDocument} disabled={pending !== null} onChange={(e) => setChosenDocument(e.target.value)}>
+              <option value="">{t('chooseLibraryDocument')}</option>
+              {usable.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {`${td(`documentKinds.${d.kind as DocumentKind}`)}: ${d.fileName}`}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button type="button" variant="secondary" size="sm" onClick={() => void attachFromLibrary()} pending={pending === 'library'}>
+            {t('useThisDocument')}
+          </Button>
         </div>
       )}
       <p id={`${inputId}-error`} className="text-sm text-red-700" aria-live="polite">

@@ -8,8 +8,10 @@ import {
   submitApplication,
   withdrawApplication,
 } from '@/lib/data/applications';
+import { attachLibraryDocument } from '@/lib/data/files';
 import type { ActionResult } from '@/lib/errors';
 import {
+  attachLibraryDocumentSchema,
   reopenApplicationSchema,
   saveApplicationDraftSchema,
   startApplicationSchema,
@@ -40,3 +42,6 @@ export const submitApplicationAction = action(submitApplicationSchema, 'applicat
 export const withdrawApplicationAction = action(withdrawApplicationSchema, 'application:edit', async ({ input, user, tx }) => withdrawApplication(tx, user, input));
 
 export const reopenApplicationAction = action(reopenApplicationSchema, 'application:edit', async ({ input, user, tx }) => reopenApplication(tx, user, input));
+
+/** A member puts a copy of one of the organisation's documents into a slot of a draft. */
+export const attachLibraryDocumentAction = action(attachLibraryDocumentSchema, 'application:edit', async ({ input, user, tx }) => attachLibraryDocument(tx, user, input));

@@ -2,7 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db';
-import { applicationFiles, applications, documentSlots, organisationMembers } from '@/db/schema';
+import { applicationFiles, applications, documentSlots, organisationDocuments, organisationMembers } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { assertCan } from '@/lib/authz';
@@ -56,50 +56,66 @@ export async function prepareUpload(user: SessionUser, target: UploadTarget, now
 }
 
 /**
- * Stores (or replaces) the file of a slot: checked again under the row lock, recognised
- * by its bytes, recorded with its size and SHA-256; the row, the bytes and the audit entry
- * commit together.
+ * Puts a file in a slot (or replaces its file): checked again under the row lock,
+ * recognised by its bytes, recorded with its size and SHA-256; the row, the bytes and the
+ * audit entry commit together.
  */
-export async function storeApplicationFile(
-  user: SessionUser,
-  target: UploadTarget & { fileName: string; bytes: Buffer },
-  now = new Date(),
-) {
-  return db.transaction(async (tx) => {
-    const { app, slot } = await editableSlot(tx, user, target, now, true);
-    if (target.bytes.length === 0) throw new AppError('fileEmpty');
-    if (target.bytes.length > slot.maxSizeBytes) throw new AppError('fileTooLarge');
-    const kind = await detectFileKind(target.bytes);
-    if (!kind || !slot.acceptedTypes.includes(kind)) {
-      throw new AppError('fileTypeNotAccepted', { types: slot.acceptedTypes.map((t) => t.toUpperCase()).join(', ') });
-    }
-    const values = {
-      fileName: sanitiseFileName(target.fileName, kind),
-      contentType: fileKindInfo[kind].mime,
-      size: target.bytes.length,
-      sha256: crypto.createHash('sha256').update(target.bytes).digest('hex'),
-      content: target.bytes,
-      uploadedBy: user.id,
-      uploadedAt: now,
-    };
-    const [before] = await tx
-      .select({ fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 })
-      .from(applicationFiles)
-      .where(and(eq(applicationFiles.applicationId, app.id), eq(applicationFiles.slotId, slot.id)));
-    const [stored] = await tx
-      .insert(applicationFiles)
-      .values({ applicationId: app.id, slotId: slot.id, ...values })
-      .onConflictDoUpdate({ target: [applicationFiles.applicationId, applicationFiles.slotId], set: values })
-      .returning(fileInfoColumns);
-    await writeAudit(tx, { id: user.id, email: user.email }, {
-      action: before ? 'application.file_replaced' : 'application.file_uploaded',
-      entityType: 'application',
-      entityId: app.id,
-      before: before ?? null,
-      after: { slot: slot.name, fileName: stored.fileName, size: stored.size, sha256: stored.sha256 },
-    });
-    return stored;
+async function putSlotFile(tx: Executor, user: SessionUser, target: UploadTarget, file: { fileName: string; bytes: Buffer }, now: Date, from?: { libraryDocumentId: string }) {
+  const { app, slot } = await editableSlot(tx, user, target, now, true);
+  if (file.bytes.length === 0) throw new AppError('fileEmpty');
+  if (file.bytes.length > slot.maxSizeBytes) throw new AppError('fileTooLarge');
+  const kind = await detectFileKind(file.bytes);
+  if (!kind || !slot.acceptedTypes.includes(kind)) {
+    throw new AppError('fileTypeNotAccepted', { types: slot.acceptedTypes.map((t) => t.toUpperCase()).join(', ') });
+  }
+  const values = {
+    fileName: sanitiseFileName(file.fileName, kind),
+    contentType: fileKindInfo[kind].mime,
+    size: file.bytes.length,
+    sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+    content: file.bytes,
+    uploadedBy: user.id,
+    uploadedAt: now,
+  };
+  const [before] = await tx
+    .select({ fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 })
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.applicationId, app.id), eq(applicationFiles.slotId, slot.id)));
+  const [stored] = await tx
+    .insert(applicationFiles)
+    .values({ applicationId: app.id, slotId: slot.id, ...values })
+    .onConflictDoUpdate({ target: [applicationFiles.applicationId, applicationFiles.slotId], set: values })
+    .returning(fileInfoColumns);
+  await writeAudit(tx, { id: user.id, email: user.email }, {
+    action: before ? 'application.file_replaced' : 'application.file_uploaded',
+    entityType: 'application',
+    entityId: app.id,
+    before: before ?? null,
+    after: { slot: slot.name, fileName: stored.fileName, size: stored.size, sha256: stored.sha256, ...from },
   });
+  return stored;
+}
+
+/** An upload into a slot (the file route), in its own transaction. */
+export async function storeApplicationFile(user: SessionUser, target: UploadTarget & { fileName: string; bytes: Buffer }, now = new Date()) {
+  return db.transaction((tx) => putSlotFile(tx, user, target, target, now));
+}
+
+/**
+ * Puts a copy of a document of the organisation's library into a slot, so a certificate
+ * kept once serves every application. Only the application's own organisation's documents,
+ * and not one that has expired; the slot's rules (type, size) hold as for an upload.
+ */
+export async function attachLibraryDocument(tx: Executor, user: SessionUser, input: UploadTarget & { documentId: string }, now = new Date()) {
+  const { app } = await editableSlot(tx, user, input, now, true);
+  const [doc] = await tx
+    .select()
+    .from(organisationDocuments)
+    .where(and(eq(organisationDocuments.id, input.documentId), eq(organisationDocuments.organisationId, app.organisationId)));
+  if (!doc) throw new NotFoundError();
+  if (doc.expiresOn && doc.expiresOn < now.toISOString().slice(0, 10)) throw new AppError('documentExpired', { file: doc.fileName, date: doc.expiresOn });
+  const stored = await putSlotFile(tx, user, input, { fileName: doc.fileName, bytes: doc.content }, now, { libraryDocumentId: doc.id });
+  return { ...stored, uploadedAt: stored.uploadedAt.toISOString() };
 }
 
 /** Removes the file of a slot while the application is a draft. */

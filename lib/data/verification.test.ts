@@ -1,12 +1,13 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { auditLog, organisationMembers, organisationVerifications, outbox } from '@/db/schema';
+import { applicationFiles, auditLog, organisationDocuments, organisationMembers, organisationVerifications, outbox } from '@/db/schema';
+import { attachLibraryDocumentAction } from '@/lib/actions/applications';
 import { answerVerificationAction } from '@/lib/actions/diligence';
 import { actingAs } from '@/lib/auth/session';
 import { diligenceHolds } from '@/lib/data/diligence';
 import { queueScheduledReminders } from '@/lib/mail/scheduler';
-import { createApplicantOrganisation, pdfBytes } from '@/lib/test/application-factories';
+import { createApplicantOrganisation, createDraft, createOpenCall, pdfBytes } from '@/lib/test/application-factories';
 import { createUser } from '@/lib/test/factories';
 import { organisationDocumentMetaSchema, verificationItems } from '@/lib/validations/diligence';
 import {
@@ -156,5 +157,33 @@ describe('reminders of documents about to expire', () => {
     });
     await queueScheduledReminders(db, now);
     expect(await db.select().from(outbox).where(like(outbox.dedupeKey, `document-expiry:${renewed.doc.id}:%`))).toEqual([]);
+  });
+});
+
+describe('a library document in an application', () => {
+  it('[applicant] goes into a slot of a draft without uploading it again; not another organisation’s, not an expired one, not by a reviewer', async () => {
+    const { owner, organisation, doc } = await withDocument('2031-06-30');
+    const expired = await storeOrganisationDocument(owner, { organisationId: organisation.id, kind: 'statutes', expiresOn: '2020-01-01', fileName: 'old-statutes.pdf', bytes: pdfBytes() });
+    const stranger = await withDocument('2031-06-30');
+    const open = await createOpenCall();
+    const draft = await createDraft(open.call.id, organisation.id, owner.id);
+    const certificateSlot = open.slots[1];
+    const attach = (documentId: string, as = owner) => actingAs(as, () => attachLibraryDocumentAction({ applicationId: draft.id, slotId: certificateSlot.id, documentId }));
+
+    const done = await attach(doc.id);
+    expect(done).toMatchObject({ ok: true, data: { slotId: certificateSlot.id, fileName: 'certificate.pdf' } });
+    const [file] = await db.select().from(applicationFiles).where(eq(applicationFiles.applicationId, draft.id));
+    const [original] = await db.select().from(organisationDocuments).where(eq(organisationDocuments.id, doc.id));
+    expect(file.sha256).toBe(original.sha256);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'application.file_uploaded'), eq(auditLog.entityId, draft.id)));
+    expect(audit.after).toMatchObject({ libraryDocumentId: doc.id, fileName: 'certificate.pdf' });
+
+    expect(await attach(expired.id)).toMatchObject({ ok: false, error: expect.stringContaining('“old-statutes.pdf” expired on 2020-01-01') });
+    expect(await attach(stranger.doc.id)).toMatchObject({ ok: false });
+    expect(await attach(doc.id, stranger.owner)).toMatchObject({ ok: false });
+    expect(await attach(doc.id, await createUser(['reviewer']))).toMatchObject({ ok: false });
+    // Still the one file, from the first attach.
+    const files = await db.select().from(applicationFiles).where(eq(applicationFiles.applicationId, draft.id));
+    expect(files.map((f) => f.sha256)).toEqual([original.sha256]);
   });
 });

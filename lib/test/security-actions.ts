@@ -75,6 +75,11 @@ export const actionRows: Record<string, Row> = {
   submitApplicationAction: { input: (w) => ({ applicationId: w.draftA.id, version: 1 }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
   withdrawApplicationAction: { input: (w) => ({ applicationId: w.draftA.id, version: 1 }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
   reopenApplicationAction: { input: (w) => ({ applicationId: w.draftA.id, version: 1 }), who: ORGANISATION_A, fuzzAs: 'applicantA' },
+  attachLibraryDocumentAction: {
+    input: (w) => ({ applicationId: w.draftA.id, slotId: w.open.slots[0].id, documentId: w.libraryDocA.id }),
+    who: ORGANISATION_A,
+    fuzzAs: 'applicantA',
+  },
 
   // lib/actions/assignments.ts
   assignReviewerAction: {

@@ -1,3 +1,4 @@
+import { storeOrganisationDocument } from '@/lib/data/verification';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,6 +124,8 @@ export async function buildWorld() {
   const draftA = await createDraft(open.call.id, a.organisation.id, a.owner.id);
   const draftB = await createDraft(open.call.id, b.organisation.id, b.owner.id);
   await storeApplicationFile(a.owner, { applicationId: draftA.id, slotId: open.slots[0].id, fileName: 'proposal.pdf', bytes: pdfBytes() });
+  // A document of organisation A's library, to put into a slot.
+  const libraryDocA = await storeOrganisationDocument(a.owner, { organisationId: a.organisation.id, kind: 'statutes', expiresOn: '', fileName: 'statutes.pdf', bytes: pdfBytes() });
   const [question, secondQuestion] = await db
     .insert(clarificationQuestions)
     .values([
@@ -202,6 +205,7 @@ export async function buildWorld() {
     conflictedReviewer,
     open,
     draftA,
+    libraryDocA,
     draftB,
     question,
     secondQuestion,

@@ -313,3 +313,7 @@ export function applicationIssues(
 ): { step: ApplicationFormStep; path: string; message: string }[] {
   return applicationStepOrder.flatMap((step) => stepIssues(step, values, rules, uploadedSlotIds).map((i) => ({ step, ...i })));
 }
+
+/** A document of the organisation's library, copied into a slot of the application. */
+export const attachLibraryDocumentSchema = z.strictObject({ applicationId: z.uuid(), slotId: z.uuid(), documentId: z.uuid() });
+export type AttachLibraryDocumentInput = z.infer<typeof attachLibraryDocumentSchema>;

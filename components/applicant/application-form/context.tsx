@@ -7,6 +7,7 @@ import { TextLimit } from '@/components/forms/text-limit';
 import { applicationDraftValuesSchema, applicationStepFields, stepIssues, type ApplicationFormStep, type RuleIssue } from '@/lib/validations/application';
 import { translateIssue } from '@/lib/validations/translate-issue';
 import { decodeIssue, maxLengthOf } from '@/lib/validations/zod';
+import type { LibraryDocument } from '@/components/organisation/document-library';
 import { partialDraftOf, type ApplicationFormValues, type FileForForm, type RulesForForm } from '../types';
 
 /** What every step of the application form shares (stable while the person types). */
@@ -18,6 +19,8 @@ export type ApplicationFormShared = {
   rules: RulesForForm;
   files: FileForForm[];
   setFiles: Dispatch<SetStateAction<FileForForm[]>>;
+  /** The organisation's library of documents. */
+  library: LibraryDocument[];
   /** The slots with a file: what the documents step's rules check. */
   uploaded: string[];
   /** The steps left at least once: their errors are shown. */

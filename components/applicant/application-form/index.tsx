@@ -1,5 +1,6 @@
 'use client';
 
+import type { LibraryDocument } from '@/components/organisation/document-library';
 import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -39,6 +40,7 @@ export function ApplicationForm({
   initial,
   rules,
   files: initialFiles,
+  library,
   initialStep,
   deadline,
 }: {
@@ -49,6 +51,8 @@ export function ApplicationForm({
   initial: ApplicationDraftValues;
   rules: RulesForForm;
   files: FileForForm[];
+  /** The organisation's documents, to put into a slot without uploading again. */
+  library: LibraryDocument[];
   initialStep: ApplicationFormStep;
   /** The close instant, rendered by the server (call zone and viewer's). */
   deadline: ReactNode;
@@ -80,8 +84,8 @@ export function ApplicationForm({
 
   const uploaded = useMemo(() => files.map((f) => f.slotId), [files]);
   const shared = useMemo<ApplicationFormShared>(
-    () => ({ applicationId, form, register, rules, files, setFiles, uploaded, visited }),
-    [applicationId, form, register, rules, files, uploaded, visited],
+    () => ({ applicationId, form, register, rules, files, setFiles, library, uploaded, visited }),
+    [applicationId, form, register, rules, files, library, uploaded, visited],
   );
   /** A step's issues now (read when asked, not watched). */
   const issuesOf = (s: ApplicationFormStep) => (s === 'review' ? [] : stepIssues(s, draftOf(form.getValues()), rules, uploaded));

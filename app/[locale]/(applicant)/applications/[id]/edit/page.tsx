@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Instant } from '@/components/time/instant';
 import { requirePermission } from '@/lib/auth/session';
 import { getApplicationDetail } from '@/lib/data/applications';
+import { listOrganisationDocuments } from '@/lib/data/verification';
 import { applicationStepOrder, type ApplicationFormStep } from '@/lib/validations/application';
 import { callTitleIn } from '@/lib/calls/languages';
 import type { Locale } from '@/lib/i18n/config';
@@ -34,6 +35,8 @@ export default async function EditApplicationPage({ params, searchParams }: Prop
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations('application');
   const { application, rules } = detail;
+  // The organisation's library: a document kept there can go into a slot without uploading it again.
+  const library = (await listOrganisationDocuments(user, application.organisationId)) ?? [];
   const initialStep = (applicationStepOrder as readonly string[]).includes(step ?? '') ? (step as ApplicationFormStep) : 'project';
 
   return (
@@ -62,6 +65,7 @@ export default async function EditApplicationPage({ params, searchParams }: Prop
         initial={detail.values}
         rules={rulesForForm(detail, locale)}
         files={filesForForm(detail)}
+        library={library.map(({ id, kind, fileName, expiresOn, expiry, size }) => ({ id, kind, fileName, expiresOn, expiry, size }))}
         initialStep={initialStep}
         deadline={t.rich('closes', { date: () => <Instant date={rules.call.closesAt!} timeZone={rules.call.timeZone} /> })}
       />
