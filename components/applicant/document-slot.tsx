@@ -7,7 +7,7 @@ import { deleteFile, putFile } from '@/components/forms/file-transfer';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { Select } from '@/components/ui/input';
+import { FileInput, Select } from '@/components/ui/input';
 import type { LibraryDocument } from '@/components/organisation/document-library';
 import { attachLibraryDocumentAction } from '@/lib/actions/applications';
 import { acceptAttribute } from '@/lib/files/types';
@@ -131,15 +131,13 @@ export function DocumentSlot({
           <label htmlFor={inputId} className="text-sm font-medium">
             {file ? t('replaceFile', { slot: slot.name }) : t('uploadFile', { slot: slot.name })}
           </label>
-          <input
+          <FileInput
             ref={input}
             id={inputId}
-            type="file"
             accept={acceptAttribute(slot.acceptedTypes)}
             disabled={pending !== null}
             aria-describedby={`${inputId}-hint ${inputId}-error`}
             aria-invalid={shownError ? true : undefined}
-            className="text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
             onChange={(e) => {
               const chosen = e.target.files?.[0];
               if (chosen) void upload(chosen);

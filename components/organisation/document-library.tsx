@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
-import { Input, Select } from '@/components/ui/input';
+import { FileInput, Input, Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
 import { acceptAttribute } from '@/lib/files/types';
 import { documentKinds, type DocumentKind } from '@/lib/validations/diligence';
@@ -174,12 +174,11 @@ export function DocumentLibrary({
             <label htmlFor="library-file" className="block text-sm font-medium">
               {t('documentFile')}
             </label>
-            <input
+            <FileInput
               ref={fileInput}
               id="library-file"
-              type="file"
               accept={acceptAttribute(rules.kinds)}
-              className="w-full text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+              className="w-full"
             />
           </div>
           <div className="sm:col-span-3">

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { fileSize } from '@/components/calls/format';
 import { deleteFile, putFile } from '@/components/forms/file-transfer';
 import { Button } from '@/components/ui/button';
+import { FileInput } from '@/components/ui/input';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { acceptAttribute } from '@/lib/files/types';
 import { reportFilesUrl } from './urls';
@@ -105,15 +106,13 @@ export function ReportFiles({
             <label htmlFor="report-file" className="text-sm font-medium">
               {t('attachFile')}
             </label>
-            <input
+            <FileInput
               ref={input}
               id="report-file"
-              type="file"
               accept={acceptAttribute(rules.kinds)}
               disabled={pending !== null}
               aria-describedby="report-files-hint report-files-error"
               aria-invalid={message ? true : undefined}
-              className="text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
               onChange={(e) => {
                 const chosen = e.target.files?.[0];
                 if (chosen) void upload(chosen);

@@ -19,3 +19,14 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
 export function Checkbox({ className, ...props }: Omit<ComponentProps<'input'>, 'type'>) {
   return <input type="checkbox" className={cn('size-4 rounded border-slate-400 accent-brand-600', className)} {...props} />;
 }
+
+/** A file chooser styled like the app's buttons (the upload controls of slots, report files and the library). */
+export function FileInput({ className, ...props }: Omit<ComponentProps<'input'>, 'type'>) {
+  return (
+    <input
+      type="file"
+      className={cn('text-sm file:me-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm', className)}
+      {...props}
+    />
+  );
+}

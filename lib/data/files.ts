@@ -12,6 +12,7 @@ import { detectFileKind, sanitiseFileName } from '@/lib/files/detect';
 import { fileKindInfo } from '@/lib/files/types';
 import { findVisibleApplication } from './applications';
 import { callRules, fileInfoColumns } from './applications/internal';
+import { expiryState } from './verification';
 import { uuidPattern } from '@/lib/validations/zod';
 
 
@@ -113,7 +114,7 @@ export async function attachLibraryDocument(tx: Executor, user: SessionUser, inp
     .from(organisationDocuments)
     .where(and(eq(organisationDocuments.id, input.documentId), eq(organisationDocuments.organisationId, app.organisationId)));
   if (!doc) throw new NotFoundError();
-  if (doc.expiresOn && doc.expiresOn < now.toISOString().slice(0, 10)) throw new AppError('documentExpired', { file: doc.fileName, date: doc.expiresOn });
+  if (expiryState(doc.expiresOn, now) === 'expired') throw new AppError('documentExpired', { file: doc.fileName, date: doc.expiresOn! });
   const stored = await putSlotFile(tx, user, input, { fileName: doc.fileName, bytes: doc.content }, now, { libraryDocumentId: doc.id });
   return { ...stored, uploadedAt: stored.uploadedAt.toISOString() };
 }
