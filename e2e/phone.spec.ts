@@ -9,6 +9,10 @@ import { demo, expect, firstMatchOn, signInViaApi, signUpApplicant, test } from 
  * tables that say they scroll, a header folded into a menu, the application's form on the
  * first screen. Screenshots of the home page, the dashboard and a results table go to
  * SCREENS_DIR (default /work/wt/screens) for a person to look at.
+ *
+ * The same walk checks the Content-Security-Policy: not one violation (scripts, styles,
+ * images, connections, frames) on any page, and the page's scripts ran (Next.js started in
+ * the browser). One walk for both keeps CI within its time: each visit costs the same.
  */
 const PHONE = { width: 390, height: 844 };
 const phone = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -19,13 +23,31 @@ const OPEN_CALL = 'diaspora-climate-resilience-2027';
 const PUBLISHED_CALL = 'diaspora-covid-recovery-2022';
 const BAD_TOKEN = 'not-a-real-token-0000000000000000';
 
-type Persona = 'visitor' | 'applicant' | 'newApplicant' | 'reviewer' | 'admin';
+/** `partner`: the applicant of a test's own call with an accepted award (the reporting fixture). */
+type Persona = 'visitor' | 'applicant' | 'newApplicant' | 'reviewer' | 'admin' | 'partner';
 
-async function phoneContext(browser: Browser, persona: Persona, locale: Locale = 'en'): Promise<BrowserContext> {
+async function phoneContext(browser: Browser, persona: Persona, locale: Locale = 'en', partner?: { email: string; password: string }): Promise<BrowserContext> {
   const context = await browser.newContext({ ...phone, locale: locale === 'ar' ? 'ar' : locale === 'fr' ? 'fr-FR' : 'en-GB' });
   const emails: Partial<Record<Persona, string>> = { applicant: demo.applicant, reviewer: demo.reviewer, admin: demo.admin };
-  if (emails[persona]) await signInViaApi(context.request, emails[persona]!);
+  if (persona === 'partner' && partner) await signInViaApi(context.request, partner.email, partner.password);
+  else if (emails[persona]) await signInViaApi(context.request, emails[persona]!);
   return context;
+}
+
+/** Records the page's Content-Security-Policy violations, for cspProblems(). */
+async function watchCsp(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+  });
+}
+
+/** The CSP violations of the page just loaded (reported to the page or its console), and whether Next.js started. */
+async function cspProblems(page: Page, fromConsole: string[]): Promise<string[]> {
+  const started = await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next === 'object');
+  const seen = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  return [...seen, ...fromConsole.splice(0), ...(started ? [] : ['Next.js did not start in the browser (its scripts were blocked?)'])];
 }
 
 /** A new applicant's organisation and draft application to the open call, as in e2e/applicant.spec.ts; ends in its editor. */
@@ -68,13 +90,13 @@ async function widthOf(page: Page) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('[phone] no page of any persona is wider than a 390 px screen, in English and Arabic', async ({ browser }) => {
-  test.setTimeout(420_000);
-  const personas: Persona[] = ['visitor', 'applicant', 'newApplicant', 'reviewer', 'admin'];
-  const contexts = Object.fromEntries(await Promise.all(personas.map(async (p) => [p, await phoneContext(browser, p)] as const))) as Record<
-    Persona,
-    BrowserContext
-  >;
+test('[phone] no page of any persona is wider than a 390 px screen or breaks the Content-Security-Policy, in English and Arabic', async ({ browser, reporting }) => {
+  test.setTimeout(480_000);
+  const personas: Persona[] = ['visitor', 'applicant', 'newApplicant', 'reviewer', 'admin', 'partner'];
+  const contexts = Object.fromEntries(
+    await Promise.all(personas.map(async (p) => [p, await phoneContext(browser, p, 'en', reporting.applicant)] as const)),
+  ) as Record<Persona, BrowserContext>;
+  await Promise.all(Object.values(contexts).map(watchCsp));
 
   // A new applicant with an organisation and a draft: the application's editor.
   const fresh = await contexts.newApplicant.newPage();
@@ -103,8 +125,8 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
     '/invitation/[token]': [['visitor', `/invitation/${BAD_TOKEN}`]],
     '/reset-password/[token]': [['visitor', `/reset-password/${BAD_TOKEN}`]],
     '/verify-email/[token]': [['visitor', `/verify-email/${BAD_TOKEN}`]],
-    '/organisation/join/[token]': [['applicant', `/organisation/join/${BAD_TOKEN}`]],
-    '/calls/[slug]': [['visitor', `/calls/${OPEN_CALL}`], ['visitor', `/calls/${REVIEW_CALL}`], ['visitor', `/calls/${PUBLISHED_CALL}`]],
+    '/organisation/join/[token]': [['applicant', `/organisation/join/${BAD_TOKEN}`], ['visitor', `/organisation/join/${BAD_TOKEN}`]],
+    '/calls/[slug]': [['visitor', `/calls/${OPEN_CALL}`], ['visitor', `/calls/${REVIEW_CALL}`], ['visitor', `/calls/${PUBLISHED_CALL}`], ['visitor', '/calls/no-such-call']],
     '/calls/[slug]/apply': [['newApplicant', `/calls/${OPEN_CALL}/apply`]],
     '/calls/[slug]/results': [['visitor', `/calls/${PUBLISHED_CALL}/results`]],
     '/calls/[slug]/impact': [['visitor', `/calls/${PUBLISHED_CALL}/impact`]],
@@ -116,10 +138,13 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
     // The demo applicant has no award (its call is not published): these show their "not found" page; the
     // award and report pages with data are in e2e/awards.spec.ts and e2e/reports.spec.ts.
     '/applications/[id]/award': [['applicant', `/applications/${applicationId}/award`]],
-    '/applications/[id]/reports/[periodId]': [['applicant', `/applications/${applicationId}/reports/${applicationId}`]],
+    '/applications/[id]/reports/[periodId]': [
+      ['applicant', `/applications/${applicationId}/reports/${applicationId}`],
+      ['partner', `/applications/${reporting.application.id}/reports/${reporting.period.id}`],
+    ],
     '/review': [['reviewer', '/review']],
     '/review/[assignmentId]': [['reviewer', `/review/${assignmentId}`]],
-    '/admin': [['admin', '/admin']],
+    '/admin': [['admin', '/admin'], ['applicant', '/admin']],
     '/admin/audit': [['admin', '/admin/audit']],
     '/admin/users': [['admin', '/admin/users']],
     '/admin/outbox': [['admin', '/admin/outbox']],
@@ -149,8 +174,16 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
   });
 
   const tabs = Object.fromEntries(await Promise.all(personas.map(async (p) => [p, await contexts[p].newPage()] as const))) as Record<Persona, Page>;
+  const cspFromConsole: Record<string, string[]> = {};
+  for (const persona of personas) {
+    const messages = (cspFromConsole[persona] = [] as string[]);
+    tabs[persona].on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) messages.push(message.text());
+    });
+  }
   const wide: string[] = [];
   const widths: string[] = [];
+  const csp: string[] = [];
   let visited = 0;
   for (const locale of ['en', 'ar'] as const) {
     for (const rows of Object.values(pages)) {
@@ -163,11 +196,13 @@ test('[phone] no page of any persona is wider than a 390 px screen, in English a
         visited += 1;
         widths.push(`${scrollWidth}\t${locale}\t${persona}\t${path}`);
         if (scrollWidth > PHONE.width) wide.push(`${address} as ${persona}: ${scrollWidth} px wide\n    ${culprits.join('\n    ')}`);
+        for (const problem of await cspProblems(page, cspFromConsole[persona])) csp.push(`${address} as ${persona}: ${problem}`);
       }
     }
   }
   test.info().annotations.push({ type: 'widths', description: `${visited} pages; widest ${widths.map((w) => Number(w.split('\t')[0])).sort((a, b) => b - a)[0]} px` });
   expect(wide, wide.join('\n')).toEqual([]);
+  expect(csp, csp.join('\n')).toEqual([]);
   expect(visited).toBeGreaterThan(80);
   await Promise.all(Object.values(contexts).map((c) => c.close()));
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * Every page and route handler of the app, read from the app folder (route groups and a
  * [locale] segment left out), as patterns like `/admin/calls/[id]`. The permission matrix
- * and the CSP check must have a row for each: a new page without one fails them.
+ * and the phone walk (e2e/phone.spec.ts: widths and the CSP) must have a row for each: a
+ * new page without one fails them.
  */
 export function appRoutes(): { pattern: string; kind: 'page' | 'route' }[] {
   const root = path.join(process.cwd(), 'app');
