@@ -55,6 +55,21 @@ export function keepPrivate(dataDir: string): void {
   fs.chmodSync(dataDir, 0o700);
 }
 
+/**
+ * The unit tests' in-memory databases start from a copy of one already migrated
+ * (lib/test/global-setup.ts names the file): migrating each from scratch takes seconds.
+ * prepareDatabase() still runs the migrator on it. Anything else starts empty.
+ */
+function testTemplate(dataDir: string): Blob | undefined {
+  const file = process.env.EOI_TEST_PGLITE_TEMPLATE;
+  if (!file || !dataDir.startsWith('memory://')) return undefined;
+  try {
+    return new Blob([fs.readFileSync(file)]);
+  } catch {
+    return undefined;
+  }
+}
+
 function open(): Handle {
   const options = { schema, casing: 'snake_case' as const };
   if (databaseKind() === 'postgres') {
@@ -71,7 +86,7 @@ function open(): Handle {
     keepPrivate(dataDir);
     release = lockDataDirectory(dataDir);
   }
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, loadDataDir: testTemplate(dataDir) });
   const db = drizzlePglite({ client, ...options }) as unknown as Database;
   return {
     kind: 'pglite',
