@@ -5,7 +5,9 @@ import { redirectInLocale } from '@/lib/i18n/redirect';
 import { cache } from 'react';
 import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/authz';
-import { auth } from '.';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
+import { authSecret } from './secret';
 import type { SessionUser } from './session-user';
 import { fromAddress, hasScopedAddress } from '@/lib/security/client-address';
 import { loadLiveSession } from './sessions';
@@ -30,13 +32,41 @@ export function actingAs<T>(user: SessionUser | null, fn: () => Promise<T>): Pro
 
 type CookieSession = { userId: string; sessionId: string; sessionVersion: number };
 
-/** What the signed cookie says (not yet checked against the database). */
+/** Auth.js's session cookie: `__Secure-` on https, plain on http; its name is also the key's salt. */
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
+
+type CookieJar = Awaited<ReturnType<typeof cookies>>;
+
+/** A cookie's value; Auth.js splits one over 4 KB into name.0, name.1, … (ours stays far smaller). */
+function cookieValue(jar: CookieJar, name: string): string | undefined {
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const parts = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return parts.length ? parts.map((c) => c.value).join('') : undefined;
+}
+
+/**
+ * What the signed cookie says (not yet checked against the database). The cookie is
+ * decrypted here, as Auth.js's auth() would, but without auth()'s round through its
+ * session endpoint, which also encrypts a fresh cookie on every call: the cookie already
+ * lives as long as the session may (session.maxAge), and the server-side session decides
+ * the rest (lib/auth/sessions.ts).
+ */
 const readCookie = cache(async (): Promise<CookieSession | null> => {
-  const session = (await auth()) as (Record<string, unknown> & { user?: { id?: string } }) | null;
-  const userId = session?.user?.id;
-  const sessionId = session?.sessionId;
-  if (!userId || typeof sessionId !== 'string') return null;
-  return { userId, sessionId, sessionVersion: Number(session.sessionVersion ?? 0) };
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const token = cookieValue(jar, name);
+    if (!token) continue;
+    const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
+    const userId = payload?.uid;
+    const sessionId = payload?.sid;
+    if (typeof userId !== 'string' || typeof sessionId !== 'string') return null;
+    return { userId, sessionId, sessionVersion: Number(payload?.sv ?? 0) };
+  }
+  return null;
 });
 
 /** The id of this browser's session (to mark "this device" and to sign it out), if any. */
