@@ -19,7 +19,7 @@ import type { SlateReason, SlateResult } from '@/lib/scoring/slate';
 import { decisionInputSchema, type DecisionInput } from '@/lib/validations/selection';
 import { joinList } from '@/lib/i18n/formats';
 import { themeLabel } from '@/lib/i18n/themes';
-import { maxLengthOf } from '@/lib/validations/zod';
+import { maxLengthOf } from '@/lib/validations/issues';
 import { CharacterCount } from '@/components/forms/text-limit';
 import { counterId } from '@/components/ui/field';
 

@@ -1,6 +1,7 @@
 import { inLanguage, shownLanguage } from '@/lib/calls/languages';
 import type { ApplicationDetail } from '@/lib/data/applications';
 import type { Locale } from '@/lib/i18n/config';
+import { countryName } from '@/lib/reference/countries';
 import type { FileForForm, RulesForForm } from './types';
 
 /**
@@ -12,6 +13,7 @@ export function rulesForForm(detail: ApplicationDetail, locale?: Locale): RulesF
   const shown = locale ? shownLanguage(rules.call, locale).locale : (rules.call.locale as Locale);
   return {
     countries: rules.countries,
+    countryNames: Object.fromEntries(rules.countries.map((code) => [code, countryName(code, locale ?? rules.call.locale)])),
     themes: rules.themes,
     minBudget: rules.minBudget,
     maxBudget: rules.maxBudget,

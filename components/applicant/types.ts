@@ -3,6 +3,8 @@ import type { ApplicationDraftValues, ApplicationRules } from '@/lib/validations
 
 /** What the applicant's pages pass to their client components (dates as ISO strings). */
 export type RulesForForm = Omit<ApplicationRules, 'requirements' | 'slots'> & {
+  /** The call's countries' names in the reader's language, from the server: the form's first script carries no table of every country's name. */
+  countryNames: Record<string, string>;
   requirements: { id: string; statement: string; required: boolean }[];
   slots: { id: string; name: string; description: string; required: boolean; acceptedTypes: string[]; maxSizeBytes: number }[];
 };

@@ -7,7 +7,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/errors';
 import { translateIssue } from '@/lib/validations/translate-issue';
-import { maxLengthOf } from '@/lib/validations/zod';
+import { maxLengthOf } from '@/lib/validations/issues';
 import { keepTypedBeforeHydration } from './keep-typed';
 import { TextLimit } from './text-limit';
 

@@ -25,7 +25,7 @@ import { LocalPartnersFields } from '@/components/forms/local-partners-fields';
 import { toNumberOrNull } from '@/components/forms/number';
 import { typedBeforeHydration } from '@/components/forms/keep-typed';
 import { CharacterCount } from '@/components/forms/text-limit';
-import { maxLengthOf } from '@/lib/validations/zod';
+import { maxLengthOf } from '@/lib/validations/issues';
 
 /** The profile's fields that are not needed to save it (those are starred). */
 const optionalProfileFields = [

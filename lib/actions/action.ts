@@ -1,6 +1,6 @@
 import 'server-only';
 import { updateTag } from 'next/cache';
-import type { z } from 'zod';
+import { safeParse, type $ZodType, type output } from 'zod/v4/core';
 import { db, transactionScope, type Transaction } from '@/db';
 import { auditActor } from '@/lib/audit';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
@@ -90,16 +90,17 @@ function inTransaction<I, U extends SessionUser | null, T>(body: (ctx: Context<I
   };
 }
 
-async function run<S extends z.ZodType, T, U extends SessionUser | null>(
+async function run<S extends $ZodType, T, U extends SessionUser | null>(
   schema: S,
   raw: unknown,
   authorise: Gate<U>,
-  perform: (input: z.output<S>, user: U, tags: Set<string>) => Promise<T>,
+  perform: (input: output<S>, user: U, tags: Set<string>) => Promise<T>,
   options: Options = {},
 ): Promise<ActionResult<T>> {
   // 1. validate: the client is never trusted, whatever its form checked. Control
   // characters are removed first (lib/security/text.ts): the database refuses NUL.
-  const parsed = schema.safeParse(cleanInput(raw));
+  // zod's core parse: the same for classic schemas and zod/mini ones (lib/validations/application.ts).
+  const parsed = safeParse(schema, cleanInput(raw));
   if (!parsed.success) {
     const t = await requestTranslator('validation');
     // Keyed by the full path ("criteria.2.weight"), as react-hook-form names its fields;
@@ -150,10 +151,10 @@ async function run<S extends z.ZodType, T, U extends SessionUser | null>(
  * The one way to write a server action: validate -> authenticate -> authorise -> one
  * transaction (with its audit row and queued mail) -> expire public cache tags -> a typed result.
  */
-export function action<S extends z.ZodType, T>(
+export function action<S extends $ZodType, T>(
   schema: S,
   permission: Permission,
-  body: (ctx: Context<z.output<S>, SessionUser>) => Promise<T>,
+  body: (ctx: Context<output<S>, SessionUser>) => Promise<T>,
 ) {
   return async (raw: unknown) => run<S, T, SessionUser>(schema, raw, signedInWith(permission), inTransaction(body));
 }
@@ -163,10 +164,10 @@ export function action<S extends z.ZodType, T>(
  * authorised the same way, but run outside any transaction, so on the embedded database
  * it never holds the one connection while others wait.
  */
-export function readAction<S extends z.ZodType, T>(
+export function readAction<S extends $ZodType, T>(
   schema: S,
   permission: Permission,
-  body: (ctx: { input: z.output<S>; user: SessionUser }) => Promise<T>,
+  body: (ctx: { input: output<S>; user: SessionUser }) => Promise<T>,
 ) {
   return async (raw: unknown) => run<S, T, SessionUser>(schema, raw, signedInWith(permission), (input, user) => body({ input, user }));
 }
@@ -180,9 +181,9 @@ function signedInWith(permission: Permission): Gate<SessionUser> {
 }
 
 /** For the few actions a visitor may take (sign up, accept an invitation, reset a password). */
-export function publicAction<S extends z.ZodType, T>(
+export function publicAction<S extends $ZodType, T>(
   schema: S,
-  body: (ctx: Context<z.output<S>, SessionUser | null>) => Promise<T>,
+  body: (ctx: Context<output<S>, SessionUser | null>) => Promise<T>,
   options: Options = {},
 ) {
   return async (raw: unknown) => run<S, T, SessionUser | null>(schema, raw, (user) => ({ ok: true, user }), inTransaction(body), options);

@@ -11,7 +11,7 @@ import {
   type ApplicationRules,
 } from './application';
 import { updateOrganisationSchema } from './organisation';
-import { decodeIssue, maxLengthOf } from './zod';
+import { decodeIssue, maxLengthOf } from './issues';
 
 const req = '11111111-1111-4111-8111-111111111111';
 const info = '22222222-2222-4222-8222-222222222222';

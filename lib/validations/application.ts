@@ -1,4 +1,28 @@
-import { issue, z } from './zod';
+import {
+  array,
+  boolean,
+  catch as catchWith,
+  int,
+  literal,
+  maxLength,
+  maximum,
+  minimum,
+  minLength,
+  nullable,
+  number,
+  object,
+  optional,
+  record,
+  regex,
+  strictObject,
+  string,
+  trim,
+  union,
+  uuid,
+  type infer as Infer,
+  type ZodMiniType,
+} from 'zod/mini';
+import { issue } from './issues';
 
 /**
  * The application form, one schema per step, shared by the form (zodResolver) and the
@@ -6,60 +30,68 @@ import { issue, z } from './zod';
  * be well-formed); submitting requires the complete form and the call's own rules
  * (see `applicationRulesIssues`).
  *
+ * Written with zod/mini, functions instead of methods (`string().check(maxLength(200))`
+ * for `z.string().max(200)`): the form's page then loads only the parts of zod these
+ * schemas use, not the whole of classic zod (its locales, JSON Schema, compiler). The same
+ * checks in the same order as classic zod's methods, with the same messages.
+ *
  * Stored as: title, countries, themes, requestedAmount and peopleToReach in their own
  * columns of `applications` (they are queried); everything else in `applications.content`.
  */
 
-const text = (max: number) => z.string().trim().max(max);
-const countryCode = z.string().regex(/^[A-Z]{2}$/);
+/** Trimmed, at most `max` characters, not empty (checked in that order). */
+const requiredText = (max: number) => string().check(trim(), maxLength(max), minLength(1));
+const countryCode = string().check(regex(/^[A-Z]{2}$/));
+/** A whole number from `min` to `max` (zod's int: a safe integer). */
+const whole = (min: number, max: number) => int().check(minimum(min), maximum(max));
 
-export const localPartnerSchema = z.strictObject({
-  name: text(200).min(1),
+export const localPartnerSchema = strictObject({
+  name: requiredText(200),
   country: countryCode,
-  role: text(500).min(1),
+  role: requiredText(500),
 });
 
-export const riskSchema = z.strictObject({
-  risk: text(500).min(1),
-  mitigation: text(1000).min(1),
+export const riskSchema = strictObject({
+  risk: requiredText(500),
+  mitigation: requiredText(1000),
 });
 
-export const budgetLineSchema = z.strictObject({
-  label: text(200).min(1),
-  amount: z.number().int().min(0).max(1_000_000_000),
+export const budgetLineSchema = strictObject({
+  label: requiredText(200),
+  amount: whole(0, 1_000_000_000),
 });
 
-export const projectStepSchema = z.strictObject({
-  title: text(200).min(1),
-  countries: z.array(countryCode).min(1).max(50),
-  themes: z.array(z.string().min(1).max(50)).min(1).max(20),
-  summary: text(1500).min(1),
-  objectives: text(4000).min(1),
-  activities: text(6000).min(1),
+export const projectStepSchema = strictObject({
+  title: requiredText(200),
+  countries: array(countryCode).check(minLength(1), maxLength(50)),
+  themes: array(string().check(minLength(1), maxLength(50))).check(minLength(1), maxLength(20)),
+  summary: requiredText(1500),
+  objectives: requiredText(4000),
+  activities: requiredText(6000),
 });
 
-export const reachStepSchema = z.strictObject({
-  targetPopulation: text(3000).min(1),
-  peopleToReach: z.number().int().min(1).max(100_000_000),
+export const reachStepSchema = strictObject({
+  targetPopulation: requiredText(3000),
+  peopleToReach: whole(1, 100_000_000),
 });
 
-export const partnersStepSchema = z.strictObject({
-  localPartners: z.array(localPartnerSchema).max(30),
+export const partnersStepSchema = strictObject({
+  localPartners: array(localPartnerSchema).check(maxLength(30)),
 });
 
-export const risksStepSchema = z.strictObject({
-  risks: z.array(riskSchema).min(1).max(30),
+export const risksStepSchema = strictObject({
+  risks: array(riskSchema).check(minLength(1), maxLength(30)),
 });
 
-export const budgetStepSchema = z.strictObject({
-  durationMonths: z.number().int().min(1).max(60),
-  requestedAmount: z.number().int().min(1).max(1_000_000_000),
-  budgetLines: z.array(budgetLineSchema).min(1).max(100),
+export const budgetStepSchema = strictObject({
+  durationMonths: whole(1, 60),
+  requestedAmount: whole(1, 1_000_000_000),
+  budgetLines: array(budgetLineSchema).check(minLength(1), maxLength(100)),
 });
 
 /** requirementId -> the applicant's answer. */
-export const declarationsStepSchema = z.strictObject({
-  declarations: z.record(z.uuid(), z.boolean()),
+export const declarationsStepSchema = strictObject({
+  declarations: record(uuid(), boolean()),
 });
 
 export const applicationSteps = {
@@ -73,7 +105,7 @@ export const applicationSteps = {
 export type ApplicationStep = keyof typeof applicationSteps;
 
 /** The complete form, as required at submission. */
-export const applicationFormSchema = z.strictObject({
+export const applicationFormSchema = strictObject({
   ...projectStepSchema.shape,
   ...reachStepSchema.shape,
   ...partnersStepSchema.shape,
@@ -81,7 +113,7 @@ export const applicationFormSchema = z.strictObject({
   ...budgetStepSchema.shape,
   ...declarationsStepSchema.shape,
 });
-export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+export type ApplicationForm = Infer<typeof applicationFormSchema>;
 
 /** The part of `ApplicationForm` kept in `applications.content` (the rest has columns). */
 export type ApplicationContent = Omit<ApplicationForm, 'title' | 'countries' | 'themes' | 'requestedAmount' | 'peopleToReach'>;
@@ -106,43 +138,42 @@ export const applicationStepFields: Record<ApplicationFormStep, readonly string[
   review: [],
 };
 
-const draftText = (max: number) => z.string().max(max);
-const draftNumber = z.number().min(-1_000_000_000_000).max(1_000_000_000_000).nullable();
+const draftText = (max: number) => string().check(maxLength(max));
+const draftNumber = nullable(number().check(minimum(-1_000_000_000_000), maximum(1_000_000_000_000)));
 
 /**
  * What an autosave may carry: everything the person typed, even half-finished (empty
  * strings, a partner row without its role), but nothing malformed (unknown fields, codes
  * that are not ISO codes, text beyond its limit). Completeness is checked at submission.
  */
-export const applicationDraftValuesSchema = z.strictObject({
-  title: draftText(200).optional(),
-  countries: z.array(countryCode).max(50).optional(),
-  themes: z.array(z.string().min(1).max(50)).max(20).optional(),
-  summary: draftText(1500).optional(),
-  objectives: draftText(4000).optional(),
-  activities: draftText(6000).optional(),
-  targetPopulation: draftText(3000).optional(),
-  peopleToReach: draftNumber.optional(),
-  localPartners: z
-    .array(z.strictObject({ name: draftText(200), country: z.union([countryCode, z.literal('')]), role: draftText(500) }))
-    .max(30)
-    .optional(),
-  risks: z.array(z.strictObject({ risk: draftText(500), mitigation: draftText(1000) })).max(30).optional(),
-  durationMonths: draftNumber.optional(),
-  requestedAmount: draftNumber.optional(),
-  budgetLines: z.array(z.strictObject({ label: draftText(200), amount: draftNumber })).max(100).optional(),
-  declarations: z.record(z.uuid(), z.boolean()).optional(),
+export const applicationDraftValuesSchema = strictObject({
+  title: optional(draftText(200)),
+  countries: optional(array(countryCode).check(maxLength(50))),
+  themes: optional(array(string().check(minLength(1), maxLength(50))).check(maxLength(20))),
+  summary: optional(draftText(1500)),
+  objectives: optional(draftText(4000)),
+  activities: optional(draftText(6000)),
+  targetPopulation: optional(draftText(3000)),
+  peopleToReach: optional(draftNumber),
+  localPartners: optional(
+    array(strictObject({ name: draftText(200), country: union([countryCode, literal('')]), role: draftText(500) })).check(maxLength(30)),
+  ),
+  risks: optional(array(strictObject({ risk: draftText(500), mitigation: draftText(1000) })).check(maxLength(30))),
+  durationMonths: optional(draftNumber),
+  requestedAmount: optional(draftNumber),
+  budgetLines: optional(array(strictObject({ label: draftText(200), amount: draftNumber })).check(maxLength(100))),
+  declarations: optional(record(uuid(), boolean())),
 });
-export type ApplicationDraftValues = z.infer<typeof applicationDraftValuesSchema>;
+export type ApplicationDraftValues = Infer<typeof applicationDraftValuesSchema>;
 
 /**
  * A stored application read back for showing it (to its applicant, reviewers and admins):
  * the draft schema field by field, so an older or half-typed record still renders. A field
  * that does not parse is left out (shown as not provided); unknown keys are dropped.
  */
-const storedApplicationValuesSchema = z.object(
-  Object.fromEntries(Object.entries(applicationDraftValuesSchema.shape).map(([key, schema]) => [key, (schema as z.ZodType<unknown>).catch(undefined)])),
-) as unknown as z.ZodType<ApplicationDraftValues>;
+const storedApplicationValuesSchema = object(
+  Object.fromEntries(Object.entries(applicationDraftValuesSchema.shape).map(([key, schema]) => [key, catchWith(schema as ZodMiniType<unknown>, undefined)])),
+) as unknown as ZodMiniType<ApplicationDraftValues>;
 
 /** What `applicationValuesOf` reads: the queried columns and the rest, kept in `content`. */
 export type StoredApplication = {
@@ -169,29 +200,29 @@ export function applicationValuesOf(stored: StoredApplication): ApplicationDraft
 }
 
 /** One autosave: the version the page read (optimistic lock) and the whole draft. */
-export const saveApplicationDraftSchema = z.strictObject({
-  applicationId: z.uuid(),
-  version: z.number().int().min(1),
+export const saveApplicationDraftSchema = strictObject({
+  applicationId: uuid(),
+  version: int().check(minimum(1)),
   draft: applicationDraftValuesSchema,
 });
-export type SaveApplicationDraftInput = z.infer<typeof saveApplicationDraftSchema>;
+export type SaveApplicationDraftInput = Infer<typeof saveApplicationDraftSchema>;
 
 /** Submit, withdraw and reopen name the application and the version the page showed. */
-export const applicationVersionSchema = z.strictObject({
-  applicationId: z.uuid(),
-  version: z.number().int().min(1),
+export const applicationVersionSchema = strictObject({
+  applicationId: uuid(),
+  version: int().check(minimum(1)),
 });
-export type ApplicationVersionInput = z.infer<typeof applicationVersionSchema>;
+export type ApplicationVersionInput = Infer<typeof applicationVersionSchema>;
 export const submitApplicationSchema = applicationVersionSchema;
 export const withdrawApplicationSchema = applicationVersionSchema;
 export const reopenApplicationSchema = applicationVersionSchema;
 
 /** Starting (or reopening) the application of an organisation to a call. */
-export const startApplicationSchema = z.strictObject({
-  callSlug: z.string().min(1).max(200),
-  organisationId: z.uuid(),
+export const startApplicationSchema = strictObject({
+  callSlug: string().check(minLength(1), maxLength(200)),
+  organisationId: uuid(),
 });
-export type StartApplicationInput = z.infer<typeof startApplicationSchema>;
+export type StartApplicationInput = Infer<typeof startApplicationSchema>;
 
 /** What the call asks of every application beyond the shape of the form. */
 export type ApplicationRules = {
@@ -262,7 +293,7 @@ export function applicationRulesIssues(
   return issues;
 }
 
-const stepSchemas: Partial<Record<ApplicationFormStep, z.ZodType>> = applicationSteps;
+const stepSchemas: Partial<Record<ApplicationFormStep, ZodMiniType>> = applicationSteps;
 
 /** Picks a step's own fields out of the whole draft. */
 export function pickStep(step: ApplicationFormStep, values: ApplicationDraftValues): Record<string, unknown> {
@@ -315,5 +346,5 @@ export function applicationIssues(
 }
 
 /** A document of the organisation's library, copied into a slot of the application. */
-export const attachLibraryDocumentSchema = z.strictObject({ applicationId: z.uuid(), slotId: z.uuid(), documentId: z.uuid() });
-export type AttachLibraryDocumentInput = z.infer<typeof attachLibraryDocumentSchema>;
+export const attachLibraryDocumentSchema = strictObject({ applicationId: uuid(), slotId: uuid(), documentId: uuid() });
+export type AttachLibraryDocumentInput = Infer<typeof attachLibraryDocumentSchema>;

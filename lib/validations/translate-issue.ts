@@ -1,5 +1,5 @@
 import type { Translator } from '@/lib/i18n/translate';
-import { decodeIssue } from './zod';
+import { decodeIssue } from './issues';
 
 type Translate = Translator<'validation'>;
 type ValidationKey = Parameters<Translate>[0];

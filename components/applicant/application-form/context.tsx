@@ -6,7 +6,7 @@ import { useWatch, type Path, type UseFormRegister, type UseFormReturn } from 'r
 import { TextLimit } from '@/components/forms/text-limit';
 import { applicationDraftValuesSchema, applicationStepFields, stepIssues, type ApplicationFormStep, type RuleIssue } from '@/lib/validations/application';
 import { translateIssue } from '@/lib/validations/translate-issue';
-import { decodeIssue, maxLengthOf } from '@/lib/validations/zod';
+import { decodeIssue, maxLengthOf } from '@/lib/validations/issues';
 import type { LibraryDocument } from '@/components/organisation/document-library';
 import { partialDraftOf, type ApplicationFormValues, type FileForForm, type RulesForForm } from '../types';
 

@@ -1,6 +1,7 @@
 'use client';
 
 import type { LibraryDocument } from '@/components/organisation/document-library';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -15,14 +16,26 @@ import { draftOf, formValuesOf, type ApplicationFormValues, type FileForForm, ty
 import { BudgetStep } from './budget-step';
 import { ApplicationFormProvider, type ApplicationFormShared } from './context';
 import { DeclarationsStep } from './declarations-step';
-import { DocumentsStep } from './documents-step';
-import { PartnersStep } from './partners-step';
 import { ProjectStep } from './project-step';
 import { ReachStep } from './reach-step';
-import { ReviewStep } from './review-step';
 import { RisksStep } from './risks-step';
 import { StepLacks } from './step-lacks';
 import { StepNav } from './step-nav';
+
+// Loaded when first shown, not with the page: the optional partners (their country list),
+// the documents (uploads, the library) and the review (the whole application read back).
+// next/dynamic is React.lazy in a Suspense that shows `loading` meanwhile; and when the
+// page opens on one of them (?step=review), the server has the browser fetch its code
+// along with the page's.
+const PartnersStep = dynamic(() => import('./partners-step').then((m) => m.PartnersStep), { loading: StepLoading });
+const DocumentsStep = dynamic(() => import('./documents-step').then((m) => m.DocumentsStep), { loading: StepLoading });
+const ReviewStep = dynamic(() => import('./review-step').then((m) => m.ReviewStep), { loading: StepLoading });
+
+/** In place of a step while its code loads (the step's heading stays above it). */
+function StepLoading() {
+  const t = useTranslations('common');
+  return <p className="text-sm text-slate-600">{t('loading')}</p>;
+}
 
 /** Where this browser keeps an application's unsaved draft (the key older pages used too). */
 const backupKey = (applicationId: string) => `eoi:application-draft:${applicationId}`;

@@ -1,11 +1,10 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { Controller } from 'react-hook-form';
 import { typedBeforeHydration } from '@/components/forms/keep-typed';
 import { Field } from '@/components/ui/field';
 import { Checkbox, Input, Textarea } from '@/components/ui/input';
-import { countryName } from '@/lib/reference/countries';
 import { themeCodes } from '@/lib/reference/themes';
 import { themeLabel } from '@/lib/i18n/themes';
 import { counter, useApplicationForm, useStep } from './context';
@@ -14,12 +13,11 @@ import { counter, useApplicationForm, useStep } from './context';
 export function ProjectStep() {
   const t = useTranslations('application');
   const tt = useTranslations('themes');
-  const locale = useLocale();
   const { form, register, rules } = useApplicationForm();
   const { errorOf } = useStep('project');
   const themeChoices = rules.themes.length ? rules.themes : themeCodes;
   const choices = [
-    { name: 'countries' as const, legend: t('fields.countries'), hint: t('countriesHint'), codes: rules.countries, label: (code: string) => countryName(code, locale) },
+    { name: 'countries' as const, legend: t('fields.countries'), hint: t('countriesHint'), codes: rules.countries, label: (code: string) => rules.countryNames[code] ?? code },
     { name: 'themes' as const, legend: t('fields.themes'), hint: null, codes: themeChoices, label: (code: string) => themeLabel(tt, code) },
   ];
 
