@@ -33,7 +33,7 @@ class SignInRefused extends CredentialsSignin {
 }
 
 // A function, so the secret is read per request (never at build time).
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   adapter: DrizzleAdapter(db, {
     usersTable: users,
     accountsTable: accounts,
