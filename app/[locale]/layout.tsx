@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { HoldSubmitsScript } from '@/components/forms/held-submits';
+import { ReleaseHeldSubmits } from '@/components/forms/release-held-submits';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
@@ -30,6 +32,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col">
+        <HoldSubmitsScript />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
@@ -41,6 +44,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <ClientMessages>{children}</ClientMessages>
         </main>
         <SiteFooter />
+        <ReleaseHeldSubmits />
       </body>
     </html>
   );

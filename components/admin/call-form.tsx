@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { createContext, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { FormError } from '@/components/forms/form-error';
@@ -441,6 +441,15 @@ export function CallForm({
       router.refresh();
     },
   });
+  const { getValues, setValue } = form;
+  useEffect(() => {
+    // Typed before the page was interactive, the title's onChange never ran: the address is
+    // made from it now, unless the admin already wrote their own.
+    if (!slugFollowsTitle.current) return;
+    const { title, slug } = getValues();
+    if (slug) slugFollowsTitle.current = false;
+    else if (title) setValue('slug', slugify(title));
+  }, [getValues, setValue]);
   const zone = useWatch({ control: form.control, name: 'timeZone' });
   const [extra, setExtra] = useState<Locale[]>(() => locales.filter((l) => l !== initial.locale && !!initial.translations?.[l]));
 
