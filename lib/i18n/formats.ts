@@ -26,3 +26,23 @@ export function labelled(label: string, value: string, locale: string): string {
 export function joinClauses(items: readonly string[], locale: string): string {
   return items.join(locale === 'ar' ? '؛ ' : locale === 'fr' ? '\u202f; ' : '; ');
 }
+
+/**
+ * Intl formatters, made once per language and options and kept: making one costs far more
+ * than using it (a receipt's dates and amounts took half of its rendering).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept(`d ${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+}
+
+export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return kept(`n ${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}

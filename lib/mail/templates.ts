@@ -3,7 +3,7 @@ import type { Role } from '@/db/schema/auth';
 import type { Outcome } from '@/db/schema/selection';
 import { appUrl } from '@/lib/app-url';
 import { defaultLocale, directionOf, locales, type Locale } from '@/lib/i18n/config';
-import { instantFormat, joinList, labelled } from '@/lib/i18n/formats';
+import { dateTimeFormatter, instantFormat, joinList, labelled, numberFormatter } from '@/lib/i18n/formats';
 import { translator } from '@/lib/i18n/translate';
 import { renderHtml, renderText, type MailContent } from './layout';
 
@@ -95,11 +95,11 @@ type Built = Omit<MailContent, 'footer' | 'dir' | 'lang'>;
 
 function when(value: When | Date, locale: Locale): string {
   const { at, timeZone } = value instanceof Date ? { at: value, timeZone: 'UTC' } : value;
-  return new Intl.DateTimeFormat(locale, instantFormat(timeZone) as Intl.DateTimeFormatOptions).format(at);
+  return dateTimeFormatter(locale, instantFormat(timeZone) as Intl.DateTimeFormatOptions).format(at);
 }
 
 function money(amount: number, currency: string, locale: Locale) {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  return numberFormatter(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 function countryNames(codes: string[], locale: Locale) {
@@ -107,7 +107,7 @@ function countryNames(codes: string[], locale: Locale) {
 }
 
 function one(n: number | null, locale: Locale) {
-  return n === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  return n === null ? '—' : numberFormatter(locale, { maximumFractionDigits: 1 }).format(n);
 }
 
 const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale: Locale) => Built } = {
@@ -223,7 +223,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
     greeting: t('greeting'),
     paragraphs: [
       t('reportSubmitted.body', { organisation: d.organisation, period: d.period, callTitle: d.callTitle }),
-      t('reportSubmitted.people', { people: new Intl.NumberFormat(locale).format(d.peopleReached) }),
+      t('reportSubmitted.people', { people: numberFormatter(locale).format(d.peopleReached) }),
     ],
     action: { label: t('reportSubmitted.action'), url: d.link },
   }),
@@ -264,7 +264,7 @@ const builders: { [N in MailTemplateName]: (data: MailTemplates[N], t: T, locale
       t('documentExpiry.body', {
         organisation: d.organisation,
         fileName: d.fileName,
-        expiresOn: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d.expiresOn}T12:00:00Z`)),
+        expiresOn: dateTimeFormatter(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d.expiresOn}T12:00:00Z`)),
       }),
     ],
     action: { label: t('documentExpiry.action'), url: d.link },

@@ -17,6 +17,7 @@ import {
   type SaveApplicationDraftInput,
   type StartApplicationInput,
 } from '@/lib/validations/application';
+import { toZonedInput } from '@/lib/time/zoned';
 import { issue } from '@/lib/validations/zod';
 import { organisationCompleteness, requireMembership } from '../organisations';
 import { lockForMember } from './access';
@@ -27,7 +28,7 @@ import { callRules, draftValuesOf, listApplicationFileInfo, nextReference, store
 /** The calendar year of an instant in a time zone (a submission at new year counts in the call's own year). */
 function yearIn(now: Date, timeZone: string): number {
   try {
-    return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(now));
+    return Number(toZonedInput(now, timeZone).slice(0, 4));
   } catch {
     return now.getUTCFullYear();
   }
