@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { createElement, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
-import type { z } from 'zod';
+import type { $ZodType, input, output } from 'zod/v4/core';
 import type { ActionResult } from '@/lib/errors';
 import { translateIssue } from '@/lib/validations/translate-issue';
 import { maxLengthOf } from '@/lib/validations/issues';
@@ -15,12 +15,12 @@ import { TextLimit } from './text-limit';
  * react-hook-form wired to a server action: the same zod schema checks the form in the
  * browser and the input on the server; server field errors land on their fields.
  */
-export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
+export function useActionForm<S extends $ZodType<FieldValues, FieldValues>, T>(
   schema: S,
-  action: (input: z.output<S>) => Promise<ActionResult<T> | undefined>,
-  options: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: T) => void } = {},
+  action: (input: output<S>) => Promise<ActionResult<T> | undefined>,
+  options: { defaultValues?: DefaultValues<input<S>>; onSuccess?: (data: T) => void } = {},
 ) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
+  const form = useForm<input<S>, unknown, output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues: options.defaultValues,
   });
@@ -37,7 +37,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       let focused = false;
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
         if (!messages[0]) continue;
-        form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
+        form.setError(field as Path<input<S>>, { type: 'server', message: messages[0] }, { shouldFocus: !focused });
         focused = true;
       }
       return;
@@ -55,7 +55,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
 
   /** A text field's limit and live count, from the schema, for <Field counter>. */
   const counter = (name: string, fieldId: string = name) =>
-    createElement(TextLimit<z.input<S>>, { control: form.control, name: name as Path<z.input<S>>, fieldId, max: maxLengthOf(schema, name) });
+    createElement(TextLimit<input<S>>, { control: form.control, name: name as Path<input<S>>, fieldId, max: maxLengthOf(schema, name) });
 
   const register = keepTypedBeforeHydration(form);
   return { form: { ...form, register }, onSubmit, formError, errorOf, counter, pending: form.formState.isSubmitting };

@@ -23,6 +23,7 @@ import {
   type SignUpInput,
 } from '@/lib/validations/auth';
 import type { ChangePasswordInput } from '@/lib/validations/account';
+import { pick } from 'zod/mini';
 import { containsPattern } from './like';
 import { closeOpenTokens, issueToken, usableToken, useToken } from './user-tokens';
 import { pageNumber } from './paging';
@@ -61,7 +62,7 @@ export async function auditLock(
  * does not count against the address. Audited: each sign-in, and each lock (not each failure).
  */
 export async function authenticate(credentials: unknown): Promise<Authentication> {
-  const parsed = signInSchema.pick({ email: true, password: true }).safeParse({
+  const parsed = pick(signInSchema, { email: true, password: true }).safeParse({
     email: (credentials as Record<string, unknown> | undefined)?.email,
     password: (credentials as Record<string, unknown> | undefined)?.password,
   });

@@ -1,29 +1,31 @@
+import { enum as oneOf, maxLength, minLength, strictObject, string, type infer as Infer } from 'zod/mini';
 import { locales } from '@/lib/i18n/config';
 import { email, newPassword } from './auth';
-import { z } from './zod';
+
+// zod/mini, as ./auth (the password and e-mail pages load only what they use).
 
 /** A token from a mailed link (e-mail confirmation, password reset). */
-const token = z.string().min(20).max(200);
+const token = string().check(minLength(20), maxLength(200));
 
-export const confirmEmailSchema = z.strictObject({ token });
-export type ConfirmEmailInput = z.infer<typeof confirmEmailSchema>;
+export const confirmEmailSchema = strictObject({ token });
+export type ConfirmEmailInput = Infer<typeof confirmEmailSchema>;
 
-export const resendVerificationSchema = z.strictObject({});
+export const resendVerificationSchema = strictObject({});
 
 /** The language a signed-in user chose: the app's, and their mail's. */
-export const setLocaleSchema = z.strictObject({ locale: z.enum(locales) });
-export type SetLocaleInput = z.infer<typeof setLocaleSchema>;
+export const setLocaleSchema = strictObject({ locale: oneOf(locales) });
+export type SetLocaleInput = Infer<typeof setLocaleSchema>;
 
-export const forgotPasswordSchema = z.strictObject({ email });
-export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+export const forgotPasswordSchema = strictObject({ email });
+export type ForgotPasswordInput = Infer<typeof forgotPasswordSchema>;
 
-export const resetPasswordSchema = z.strictObject({ token, password: newPassword });
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+export const resetPasswordSchema = strictObject({ token, password: newPassword });
+export type ResetPasswordInput = Infer<typeof resetPasswordSchema>;
 
-export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+export const changePasswordSchema = strictObject({
+  currentPassword: string().check(minLength(1), maxLength(200)),
   newPassword,
 });
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type ChangePasswordInput = Infer<typeof changePasswordSchema>;
 
-export const signOutEverywhereSchema = z.strictObject({});
+export const signOutEverywhereSchema = strictObject({});

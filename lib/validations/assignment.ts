@@ -1,16 +1,19 @@
-import { z } from './zod';
+import { maximum, minimum, number, strictObject, uuid, type infer as Infer } from 'zod/mini';
+import './issues';
 
-export const assignReviewerSchema = z.strictObject({ applicationId: z.uuid(), reviewerId: z.uuid() });
-export type AssignReviewerInput = z.infer<typeof assignReviewerSchema>;
+// zod/mini, as ./auth: the ranking page's thresholds form loads only what it uses.
 
-export const unassignReviewerSchema = z.strictObject({ assignmentId: z.uuid() });
+export const assignReviewerSchema = strictObject({ applicationId: uuid(), reviewerId: uuid() });
+export type AssignReviewerInput = Infer<typeof assignReviewerSchema>;
 
-export const autoAssignSchema = z.strictObject({ callId: z.uuid() });
+export const unassignReviewerSchema = strictObject({ assignmentId: uuid() });
+
+export const autoAssignSchema = strictObject({ callId: uuid() });
 
 /** The ranking's disagreement thresholds, on the 0-100 scale of review totals. */
-export const disagreementThresholdsSchema = z.strictObject({
-  callId: z.uuid(),
-  disagreementRange: z.number().min(0).max(100),
-  disagreementStddev: z.number().min(0).max(100),
+export const disagreementThresholdsSchema = strictObject({
+  callId: uuid(),
+  disagreementRange: number().check(minimum(0), maximum(100)),
+  disagreementStddev: number().check(minimum(0), maximum(100)),
 });
-export type DisagreementThresholdsInput = z.infer<typeof disagreementThresholdsSchema>;
+export type DisagreementThresholdsInput = Infer<typeof disagreementThresholdsSchema>;

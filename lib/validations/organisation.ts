@@ -87,7 +87,7 @@ export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export const joinOrganisationSchema = z.strictObject({
   token: z.string().min(20).max(200),
   name: z.string().trim().min(1).max(200).optional(),
-  password: newPassword.optional(),
+  password: z.optional(newPassword),
 });
 export type JoinOrganisationInput = z.infer<typeof joinOrganisationSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Classic zod, for every schema but the application form's (./application is written with
- * zod/mini, to keep classic zod out of that page). Its settings and the message helpers
- * are in ./issues, loaded by the re-export below.
+ * Classic zod, for the schemas of admin and member pages. Those of the pages most people
+ * open on a phone (./application, ./auth, ./account) and of the ranking's thresholds
+ * (./assignment) are written with zod/mini, to keep classic zod out of those pages. Its
+ * settings and the message helpers are in ./issues, loaded by the re-export below.
  */
 export { issue } from './issues';
 export { z };
