@@ -39,12 +39,13 @@ function memoryHandler(manifest: TagsManifest): CacheHandler {
   };
 }
 
-function entry(tags: string[], text = 'cached'): Promise<CacheEntry> {
+/** An entry whose render began at `timestamp` (by default a moment ago). */
+function entry(tags: string[], text = 'cached', timestamp = Date.now() - 5): Promise<CacheEntry> {
   return Promise.resolve({
     value: new Response(text).body!,
     tags,
     stale: 0,
-    timestamp: Date.now() - 5,
+    timestamp,
     expire: 3600,
     revalidate: 900,
   });
@@ -108,8 +109,9 @@ describe.skipIf(!databaseUrl)('shared cache tags across instances (PostgreSQL LI
     expect(await until(async () => (await b.handler.getExpiration([t])) > 0)).toBe(true);
     expect(await b.handler.get('page', [])).toBeUndefined();
     expect(await b.handler.get('unrelated', [])).toBeDefined();
-    // Entries made after the invalidation are served again.
-    await b.handler.set('page', entry([t], 'fresh'));
+    // Entries made after the invalidation are served again (rendered from now: one begun
+    // a moment ago, before the invalidation, is rightly expired).
+    await b.handler.set('page', entry([t], 'fresh', Date.now()));
     const fresh = await b.handler.get('page', []);
     expect(fresh && (await new Response(fresh.value).text())).toBe('fresh');
   });
