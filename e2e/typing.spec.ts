@@ -127,9 +127,11 @@ test('[admin] the call form typed and sent before its scripts have run keeps eve
   // The new call's defaults are complete: it is created (a draft, not public) with what was typed.
   await form.getByRole('button', { name: 'Create the call' }).click();
   await form.getByRole('button', { name: 'Create the call' }).click();
-  // Held, not sent the old way: no reload with the text in the address, nothing cleared.
+  // Held, not sent the old way: no reload with the text in the address, nothing cleared;
+  // the form says it is busy.
   await expect(page).toHaveURL(/\/admin\/calls\/new$/);
   await expect(form.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
+  await expect(form).toHaveAttribute('aria-busy', 'true');
   release();
   await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Edit the call' }).click();
