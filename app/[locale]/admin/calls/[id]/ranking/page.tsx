@@ -17,6 +17,7 @@ import { getRanking, rankingSorts, type RankingSort } from '@/lib/data/ranking';
 import { getCallForAdmin } from '@/lib/data/screening';
 import { countryName } from '@/lib/reference/countries';
 import { FilterForm, FilterSelect } from '@/components/layout/filter-form';
+import { numberFormatter } from '@/lib/i18n/formats';
 import { themeLabel } from '@/lib/i18n/themes';
 
 // Per user, per request: rendered for each visit, never cached.
@@ -48,10 +49,10 @@ export default async function RankingPage({ params, searchParams }: Props) {
   const holds = await diligenceHoldsByApplication(user, ranking.rows.map((r) => r.applicationId));
   const base = `/admin/calls/${call.id}/ranking`;
   const keep = { country: search.country, theme: search.theme, flag };
-  // Two formatters for the whole table: next-intl's format.number() looks its formatter up
+  // Looked up once for the whole table: next-intl's format.number() looks its formatter up
   // by its options on every call, a third of this page's rendering time at 50 rows.
-  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  const upToTwoDecimals = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const oneDecimal = numberFormatter(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const upToTwoDecimals = numberFormatter(locale, { maximumFractionDigits: 2 });
   const one = (n: number | null) => (n === null ? t('noScore') : oneDecimal.format(n));
   const sortLink = (column: RankingSort, label: string) => {
     const active = sort === column;
