@@ -15,9 +15,11 @@
  *      the sequence, the update, the organisation, the receipt queued in the outbox and the
  *      audit row;
  *   4. answers with the data as JSON.
- * One thing it does not do in the request: render the receipt's e-mail. It queues the
- * message's data (the issue's item 4 moves rendering to the mail worker), so its outbox
- * rows have empty bodies: they are never delivered (the benchmark's database has no SMTP).
+ * One thing it does not do in the request: write the receipt's e-mail. It queues the
+ * message's data as its text, with empty subject and HTML, so its outbox rows are never
+ * delivered (the benchmark's database has no SMTP). The app writes the message's content,
+ * subject and plain text in the request and leaves its HTML to the mail worker
+ * (lib/mail/outbox.ts).
  *
  * Environment: DATABASE_URL, AUTH_SECRET, PORT, BARE_ACTIONS (JSON: {"autosave": id, "submit": id}).
  */

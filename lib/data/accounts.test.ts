@@ -9,6 +9,7 @@ import { loadUser } from '@/lib/auth/session-user';
 import { authenticate } from '@/lib/data/accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
+import { mailHtml } from '@/lib/mail/outbox';
 
 async function invitationToken(email: string) {
   const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, email));
@@ -28,7 +29,7 @@ describe('accounts', () => {
     const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, email));
     expect(mail.subject).toBe('You are invited to EOI Portal');
     expect(mail.textBody).toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}/);
-    expect(mail.htmlBody).toContain('Accept the invitation');
+    expect(mailHtml(mail)).toContain('Accept the invitation');
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'user.invited'), eq(auditLog.entityId, user.id)));
     expect(entry.actorEmail).toBe(admin.email);
   });

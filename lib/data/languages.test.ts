@@ -13,6 +13,7 @@ import { translator } from '@/lib/i18n/translate';
 import { createApplicantOrganisation } from '@/lib/test/application-factories';
 import { createUser, uniqueEmail } from '@/lib/test/factories';
 import { createReviewCall } from '@/lib/test/review-factories';
+import { mailHtml } from '@/lib/mail/outbox';
 
 async function lastMailTo(email: string) {
   const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.createdAt)).limit(1);
@@ -34,7 +35,7 @@ describe('languages of the people we write to', () => {
     expect(user.locale).toBe('fr');
     const mail = await lastMailTo(email);
     expect(mail.subject).toBe('Confirmez votre adresse électronique');
-    expect(mail.htmlBody).toContain('<html lang="fr" dir="ltr">');
+    expect(mailHtml(mail)).toContain('<html lang="fr" dir="ltr">');
   });
 
   it('[visitor] validation messages come back in the language of the request, zod issues included', async () => {
@@ -62,7 +63,7 @@ describe('languages of the people we write to', () => {
     expect(user.locale).toBe('ar');
     const mail = await lastMailTo(email);
     expect(mail.subject).toBe('دعوة للانضمام إلى EOI Portal');
-    expect(mail.htmlBody).toContain('<html lang="ar" dir="rtl">');
+    expect(mailHtml(mail)).toContain('<html lang="ar" dir="rtl">');
     expect(mail.textBody).toContain('بصفة مقيِّم.');
   });
 

@@ -359,14 +359,19 @@ function linksIn<D extends object>(data: D, locale: Locale): D {
   ) as D;
 }
 
-export function renderMail<N extends MailTemplateName>(name: N, data: MailTemplates[N], locale: Locale): RenderedMail {
+/** What a message says, in the recipient's language: the input of the layout's HTML and plain text. */
+export function mailContent<N extends MailTemplateName>(name: N, data: MailTemplates[N], locale: Locale): MailContent {
   const t = translator(locale, 'mail');
-  const content: MailContent = {
+  return {
     ...builders[name](linksIn(data, locale), t, locale),
     footer: t('footer'),
     dir: directionOf(locale),
     lang: locale,
   };
+}
+
+export function renderMail<N extends MailTemplateName>(name: N, data: MailTemplates[N], locale: Locale): RenderedMail {
+  const content = mailContent(name, data, locale);
   return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }
 

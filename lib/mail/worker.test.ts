@@ -13,7 +13,8 @@ import { createUser, uniqueEmail } from '@/lib/test/factories';
 import { parseMail, startOutageProxy, startSmtpServer, testTransport, type ReceivedMail } from '@/lib/test/smtp';
 import { z } from '@/lib/validations/zod';
 import type { DeliverySettings } from './config';
-import { queueMail } from './outbox';
+import { mailHtml, queueMail } from './outbox';
+import { renderMail, type MailTemplates } from './templates';
 import { claimDueMessages, createMailWorker, retryDelayMs, startMailWorker, stopMailWorker, type MailTransport, type MailWorker } from './worker';
 
 const FROM = 'EOI Portal <noreply@eoi.example>';
@@ -120,30 +121,31 @@ describe('retry delays', () => {
 });
 
 describe('the delivery worker', () => {
-  it('[mail] a submission receipt arrives over SMTP with its subject, reference and both parts', async () => {
+  it('[mail] a submission receipt arrives over SMTP with its subject, reference and both parts; its HTML is laid out by the worker', async () => {
     const smtp = await startSmtpServer();
     try {
       const to = uniqueEmail('receipt');
-      await db.transaction((tx) =>
-        queueMail(tx, {
-          to,
-          template: 'submissionReceipt',
-          data: {
-            organisation: 'Pontes Ricerche e Interventi',
-            callTitle: 'Diaspora partnerships for climate resilience 2027',
-            reference: 'EOI-2027-0042',
-            projectTitle: 'Solar pumps for Tunisian cooperatives',
-            submittedAt: new Date('2027-03-01T10:00:00Z'),
-            closes: { at: new Date('2027-03-15T16:00:00Z'), timeZone: 'Africa/Tunis' },
-            requestedAmount: 150000,
-            currency: 'USD',
-            countries: ['TN', 'LB'],
-            link: 'http://localhost:3000/applications/x',
-          },
-        }),
-      );
+      const data: MailTemplates['submissionReceipt'] = {
+        organisation: 'Pontes Ricerche e Interventi',
+        callTitle: 'Diaspora partnerships for climate resilience 2027',
+        reference: 'EOI-2027-0042',
+        projectTitle: 'Solar pumps for Tunisian cooperatives',
+        submittedAt: new Date('2027-03-01T10:00:00Z'),
+        closes: { at: new Date('2027-03-15T16:00:00Z'), timeZone: 'Africa/Tunis' },
+        requestedAmount: 150000,
+        currency: 'USD',
+        countries: ['TN', 'LB'],
+        link: 'http://localhost:3000/applications/x',
+      };
+      await db.transaction((tx) => queueMail(tx, { to, template: 'submissionReceipt', data }));
       const [queued] = await db.select().from(outbox).where(eq(outbox.toAddress, to));
       expect(queued.status).toBe('pending');
+      // The request stored what the message says, not its HTML (the item 4).
+      expect(queued.htmlBody).toBeNull();
+      expect(queued.content).toMatchObject({ subject: 'Receipt: application EOI-2027-0042 submitted', lang: 'en', dir: 'ltr' });
+      const whole = renderMail('submissionReceipt', data, 'en');
+      expect(queued.textBody).toBe(whole.text);
+      expect(mailHtml(queued)).toBe(whole.html);
 
       await worker(db, testTransport(smtp.port)).runOnce();
 
@@ -163,6 +165,7 @@ describe('the delivery worker', () => {
       expect(html?.body).toContain('EOI-2027-0042');
       expect(html?.body).toContain('<a href="http://localhost:3000/applications/x"');
       expect(html?.body).toContain('We received the application of Pontes Ricerche e Interventi');
+      expect(html?.body?.replace(/\r\n/g, '\n').trim()).toBe(whole.html.trim());
 
       const [sent] = await db.select().from(outbox).where(eq(outbox.id, queued.id));
       expect(sent).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
@@ -170,6 +173,21 @@ describe('the delivery worker', () => {
     } finally {
       await smtp.close();
     }
+  });
+
+  it('[mail] a message queued with its HTML whole (before migration 0008) goes out with that HTML; one with neither HTML nor content is refused', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const [id] = await queue(1, 'legacy');
+      await worker(db, testTransport(smtp.port)).runOnce();
+      const [mine] = smtp.received.filter((m) => parseMail(m.raw).headers.get('x-eoi-outbox-id') === id);
+      expect(parseMail(mine.raw).parts.find((p) => p.type === 'text/html')?.body.trim()).toBe('<p>HTML 0</p>');
+    } finally {
+      await smtp.close();
+    }
+    await expect(
+      db.insert(outbox).values({ toAddress: uniqueEmail('empty'), template: 'passwordReset', subject: 's', textBody: 't' }),
+    ).rejects.toThrow();
   });
 
   it('[mail] while the SMTP server is down it retries with growing delays, and delivers once when it is back', async () => {

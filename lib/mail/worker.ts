@@ -4,6 +4,7 @@ import { db as appDb, type Executor } from '@/db';
 import { outbox, type OutboxMessage } from '@/db/schema';
 import { log as appLog } from '@/lib/log';
 import { mailConfig, type DeliverySettings } from './config';
+import { mailHtml } from './outbox';
 import { queueScheduledReminders } from './scheduler';
 
 /**
@@ -151,7 +152,7 @@ export function toSendMail(message: OutboxMessage, from: string): nodemailer.Sen
     to: message.toAddress,
     subject: message.subject,
     text: message.textBody,
-    html: message.htmlBody,
+    html: mailHtml(message),
     messageId: `<${message.id}@${domainOf(from)}>`,
     date: message.createdAt,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-EOI-Outbox-Id': message.id, 'X-EOI-Template': message.template },

@@ -1,6 +1,7 @@
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/authz';
 import { getOutboxMessage } from '@/lib/data/outbox';
+import { mailHtml } from '@/lib/mail/outbox';
 import { MAIL_PREVIEW_POLICY } from '@/lib/security/headers';
 
 type Params = { params: Promise<{ id: string }> };
@@ -18,7 +19,7 @@ export async function GET(_request: Request, { params }: Params) {
   const { id } = await params;
   const message = await getOutboxMessage(user, id);
   if (!message) return notFound();
-  return new Response(message.htmlBody, {
+  return new Response(mailHtml(message), {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': MAIL_PREVIEW_POLICY,
