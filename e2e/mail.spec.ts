@@ -111,4 +111,8 @@ test('[admin] the outbox says delivery is off, counts messages by state and filt
   await rows.getByRole('link', { name: 'Confirm your e-mail address' }).click();
   await expect(adminPage.getByTestId('mail-status')).toHaveText('Pending');
   await expect(adminPage.getByRole('button', { name: 'Retry this message' })).toHaveCount(0);
+  // The HTML part, as the recipient will see it: laid out from the message's content (no HTML is stored for it).
+  const preview = adminPage.frameLocator('iframe[sandbox]');
+  await expect(preview.getByRole('link', { name: 'Confirm my address' })).toBeVisible();
+  await expect(preview.getByText('Hello Test Applicant,')).toBeVisible();
 });
