@@ -88,6 +88,24 @@ async function widthOf(page: Page) {
   }, PHONE.width);
 }
 
+/**
+ * In Arabic, every page of the people who apply, and of the staff pages one of each layout
+ * (a form, lists, wide tables, the ranking, a record): what the language changes there is
+ * the direction and the text, not the page's structure. Every page is walked in English.
+ */
+const STAFF = new Set<Persona>(['reviewer', 'admin']);
+const STAFF_SAMPLE = new Set([
+  '/review/[assignmentId]',
+  '/admin',
+  '/admin/calls',
+  '/admin/calls/[id]/edit',
+  '/admin/calls/[id]/ranking',
+  '/admin/calls/[id]/selection',
+  '/admin/calls/[id]/reporting/[reportId]',
+  '/admin/outbox/[id]',
+  '/applications/[id]',
+]);
+
 test.describe.configure({ mode: 'serial' });
 
 test('[phone] no page of any persona is wider than a 390 px screen or breaks the Content-Security-Policy, in English and Arabic', async ({ browser, reporting }) => {
@@ -186,8 +204,9 @@ test('[phone] no page of any persona is wider than a 390 px screen or breaks the
   const csp: string[] = [];
   let visited = 0;
   for (const locale of ['en', 'ar'] as const) {
-    for (const rows of Object.values(pages)) {
+    for (const [pattern, rows] of Object.entries(pages)) {
       for (const [persona, path] of rows) {
+        if (locale !== 'en' && STAFF.has(persona) && !STAFF_SAMPLE.has(pattern)) continue;
         const page = tabs[persona];
         const address = locale === 'en' ? path : localePath(locale, path);
         await page.goto(address);
@@ -203,7 +222,7 @@ test('[phone] no page of any persona is wider than a 390 px screen or breaks the
   test.info().annotations.push({ type: 'widths', description: `${visited} pages; widest ${widths.map((w) => Number(w.split('\t')[0])).sort((a, b) => b - a)[0]} px` });
   expect(wide, wide.join('\n')).toEqual([]);
   expect(csp, csp.join('\n')).toEqual([]);
-  expect(visited).toBeGreaterThan(80);
+  expect(visited).toBeGreaterThan(70);
   await Promise.all(Object.values(contexts).map((c) => c.close()));
 });
 
