@@ -112,8 +112,12 @@ test('[applicant, keyboard] applies and submits with the keyboard alone; the con
     ['Upload the Project proposal', 'proposal.pdf'],
     ['Upload the Detailed budget', 'budget.pdf'],
   ] as const) {
+    // Waited for before the key is pressed: Playwright intercepts the chooser through a
+    // browser round trip, and a Space that arrives first opens the native one, unseen.
+    const opened = page.waitForEvent('filechooser');
     await tabTo(page, label);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await page.keyboard.press('Space');
+    const chooser = await opened;
     await chooser.setFiles(pdf(file));
     await expect(page.getByRole('link', { name: file })).toBeVisible();
   }
