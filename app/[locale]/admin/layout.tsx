@@ -1,7 +1,6 @@
 import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { ClientMessages } from '@/components/i18n/client-messages';
 
 // Navigation only: every admin page checks its permission itself (requirePermission) (layouts are not re-run on every navigation).
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -26,11 +25,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           ))}
         </ul>
       </nav>
-      <ClientMessages
-        namespaces={['assignments', 'awards', 'callDashboard', 'callEditor', 'diligence', 'languages', 'locales', 'outbox', 'picker', 'questions', 'ranking', 'roles', 'screening', 'selection', 'themes', 'users', 'validation']}
-      >
-        {children}
-      </ClientMessages>
+      {/* Each page gives its own client components the messages they use (ClientMessages): the admin pages differ too much to share one list. */}
+      {children}
     </div>
   );
 }

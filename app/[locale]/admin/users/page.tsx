@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { UserControls } from '@/components/admin/user-controls';
@@ -31,67 +32,69 @@ export default async function UsersPage({ searchParams }: Props) {
   const roleFilter = (['admin', 'reviewer', 'applicant'] as const).find((r) => r === role) as Role | undefined;
   const result = await listUsers(user, { query: q, role: roleFilter, page: Number(page) || 1 });
   return (
-    <div className="space-y-8">
-      <PageHeader title={t('title')} intro={t('intro')} />
-      <Card className="space-y-4">
-        <h2>{t('inviteTitle')}</h2>
-        <p className="text-sm text-slate-600">{t('inviteIntro')}</p>
-        <InviteUserForm />
-      </Card>
-      <section className="space-y-4" aria-labelledby="user-list">
-        <h2 id="user-list" className="sr-only">
-          {t('title')}
-        </h2>
-        <FilterForm submit={tc('search')}>
-          <FilterText id="q" name="q" label={t('searchLabel')} value={q} wide />
-          <FilterSelect
-            id="role"
-            name="role"
-            label={t('roleFilter')}
-            value={roleFilter}
-            allLabel={tc('all')}
-            options={(['admin', 'reviewer', 'applicant'] as const).map((r) => ({ value: r, label: tr(r) }))}
-          />
-        </FilterForm>
-        {result.rows.length ? (
-          <Table caption={t('title')}>
-            <thead>
-              <tr>
-                <Th>{t('email')}</Th>
-                <Th>{t('status')}</Th>
-                <Th>{t('roles')}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((u) => (
-                <tr key={u.id} data-testid={`user-${u.email}`}>
-                  <Td>
-                    <div className="font-medium">{u.email}</div>
-                    <div className="text-slate-600">
-                      {u.name} {u.id === user.id && `(${t('you')})`}
-                    </div>
-                  </Td>
-                  <Td>
-                    {u.disabled ? (
-                      <Badge tone="danger">{t('disabled')}</Badge>
-                    ) : u.invited ? (
-                      <Badge tone="warning">{t('invited')}</Badge>
-                    ) : (
-                      <Badge tone="success">{t('active')}</Badge>
-                    )}
-                  </Td>
-                  <Td>
-                    <UserControls userId={u.id} email={u.email} roles={u.roles} disabled={u.disabled} isSelf={u.id === user.id} />
-                  </Td>
+    <ClientMessages namespaces={['locales', 'roles', 'users', 'validation']}>
+      <div className="space-y-8">
+        <PageHeader title={t('title')} intro={t('intro')} />
+        <Card className="space-y-4">
+          <h2>{t('inviteTitle')}</h2>
+          <p className="text-sm text-slate-600">{t('inviteIntro')}</p>
+          <InviteUserForm />
+        </Card>
+        <section className="space-y-4" aria-labelledby="user-list">
+          <h2 id="user-list" className="sr-only">
+            {t('title')}
+          </h2>
+          <FilterForm submit={tc('search')}>
+            <FilterText id="q" name="q" label={t('searchLabel')} value={q} wide />
+            <FilterSelect
+              id="role"
+              name="role"
+              label={t('roleFilter')}
+              value={roleFilter}
+              allLabel={tc('all')}
+              options={(['admin', 'reviewer', 'applicant'] as const).map((r) => ({ value: r, label: tr(r) }))}
+            />
+          </FilterForm>
+          {result.rows.length ? (
+            <Table caption={t('title')}>
+              <thead>
+                <tr>
+                  <Th>{t('email')}</Th>
+                  <Th>{t('status')}</Th>
+                  <Th>{t('roles')}</Th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        ) : (
-          <EmptyState>{t('empty')}</EmptyState>
-        )}
-        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users" params={{ q, role: roleFilter }} />
-      </section>
-    </div>
+              </thead>
+              <tbody>
+                {result.rows.map((u) => (
+                  <tr key={u.id} data-testid={`user-${u.email}`}>
+                    <Td>
+                      <div className="font-medium">{u.email}</div>
+                      <div className="text-slate-600">
+                        {u.name} {u.id === user.id && `(${t('you')})`}
+                      </div>
+                    </Td>
+                    <Td>
+                      {u.disabled ? (
+                        <Badge tone="danger">{t('disabled')}</Badge>
+                      ) : u.invited ? (
+                        <Badge tone="warning">{t('invited')}</Badge>
+                      ) : (
+                        <Badge tone="success">{t('active')}</Badge>
+                      )}
+                    </Td>
+                    <Td>
+                      <UserControls userId={u.id} email={u.email} roles={u.roles} disabled={u.disabled} isSelf={u.id === user.id} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ) : (
+            <EmptyState>{t('empty')}</EmptyState>
+          )}
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users" params={{ q, role: roleFilter }} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -61,99 +62,101 @@ export default async function CallDashboardPage({ params }: { params: Promise<{ 
       : { href: `/calls/${call.slug}`, label: t('stage.public'), hint: t('stageHint.public') },
   ];
   return (
-    <div className="space-y-6">
-      <Link href="/admin/calls" className="text-sm text-brand-700 hover:underline">
-        <BackArrow /> {t('allCalls')}
-      </Link>
-      <PageHeader
-        title={call.title}
-        intro={
-          <span className="flex flex-wrap items-center gap-2">
-            <Badge tone={call.status === 'open' ? 'success' : call.status === 'draft' ? 'warning' : 'info'} data-testid="call-status">
-              {ts(call.status)}
-            </Badge>
-            {call.closesAt && (
-              <span>
-                {t('closes')} <Instant date={call.closesAt} timeZone={call.timeZone} />
-                {call.status === 'open' && (
-                  <>
-                    {' · '}
-                    <Countdown until={call.closesAt.toISOString()} />
-                  </>
-                )}
-              </span>
-            )}
-          </span>
-        }
-      />
+    <ClientMessages namespaces={['callDashboard']}>
+      <div className="space-y-6">
+        <Link href="/admin/calls" className="text-sm text-brand-700 hover:underline">
+          <BackArrow /> {t('allCalls')}
+        </Link>
+        <PageHeader
+          title={call.title}
+          intro={
+            <span className="flex flex-wrap items-center gap-2">
+              <Badge tone={call.status === 'open' ? 'success' : call.status === 'draft' ? 'warning' : 'info'} data-testid="call-status">
+                {ts(call.status)}
+              </Badge>
+              {call.closesAt && (
+                <span>
+                  {t('closes')} <Instant date={call.closesAt} timeZone={call.timeZone} />
+                  {call.status === 'open' && (
+                    <>
+                      {' · '}
+                      <Countdown until={call.closesAt.toISOString()} />
+                    </>
+                  )}
+                </span>
+              )}
+            </span>
+          }
+        />
 
-      {call.status === 'draft' && issues.length > 0 && (
-        <Alert tone="warning">
-          <p className="font-medium">{t('notReady')}</p>
-          <ul className="mt-2 list-disc ps-5">
-            {issues.map((issue) => (
-              <li key={issue}>{translateIssue(tv, issue)}</li>
+        {call.status === 'draft' && issues.length > 0 && (
+          <Alert tone="warning">
+            <p className="font-medium">{t('notReady')}</p>
+            <ul className="mt-2 list-disc ps-5">
+              {issues.map((issue) => (
+                <li key={issue}>{translateIssue(tv, issue)}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+
+        {data.nextTransitions.length > 0 && (
+          <Card className="space-y-3">
+            <h2>{t('phase')}</h2>
+            <p className="text-sm text-slate-600">{t(`phaseHint.${call.status}`)}</p>
+            <CallPhaseControls callId={call.id} targets={data.nextTransitions as ('open' | 'in_review' | 'selection' | 'cancelled')[]} />
+          </Card>
+        )}
+
+        <div className="grid gap-4 md:grid-cols-3">
+          <Card>
+            <h2 className="mb-3 text-base">{t('applications')}</h2>
+            <dl className="grid grid-cols-3 gap-3">
+              <Figure label={t('drafts')} value={data.applications.draft} testId="count-draft" />
+              <Figure label={t('submitted')} value={data.applications.submitted} testId="count-submitted" />
+              <Figure label={t('withdrawn')} value={data.applications.withdrawn} />
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-base">{t('screening')}</h2>
+            <dl className="grid grid-cols-3 gap-3">
+              <Figure label={t('toScreen')} value={data.screening.pending} />
+              <Figure label={t('eligible')} value={data.screening.eligible} />
+              <Figure label={t('ineligible')} value={data.screening.ineligible} />
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-base">{t('reviews')}</h2>
+            <dl className="grid grid-cols-3 gap-3">
+              <Figure label={t('reviewsDone')} value={`${data.reviews.submitted} / ${data.reviews.expected}`} testId="reviews-progress" />
+              <Figure label={t('assigned')} value={data.reviews.assignments} />
+              <Figure label={t('conflicts')} value={data.reviews.conflicts} />
+            </dl>
+            {data.reviews.expected > 0 && (
+              <progress className="mt-3 w-full" max={data.reviews.expected} value={data.reviews.submitted} aria-label={t('reviewsDone')} />
+            )}
+          </Card>
+        </div>
+
+        <section aria-labelledby="stages" className="space-y-3">
+          <h2 id="stages">{t('stages')}</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {stages.map((s) => (
+              <li key={s.href}>
+                <Link href={s.href} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+                  <span className="font-medium text-brand-700">{s.label}</span>
+                  <span className="block text-sm text-slate-600">{s.hint}</span>
+                </Link>
+              </li>
             ))}
           </ul>
-        </Alert>
-      )}
-
-      {data.nextTransitions.length > 0 && (
-        <Card className="space-y-3">
-          <h2>{t('phase')}</h2>
-          <p className="text-sm text-slate-600">{t(`phaseHint.${call.status}`)}</p>
-          <CallPhaseControls callId={call.id} targets={data.nextTransitions as ('open' | 'in_review' | 'selection' | 'cancelled')[]} />
-        </Card>
-      )}
-
-      <div className="grid gap-4 md:grid-cols-3">
-        <Card>
-          <h2 className="mb-3 text-base">{t('applications')}</h2>
-          <dl className="grid grid-cols-3 gap-3">
-            <Figure label={t('drafts')} value={data.applications.draft} testId="count-draft" />
-            <Figure label={t('submitted')} value={data.applications.submitted} testId="count-submitted" />
-            <Figure label={t('withdrawn')} value={data.applications.withdrawn} />
-          </dl>
-        </Card>
-        <Card>
-          <h2 className="mb-3 text-base">{t('screening')}</h2>
-          <dl className="grid grid-cols-3 gap-3">
-            <Figure label={t('toScreen')} value={data.screening.pending} />
-            <Figure label={t('eligible')} value={data.screening.eligible} />
-            <Figure label={t('ineligible')} value={data.screening.ineligible} />
-          </dl>
-        </Card>
-        <Card>
-          <h2 className="mb-3 text-base">{t('reviews')}</h2>
-          <dl className="grid grid-cols-3 gap-3">
-            <Figure label={t('reviewsDone')} value={`${data.reviews.submitted} / ${data.reviews.expected}`} testId="reviews-progress" />
-            <Figure label={t('assigned')} value={data.reviews.assignments} />
-            <Figure label={t('conflicts')} value={data.reviews.conflicts} />
-          </dl>
-          {data.reviews.expected > 0 && (
-            <progress className="mt-3 w-full" max={data.reviews.expected} value={data.reviews.submitted} aria-label={t('reviewsDone')} />
-          )}
-        </Card>
+          <p className="text-sm">
+            <a href={`/admin/calls/${call.id}/export.csv`} className={buttonClass('link')}>
+              {t('export')}
+            </a>
+          </p>
+        </section>
       </div>
-
-      <section aria-labelledby="stages" className="space-y-3">
-        <h2 id="stages">{t('stages')}</h2>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {stages.map((s) => (
-            <li key={s.href}>
-              <Link href={s.href} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
-                <span className="font-medium text-brand-700">{s.label}</span>
-                <span className="block text-sm text-slate-600">{s.hint}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-        <p className="text-sm">
-          <a href={`/admin/calls/${call.id}/export.csv`} className={buttonClass('link')}>
-            {t('export')}
-          </a>
-        </p>
-      </section>
-    </div>
+    </ClientMessages>
   );
 }

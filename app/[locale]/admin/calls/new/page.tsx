@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { getTranslations } from 'next-intl/server';
 import { CallForm, emptyCall } from '@/components/admin/call-form';
 import { PageHeader } from '@/components/layout/page-header';
@@ -16,9 +17,11 @@ export default async function NewCallPage() {
   await requirePermission('call:manage', '/admin/calls/new');
   const t = await getTranslations('callEditor');
   return (
-    <div className="space-y-6">
-      <PageHeader title={t('newTitle')} intro={t('newIntro')} />
-      <CallForm initial={emptyCall} />
-    </div>
+    <ClientMessages namespaces={['callEditor', 'languages', 'picker', 'themes', 'validation']}>
+      <div className="space-y-6">
+        <PageHeader title={t('newTitle')} intro={t('newIntro')} />
+        <CallForm initial={emptyCall} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -29,12 +30,14 @@ export default async function EditCallPage({ params }: { params: Promise<{ id: s
   const frozen = status === 'published' || status === 'cancelled';
   const hasApplications = dashboard.applications.draft + dashboard.applications.submitted > 0;
   return (
-    <div className="space-y-6">
-      <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
-        <BackArrow /> {t('backToCall')}
-      </Link>
-      <PageHeader title={call.title} />
-      {frozen ? <Alert tone="warning">{t('frozen')}</Alert> : <CallForm initial={initial} hasApplications={hasApplications} />}
-    </div>
+    <ClientMessages namespaces={['callEditor', 'languages', 'picker', 'themes', 'validation']}>
+      <div className="space-y-6">
+        <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
+          <BackArrow /> {t('backToCall')}
+        </Link>
+        <PageHeader title={call.title} />
+        {frozen ? <Alert tone="warning">{t('frozen')}</Alert> : <CallForm initial={initial} hasApplications={hasApplications} />}
+      </div>
+    </ClientMessages>
   );
 }

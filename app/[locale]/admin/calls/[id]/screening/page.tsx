@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -42,77 +43,79 @@ export default async function ScreeningPage({ params, searchParams }: Props) {
   const tone = { pending: 'warning', eligible: 'success', ineligible: 'danger' } as const;
 
   return (
-    <div className="space-y-6">
-      <CallReviewNav callId={call.id} current="screening" />
-      <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
-      {!open &&
-        (call.closesAt && call.closesAt > new Date() ? (
-          <Alert tone="warning">{t.rich('notYet', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</Alert>
-        ) : (
-          <Alert tone="warning">{t('closed')}</Alert>
-        ))}
-      <p className="text-sm text-slate-700" data-testid="screening-counts">
-        {t('counts', result.counts)}
-      </p>
-      <FilterForm submit={tc('filter')}>
-        <FilterSelect
-          id="eligibility-filter"
-          name="eligibility"
-          label={t('filter')}
-          value={eligibility}
-          allLabel={t('filterAll')}
-          options={(['pending', 'eligible', 'ineligible'] as const).map((v) => ({ value: v, label: t(`eligibility.${v}`) }))}
-        />
-      </FilterForm>
-      {result.rows.length ? (
-        <Table caption={t('title')}>
-          <thead>
-            <tr>
-              <Th>{t('application')}</Th>
-              <Th>{t('organisation')}</Th>
-              <Th>{t('decision')}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r) => (
-              <tr key={r.id} data-testid={`screening-${r.reference}`}>
-                <Td>
-                  <div className="font-medium">{r.reference}</div>
-                  <div className="text-slate-700">{r.title}</div>
-                  <div className="text-xs text-slate-600">{r.countries.map((c) => countryName(c, locale)).join(', ')}</div>
-                  <Link href={`/admin/calls/${call.id}/ranking/${r.id}`} className="text-xs text-brand-700 hover:underline">
-                    {t('open')}
-                  </Link>
-                </Td>
-                <Td>
-                  <div>{r.organisation}</div>
-                  <span className="flex flex-wrap gap-1">
-                    <DiligenceBadges hold={holds.get(r.id)} organisationId={holds.get(r.id)?.organisationId ?? ''} />
-                  </span>
-                </Td>
-                <Td className="min-w-72 space-y-2">
-                  <Badge tone={tone[r.eligibility]} data-testid="eligibility-badge">
-                    {t(`eligibility.${r.eligibility}`)}
-                  </Badge>
-                  {r.eligibility === 'ineligible' && r.reason && <p className="text-sm text-slate-700">{r.reason}</p>}
-                  {r.screenedAt && (
-                    <p className="text-xs text-slate-600">
-                      {t.rich('screenedBy', {
-                        who: r.screenedBy ?? '—',
-                        date: () => <Instant date={r.screenedAt!} timeZone={call.timeZone} showViewerTime={false} />,
-                      })}
-                    </p>
-                  )}
-                  {open && <ScreeningControl applicationId={r.id} reference={r.reference ?? ''} eligibility={r.eligibility} reason={r.reason} />}
-                </Td>
+    <ClientMessages namespaces={['screening', 'validation']}>
+      <div className="space-y-6">
+        <CallReviewNav callId={call.id} current="screening" />
+        <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
+        {!open &&
+          (call.closesAt && call.closesAt > new Date() ? (
+            <Alert tone="warning">{t.rich('notYet', { date: () => <Instant date={call.closesAt!} timeZone={call.timeZone} /> })}</Alert>
+          ) : (
+            <Alert tone="warning">{t('closed')}</Alert>
+          ))}
+        <p className="text-sm text-slate-700" data-testid="screening-counts">
+          {t('counts', result.counts)}
+        </p>
+        <FilterForm submit={tc('filter')}>
+          <FilterSelect
+            id="eligibility-filter"
+            name="eligibility"
+            label={t('filter')}
+            value={eligibility}
+            allLabel={t('filterAll')}
+            options={(['pending', 'eligible', 'ineligible'] as const).map((v) => ({ value: v, label: t(`eligibility.${v}`) }))}
+          />
+        </FilterForm>
+        {result.rows.length ? (
+          <Table caption={t('title')}>
+            <thead>
+              <tr>
+                <Th>{t('application')}</Th>
+                <Th>{t('organisation')}</Th>
+                <Th>{t('decision')}</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : (
-        <EmptyState>{t('empty')}</EmptyState>
-      )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={`/admin/calls/${call.id}/screening`} params={{ eligibility }} />
-    </div>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id} data-testid={`screening-${r.reference}`}>
+                  <Td>
+                    <div className="font-medium">{r.reference}</div>
+                    <div className="text-slate-700">{r.title}</div>
+                    <div className="text-xs text-slate-600">{r.countries.map((c) => countryName(c, locale)).join(', ')}</div>
+                    <Link href={`/admin/calls/${call.id}/ranking/${r.id}`} className="text-xs text-brand-700 hover:underline">
+                      {t('open')}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <div>{r.organisation}</div>
+                    <span className="flex flex-wrap gap-1">
+                      <DiligenceBadges hold={holds.get(r.id)} organisationId={holds.get(r.id)?.organisationId ?? ''} />
+                    </span>
+                  </Td>
+                  <Td className="min-w-72 space-y-2">
+                    <Badge tone={tone[r.eligibility]} data-testid="eligibility-badge">
+                      {t(`eligibility.${r.eligibility}`)}
+                    </Badge>
+                    {r.eligibility === 'ineligible' && r.reason && <p className="text-sm text-slate-700">{r.reason}</p>}
+                    {r.screenedAt && (
+                      <p className="text-xs text-slate-600">
+                        {t.rich('screenedBy', {
+                          who: r.screenedBy ?? '—',
+                          date: () => <Instant date={r.screenedAt!} timeZone={call.timeZone} showViewerTime={false} />,
+                        })}
+                      </p>
+                    )}
+                    {open && <ScreeningControl applicationId={r.id} reference={r.reference ?? ''} eligibility={r.eligibility} reason={r.reason} />}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : (
+          <EmptyState>{t('empty')}</EmptyState>
+        )}
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={`/admin/calls/${call.id}/screening`} params={{ eligibility }} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -30,34 +31,36 @@ export default async function SelectionPage({ params }: { params: Promise<{ id: 
   const tcd = await getTranslations('callDashboard');
   const { call } = board;
   return (
-    <div className="space-y-6">
-      <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
-        <BackArrow /> {tcd('backToCall')}
-      </Link>
-      <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
-      {board.publishedAt && (
-        <Alert tone="info">
-          {t.rich('publishedOn', { date: () => <Instant date={board.publishedAt!} timeZone={call.timeZone} /> })}{' '}
-          <Link href={`/calls/${call.slug}/results`} className="font-medium underline">
-            {t('viewResults')}
-          </Link>
-        </Alert>
-      )}
-      {board.rows.length ? (
-        <SelectionBoard
-          callId={call.id}
-          status={call.status}
-          rows={board.rows}
-          countries={board.countries}
-          themes={board.themes}
-          envelope={call.envelope}
-          currency={call.currency}
-          expectedPartners={call.expectedPartners}
-          minimums={await defaultSlateMinimums(board)}
-        />
-      ) : (
-        <EmptyState>{t('empty')}</EmptyState>
-      )}
-    </div>
+    <ClientMessages namespaces={['diligence', 'selection', 'themes', 'validation']}>
+      <div className="space-y-6">
+        <Link href={`/admin/calls/${id}`} className="text-sm text-brand-700 hover:underline">
+          <BackArrow /> {tcd('backToCall')}
+        </Link>
+        <PageHeader title={`${tc('label', { label: t('title') })} ${call.title}`} intro={t('intro')} />
+        {board.publishedAt && (
+          <Alert tone="info">
+            {t.rich('publishedOn', { date: () => <Instant date={board.publishedAt!} timeZone={call.timeZone} /> })}{' '}
+            <Link href={`/calls/${call.slug}/results`} className="font-medium underline">
+              {t('viewResults')}
+            </Link>
+          </Alert>
+        )}
+        {board.rows.length ? (
+          <SelectionBoard
+            callId={call.id}
+            status={call.status}
+            rows={board.rows}
+            countries={board.countries}
+            themes={board.themes}
+            envelope={call.envelope}
+            currency={call.currency}
+            expectedPartners={call.expectedPartners}
+            minimums={await defaultSlateMinimums(board)}
+          />
+        ) : (
+          <EmptyState>{t('empty')}</EmptyState>
+        )}
+      </div>
+    </ClientMessages>
   );
 }
