@@ -165,7 +165,7 @@ function rankingSection(db: DatabaseResult): string {
   ]);
   return `### Ranking page against its SQL (${db.kind})
 
-Signed in as the demo admin, \`/admin/calls/<id>/ranking\` (first page, sorted by mean) timed to its last byte, against lib/data/ranking.ts \`rankingQuery\` (the ranking query and the page's per-criterion means) run from the benchmark's process; 5 requests one after another per round, their median; the goal's limit is 1.3 × SQL + 50 ms.
+Signed in as the demo admin, \`/admin/calls/<id>/ranking\` (first page, sorted by mean) timed to its last byte, against lib/data/ranking.ts \`rankingQuery\` (the ranking query and the page's per-criterion means) run from the benchmark's process; after 20 requests of the page and 5 runs of the SQL to warm up, 5 requests one after another per round, their median; the goal's limit is 1.3 × SQL + 50 ms.
 
 ${table(['applications', 'page', 'SQL', 'limit', 'page ÷ limit', 'page ÷ SQL', 'interleaved'], rows)}
 
