@@ -1,4 +1,4 @@
-import { demo, expect, signInViaApi, signUpApplicant, test } from './support/fixtures';
+import { demo, DEMO_PASSWORD, expect, signedInContext, signInViaApi, signUpApplicant, test } from './support/fixtures';
 import { AdminCallPage } from './support/pages';
 
 const CLIMATE = 'Diaspora partnerships for climate resilience 2027';
@@ -49,8 +49,9 @@ test('[visitor] the home page names who issues and funds each call, searches and
 });
 
 test('[applicant] prints or saves a copy of the application: the print shows the application without the site around it', async ({ browser }) => {
-  const context = await browser.newContext();
-  await signInViaApi(context.request, demo.applicant);
+  // Watched for hydration errors, like every fixture page: the one time this test failed (in
+  // CI), the click on the dashboard's link led nowhere for 10 s.
+  const { context, errors } = await signedInContext(browser, { email: demo.applicant, password: DEMO_PASSWORD });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.print = () => {
@@ -58,8 +59,11 @@ test('[applicant] prints or saves a copy of the application: the print shows the
     };
   });
   await page.goto('/dashboard');
-  await page.getByRole('row').filter({ hasText: HEALTH }).getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  // As a person would: a click that led nowhere (taken while the page was still starting) is tried again.
+  await expect(async () => {
+    await page.getByRole('row').filter({ hasText: HEALTH }).getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/, { timeout: 5_000 });
+  }).toPass({ timeout: 20_000 });
   const print = page.getByRole('button', { name: 'Print or save as PDF' });
   await print.click();
   expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
@@ -71,6 +75,7 @@ test('[applicant] prints or saves a copy of the application: the print shows the
   await expect(page.getByRole('heading', { name: 'What was sent' })).toBeVisible();
   await expect(page.getByTestId('reference')).toHaveText(/^EOI-\d{4}-\d{4}$/);
   await context.close();
+  expect(errors, 'the pages hydrated without a mismatch').toEqual([]);
 });
 
 test('[applicant] the organisation profile marks what calls expect and what is optional', async ({ page }) => {
