@@ -28,7 +28,10 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@/db', importNames: ['db'], message: 'Pages query through lib/data functions that take the actor.' }],
+          paths: [
+            { name: '@/db', importNames: ['db'], message: 'Pages query through lib/data functions that take the actor.' },
+            { name: 'next/link', message: 'Use Link from @/lib/i18n/navigation: it keeps the language and prefetches on intent, not on sight.' },
+          ],
           patterns: [
             {
               group: ['@/lib/data/internal/*', '@/lib/data/*/internal', '@/lib/data/call-parts', '@/lib/data/user-tokens', '@/lib/data/publication'],

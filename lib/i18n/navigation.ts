@@ -1,5 +1,8 @@
 import { createNavigation } from 'next-intl/navigation';
 import { routing } from './routing';
 
-/** Locale-aware Link, redirect and router: use these instead of next/link and next/navigation's. */
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+/** Locale-aware redirect and router: use these instead of next/navigation's. */
+export const { redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+
+/** The locale-aware Link, prefetching on intent (intent-link.tsx): use it instead of next/link. */
+export { IntentLink as Link } from './intent-link';

@@ -1,0 +1,48 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from 'react';
+import { createNavigation } from 'next-intl/navigation';
+import { routing } from './routing';
+
+const { Link: LocaleLink } = createNavigation(routing);
+
+/**
+ * next-intl's locale-aware Link, prefetching on intent rather than on sight.
+ *
+ * Next.js prefetches every link as it scrolls into view: a page view asked the server for
+ * 10 (home) to 25 (admin tables) other pages, most of them rendered per user, whether or
+ * not anyone followed them. On deadline day that is the server's time, on a phone it is the
+ * applicant's data, and a click waited behind the queue. Here a link prefetches when the
+ * pointer rests on it, it takes the keyboard's focus, or a finger touches it: the one page
+ * the person is about to open, a moment before the click. `prefetch={false}` turns even
+ * that off.
+ */
+export function IntentLink({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof LocaleLink>) {
+  const router = useRouter();
+  // A link that changes the language is never prefetched (next-intl sets its cookie on click).
+  const prefetchOnIntent = prefetch !== false && props.locale === undefined;
+  const intent = (event: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement> | TouchEvent<HTMLAnchorElement>) => {
+    // The address as rendered, with its language prefix; only this site's pages.
+    const href = event.currentTarget.getAttribute('href');
+    if (prefetchOnIntent && href?.startsWith('/') && !href.startsWith('//')) router.prefetch(href);
+  };
+  return (
+    <LocaleLink
+      {...props}
+      prefetch={false}
+      onMouseEnter={(event) => {
+        intent(event);
+        onMouseEnter?.(event);
+      }}
+      onFocus={(event) => {
+        intent(event);
+        onFocus?.(event);
+      }}
+      onTouchStart={(event) => {
+        intent(event);
+        onTouchStart?.(event);
+      }}
+    />
+  );
+}
