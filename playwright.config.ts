@@ -13,11 +13,21 @@ process.env.E2E_FIXTURES_SECRET ??= crypto.randomBytes(32).toString('hex');
 export const baseURL = `http://localhost:${port}`;
 
 /**
- * A system Chromium (Debian's /usr/bin/chromium) when there is one, else the browser
- * `npx playwright install chromium` downloads. CHROMIUM_PATH overrides both.
+ * A system Chromium when there is one, else the browser `npx playwright install chromium`
+ * downloads (Playwright then runs its headless shell). CHROMIUM_PATH overrides both.
+ * Debian's chromium-headless-shell comes first: the tests run headless, and the old
+ * headless shell does the same work as the full browser in about a fifth less time (the
+ * axe, phone and keyboard specs: 4.3 min against 5.3 on two cores). CI installs it
+ * (.ci/run); Debian's chromium alone is enough.
  */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium-headless-shell',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p): p is string => !!p && fs.existsSync(p));
 }
 
