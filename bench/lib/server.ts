@@ -1,6 +1,7 @@
 /** Building the app, and starting and stopping the processes we measure. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,15 @@ function lastLines(file: string, n = 30) {
   } catch {
     return '';
   }
+}
+
+/** A server left on the port (an earlier run, another app) would answer in place of ours, and be measured. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`port ${port} is in use: stop what listens there, or pick another with --port`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 function start(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, logDir: string): { child: ChildProcess; running: Running } {
@@ -119,6 +129,7 @@ export type Startup = {
 
 /** `next start` on the production build, timed to its first 200s. */
 export async function startNext(options: { port: number; env: NodeJS.ProcessEnv; logDir: string; name?: string }) {
+  await assertPortFree(options.port);
   const t0 = performance.now();
   const { child, running: server } = start(
     options.name ?? 'next',
@@ -142,6 +153,7 @@ export async function startNext(options: { port: number; env: NodeJS.ProcessEnv;
 
 /** The bare node:http + postgres.js server (bench/bare-server.ts). */
 export async function startBare(options: { port: number; env: NodeJS.ProcessEnv; logDir: string }) {
+  await assertPortFree(options.port);
   const { child, running: server } = start(
     'bare',
     ['--import', 'tsx', path.join(root, 'bench', 'bare-server.ts')],
