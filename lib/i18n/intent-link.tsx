@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { ComponentProps, FocusEvent, MouseEvent, TouchEvent } from 'react';
+import type { ComponentProps, SyntheticEvent } from 'react';
 import { createNavigation } from 'next-intl/navigation';
 import { routing } from './routing';
 
+// Its own instance: navigation.ts re-exports this module, so importing its Link here would be circular.
 const { Link: LocaleLink } = createNavigation(routing);
 
 /**
@@ -22,27 +23,21 @@ export function IntentLink({ prefetch, onMouseEnter, onFocus, onTouchStart, ...p
   const router = useRouter();
   // A link that changes the language is never prefetched (next-intl sets its cookie on click).
   const prefetchOnIntent = prefetch !== false && props.locale === undefined;
-  const intent = (event: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement> | TouchEvent<HTMLAnchorElement>) => {
-    // The address as rendered, with its language prefix; only this site's pages.
-    const href = event.currentTarget.getAttribute('href');
-    if (prefetchOnIntent && href?.startsWith('/') && !href.startsWith('//')) router.prefetch(href);
-  };
+  /** Prefetches the page as rendered (with its language prefix; only this site's pages), then runs the caller's handler. */
+  const onIntent =
+    <E extends SyntheticEvent<HTMLAnchorElement>>(own?: (event: E) => void) =>
+    (event: E) => {
+      const href = event.currentTarget.getAttribute('href');
+      if (prefetchOnIntent && href?.startsWith('/') && !href.startsWith('//')) router.prefetch(href);
+      own?.(event);
+    };
   return (
     <LocaleLink
       {...props}
       prefetch={false}
-      onMouseEnter={(event) => {
-        intent(event);
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        intent(event);
-        onFocus?.(event);
-      }}
-      onTouchStart={(event) => {
-        intent(event);
-        onTouchStart?.(event);
-      }}
+      onMouseEnter={onIntent(onMouseEnter)}
+      onFocus={onIntent(onFocus)}
+      onTouchStart={onIntent(onTouchStart)}
     />
   );
 }
