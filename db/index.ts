@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { lockDataDirectory } from './lock';
+import { preparingEveryQuery } from './prepared';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -77,7 +78,7 @@ function open(): Handle {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, ...options }) as unknown as Database;
+    const db = drizzlePostgres({ client: preparingEveryQuery(client), ...options }) as unknown as Database;
     return { kind: 'postgres', db, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = pgliteDataDir();
