@@ -27,7 +27,7 @@ import type { BenchData } from './lib/data';
 import { BROWSER_HEADERS, signIn, type Session } from './lib/http';
 import { lighthouse, lighthouseSettings } from './lib/lighthouse';
 import { load, type LoadResult } from './lib/load';
-import { CpuMeter, cpuBetween, loadAverage, machineInfo, RssSampler, StepLog, treeRss } from './lib/machine';
+import { CpuMeter, cpuBetween, loadAverage, machineInfo, RssSampler, StepLog, treeCpuMs, treeRss } from './lib/machine';
 import { parseOptions, type DatabaseKind, type Options } from './lib/options';
 import * as ranking from './lib/ranking';
 import { writeReport } from './lib/report';
@@ -113,6 +113,7 @@ function series(name: string, runs: Run[]): Series {
     rps: spread(runs.map((r) => r.result.rps)),
     p50: spread(runs.map((r) => r.result.latency.p50)),
     p95: spread(runs.map((r) => r.result.latency.p95)),
+    serverCpuMs: spread(runs.map((r) => r.serverCpuMs)),
     bytesPerResponse: runs.length ? runs.reduce((s, r) => s + r.result.bytesPerResponse, 0) / runs.length : 0,
     failures: runs.reduce((s, r) => s + r.result.failures, 0),
   };
@@ -123,14 +124,16 @@ function compare(name: string, pathname: string, target: Run[], reference: Run[]
   return { name, path: pathname, target: series(name, target), reference: reference ? series('reference', reference) : null, ratio: spread(ratios) };
 }
 
-/** One measured load run, with the machine's CPU around it. */
-async function measured(round: number, fn: () => Promise<LoadResult>): Promise<Run> {
+/** One measured load run, with the machine's CPU around it and the CPU of the server (process `serverPid`) that answered. */
+async function measured(round: number, serverPid: number, fn: () => Promise<LoadResult>): Promise<Run> {
   const before = meter.sample();
+  const serverBefore = treeCpuMs(serverPid);
   const load1 = loadAverage()[0];
   const result = await fn();
   const cpu = cpuBetween(before, meter.sample());
+  const serverCpuMs = (treeCpuMs(serverPid) - serverBefore) / Math.max(1, result.requests);
   await new Promise((r) => setTimeout(r, 200));
-  return { round, result, cpu, load1 };
+  return { round, result, cpu, load1, serverCpuMs };
 }
 
 /** A then B in even rounds, B then A in odd ones: drift over time falls on both sides alike. */
@@ -183,7 +186,7 @@ async function getLoad(base: string, target: PageTarget, size: { seconds: number
 /** PGlite's shorter pass: one page of each kind. */
 const PGLITE_PAGES = ['home /', 'call page (results published)', 'results.json', '404 page', '/api/health', '/api/health/ready'];
 
-async function measurePages(base: string, seconds: number, kind: DatabaseKind) {
+async function measurePages(base: string, serverPid: number, seconds: number, kind: DatabaseKind) {
   const reference: PageTarget = { name: 'static file', path: STATIC_PATH };
   const targets = pageTargets().filter((t) => kind === 'postgres' || PGLITE_PAGES.includes(t.name));
   const amounts = new Map<string, number>();
@@ -196,8 +199,8 @@ async function measurePages(base: string, seconds: number, kind: DatabaseKind) {
   for (const target of targets) {
     const { as, bs } = await pairs(
       options.rounds,
-      (round) => measured(round, () => getLoad(base, target, { amount: amounts.get(target.path)! })),
-      (round) => measured(round, () => getLoad(base, reference, { amount: amounts.get(reference.path)! })),
+      (round) => measured(round, serverPid, () => getLoad(base, target, { amount: amounts.get(target.path)! })),
+      (round) => measured(round, serverPid, () => getLoad(base, reference, { amount: amounts.get(reference.path)! })),
     );
     const c = compare(target.name, target.path, as, bs);
     comparisons.push(c);
@@ -212,7 +215,10 @@ async function measurePages(base: string, seconds: number, kind: DatabaseKind) {
 type ActionContext = {
   kind: DatabaseKind;
   base: string;
+  /** The processes of the app's server and of the bare one. */
+  pid: number;
   bareBase: string | null;
+  barePid: number | null;
   session: Session;
   captured: CapturedAction;
   capturedId: string;
@@ -253,22 +259,22 @@ async function measureActions(ctx: ActionContext) {
   const autosaveApp = (round: number) => {
     const pool = take(ctx.autosavePools);
     pools.autosaveApp.push(pool);
-    return measured(round, () => autosave(ctx.base, pool));
+    return measured(round, ctx.pid, () => autosave(ctx.base, pool));
   };
   const autosaveBare = (round: number) => {
     const pool = take(ctx.autosavePools);
     pools.autosaveBare.push(pool);
-    return measured(round, () => autosave(ctx.bareBase!, pool));
+    return measured(round, ctx.barePid!, () => autosave(ctx.bareBase!, pool));
   };
   const submitApp = (round: number) => {
     const pool = take(ctx.submitPools);
     pools.submitApp.push(pool);
-    return measured(round, () => submit(ctx.base, pool));
+    return measured(round, ctx.pid, () => submit(ctx.base, pool));
   };
   const submitBare = (round: number) => {
     const pool = take(ctx.submitPools);
     pools.submitBare.push(pool);
-    return measured(round, () => submit(ctx.bareBase!, pool));
+    return measured(round, ctx.barePid!, () => submit(ctx.bareBase!, pool));
   };
 
   let autosaveRuns: { as: Run[]; bs: Run[] | null };
@@ -426,7 +432,7 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
   };
 
   const cold = await steps.run(`${kind}: start on an empty database (migrations, demo data)`, async () => {
-    const { server, startup } = await startNext({ port, env, logDir, name: `next-${kind}` });
+    const { server, startup } = await startNext({ port, env, logDir, name: `next-${kind}`, profileDir: options.profile });
     await server.stop();
     return startup;
   });
@@ -466,7 +472,7 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
     let server;
     for (let i = 0; i < 3; i++) {
       if (server) await server.stop();
-      const started = await startNext({ port, env, logDir, name: `next-${kind}` });
+      const started = await startNext({ port, env, logDir, name: `next-${kind}`, profileDir: options.profile });
       server = started.server;
       startups.push(started.startup);
     }
@@ -495,7 +501,7 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
     out.pages = await steps.run(`${kind}: pages against the static file`, async () => {
       const sampler = new RssSampler(server.pid).start();
       try {
-        return await measurePages(base, seconds, kind);
+        return await measurePages(base, server.pid, seconds, kind);
       } finally {
         rss.peakPages = sampler.stop() / MiB;
       }
@@ -517,7 +523,9 @@ async function runDatabase(kind: DatabaseKind, first: boolean, result: BenchResu
     const ctx: ActionContext = {
       kind,
       base,
+      pid: server.pid,
       bareBase: bare ? `http://127.0.0.1:${bare.port}` : null,
+      barePid: bare ? bare.pid : null,
       session: applicant,
       captured,
       capturedId: bench.drafts.capture,

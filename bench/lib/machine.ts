@@ -51,6 +51,11 @@ export function processTree(root: number, processes = allProcesses()): ProcStat[
   return out;
 }
 
+/** CPU time used so far by a process and its descendants (children that ended included), in ms. */
+export function treeCpuMs(root: number): number {
+  return (processTree(root).reduce((sum, p) => sum + p.ticks, 0) * 1000) / TICKS_PER_SECOND;
+}
+
 /** Resident memory of a process and its descendants, in bytes. */
 export function treeRss(root: number): number {
   return processTree(root).reduce((sum, p) => sum + p.rssPages * PAGE_SIZE, 0);

@@ -22,6 +22,8 @@ export type Options = {
   out: string;
   /** Print the ranking query's plan (EXPLAIN ANALYZE) for each ranking call. */
   explain: boolean;
+  /** Write a V8 CPU profile of every app server the run starts into this folder. */
+  profile: string | null;
 };
 
 export const usage = `npm run bench -- [options]
@@ -41,6 +43,8 @@ export const usage = `npm run bench -- [options]
   --build / --no-build  always / never run next build (default: when the build is not current)
   --out PREFIX       write PREFIX.md and PREFIX.json (default bench/results)
   --explain          print the ranking query's plan for each ranking call
+  --profile DIR      write a CPU profile (.cpuprofile, for Chrome's DevTools) of each
+                     next start into DIR: where a request's time goes
 `;
 
 function list(value: string): string[] {
@@ -72,6 +76,7 @@ export function parseOptions(argv: string[]): Options {
     build: 'auto',
     out: 'bench/results',
     explain: false,
+    profile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
@@ -129,6 +134,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--explain':
         options.explain = true;
+        break;
+      case '--profile':
+        options.profile = value();
         break;
       case '--help':
       case '-h':

@@ -36,11 +36,12 @@ function run(rps: number, p95 = 10): Run {
     result: { requests: 100, seconds: 100 / rps, rps, latency: { p50: p95 / 2, p95, p99: p95, max: p95 }, statuses: { 200: 100 }, failures: 0, bytesPerResponse: 1000 },
     cpu: { machine: 2, ours: 1.5, others: 0.5 },
     load1: 1,
+    serverCpuMs: 1000 / rps,
   };
 }
 
 function comparison(name: string, target: number[], reference: number[], p95 = 10): Comparison {
-  const series = (runs: Run[]) => ({ name, runs, rps: spread(runs.map((r) => r.result.rps)), p50: spread([p95 / 2]), p95: spread([p95]), bytesPerResponse: 1000, failures: 0 });
+  const series = (runs: Run[]) => ({ name, runs, rps: spread(runs.map((r) => r.result.rps)), p50: spread([p95 / 2]), p95: spread([p95]), serverCpuMs: spread(runs.map((r) => r.serverCpuMs)), bytesPerResponse: 1000, failures: 0 });
   return {
     name,
     path: `/${name}`,

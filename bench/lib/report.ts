@@ -1,7 +1,7 @@
 /** bench/results.md (tables, ratios against the issue's goals, the machine's load) and bench/results.json (everything). */
 import fs from 'node:fs';
 import { formatSpread, KiB, spread, type Spread } from './stats';
-import type { BenchResult, Comparison, DatabaseResult } from './types';
+import type { BenchResult, Comparison, DatabaseResult, Series } from './types';
 import type { PageWeight } from './weight';
 
 const GOALS = {
@@ -23,6 +23,8 @@ const n1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 const kib = (bytes: number) => (bytes / KiB).toFixed(1);
 const ms = (s: Spread) => formatSpread(s, 0, ' ms');
 const rps = (s: Spread) => formatSpread(s, 0);
+/** The server's CPU per response; a file written before it was measured has none. */
+const cpuMs = (s: Series | null | undefined) => (s?.serverCpuMs ? formatSpread(s.serverCpuMs, 1, ' ms') : '—');
 const ratio = (s: Spread) => formatSpread(s, s.median < 0.1 ? 3 : 2);
 const others = (c: Comparison) => {
   const runs = [...c.target.runs, ...(c.reference?.runs ?? [])];
@@ -105,15 +107,17 @@ function pagesSection(db: DatabaseResult, connections: number): string {
     ratio(c.ratio),
     ms(c.target.p50),
     ms(c.target.p95),
+    cpuMs(c.target),
+    cpuMs(c.reference),
     kib(c.target.bytesPerResponse),
     String(c.target.failures),
     others(c),
   ]);
   return `### Pages against a static file (${db.kind})
 
-Each page and the static file \`${db.pages.reference.path}\` (${db.pages.reference.bytes} bytes, served by the same \`next start\`) alternately, ${connections} connections, browser-like headers (gzip accepted, no cookie), ${db.pages.comparisons[0]?.target.runs.length ?? 0} pairs; ratio = page req/s ÷ static req/s within each pair.
+Each page and the static file \`${db.pages.reference.path}\` (${db.pages.reference.bytes} bytes, served by the same \`next start\`) alternately, ${connections} connections, browser-like headers (gzip accepted, no cookie), ${db.pages.comparisons[0]?.target.runs.length ?? 0} pairs; ratio = page req/s ÷ static req/s within each pair. CPU/response: the server's CPU time (its process tree) over the run ÷ responses.
 
-${table(['page', 'path', 'req/s', 'static req/s', 'ratio', 'p50', 'p95', 'KiB/response', 'failures', 'others\' cores'], rows)}
+${table(['page', 'path', 'req/s', 'static req/s', 'ratio', 'p50', 'p95', 'CPU/response', 'static CPU/response', 'KiB/response', 'failures', 'others\' cores'], rows)}
 `;
 }
 
@@ -133,6 +137,8 @@ function actionsSection(db: DatabaseResult, connections: number): string {
     ms(c.target.p50),
     ms(c.target.p95),
     c.reference ? ms(c.reference.p95) : '—',
+    cpuMs(c.target),
+    cpuMs(c.reference),
     kib(c.target.bytesPerResponse),
     c.reference ? kib(c.reference.bytesPerResponse) : '—',
     `${verified(c, 'target')}${c.reference ? `; bare ${verified(c, 'reference')}` : ''}`,
@@ -140,9 +146,9 @@ function actionsSection(db: DatabaseResult, connections: number): string {
   ]);
   return `### Autosave and submit (${db.kind})
 
-The server action POST as Chromium sent it (captured on \`${a.captured.path}\`: headers ${a.captured.headerNames.map((h) => `\`${h}\``).join(', ')}; the action id ${a.captured.idMatchesManifest ? 'matches' : '**differs from**'} the build's server-reference manifest), signed in through \`/api/auth/callback/credentials\`, replayed for other drafts at ${connections} connections. Autosave sends the whole form (${a.captured.bodyBytes} bytes in the browser's request; the benchmark's draft is a complete one of about 7 KB) for drafts held one per connection; submit sends \`[{applicationId, version}]\` for complete drafts, each once (${db.actions.submit.target.runs[0]?.result.requests ?? 0} per run). ${db.actions.autosave.reference ? 'The bare server (bench/bare-server.ts) gets the same bytes.' : 'No bare server on PGlite (one process per database).'} The app's answer, read whole on its own: autosave ${kib(a.probes.autosave.decodedBytes)} KiB decoded (\`${a.probes.autosave.contentType}\`), submit ${kib(a.probes.submit.decodedBytes)} KiB decoded. Verified = what the database shows was done (saves, submits) ÷ 200s counted, per run.
+The server action POST as Chromium sent it (captured on \`${a.captured.path}\`: headers ${a.captured.headerNames.map((h) => `\`${h}\``).join(', ')}; the action id ${a.captured.idMatchesManifest ? 'matches' : '**differs from**'} the build's server-reference manifest), signed in through \`/api/auth/callback/credentials\`, replayed for other drafts at ${connections} connections. Autosave sends the whole form (${a.captured.bodyBytes} bytes in the browser's request; the benchmark's draft is a complete one of about 7 KB) for drafts held one per connection; submit sends \`[{applicationId, version}]\` for complete drafts, each once (${db.actions.submit.target.runs[0]?.result.requests ?? 0} per run). ${db.actions.autosave.reference ? 'The bare server (bench/bare-server.ts) gets the same bytes.' : 'No bare server on PGlite (one process per database).'} The app's answer, read whole on its own: autosave ${kib(a.probes.autosave.decodedBytes)} KiB decoded (\`${a.probes.autosave.contentType}\`), submit ${kib(a.probes.submit.decodedBytes)} KiB decoded. Verified = what the database shows was done (saves, submits) ÷ 200s counted, per run. CPU/response: each server's CPU time (its process tree) over the run ÷ responses: the app's includes the framework's work for the request, the bare server's only the action's.
 
-${table(['action', 'app req/s', 'bare req/s', 'ratio', 'app p50', 'app p95', 'bare p95', 'app KiB/response', 'bare KiB/response', 'verified (done/200s)', 'others\' cores'], rows)}
+${table(['action', 'app req/s', 'bare req/s', 'ratio', 'app p50', 'app p95', 'bare p95', 'app CPU/response', 'bare CPU/response', 'app KiB/response', 'bare KiB/response', 'verified (done/200s)', 'others\' cores'], rows)}
 `;
 }
 

@@ -128,13 +128,13 @@ export type Startup = {
 };
 
 /** `next start` on the production build, timed to its first 200s. */
-export async function startNext(options: { port: number; env: NodeJS.ProcessEnv; logDir: string; name?: string }) {
+export async function startNext(options: { port: number; env: NodeJS.ProcessEnv; logDir: string; name?: string; profileDir?: string | null }) {
   await assertPortFree(options.port);
   const t0 = performance.now();
   const { child, running: server } = start(
     options.name ?? 'next',
     // No -H: bound to one address, Next 16 answers every page through the proxy's rewrite with a 307.
-    [nextBin, 'start', '-p', String(options.port)],
+    [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : []), nextBin, 'start', '-p', String(options.port)],
     { ...options.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     options.port,
     options.logDir,

@@ -16,6 +16,11 @@ export type Run = {
   /** Cores busy during the run: the machine, the benchmark's processes, everyone else. */
   cpu: CpuUse;
   load1: number;
+  /**
+   * CPU time of the server that answered (its process tree), per response, in ms: what one
+   * request costs it, less sensitive than req/s to the machine's other load.
+   */
+  serverCpuMs: number;
   /** For actions: what the database shows was done (saves or submits) against the 200s counted. */
   verified?: { answered200: number; done: number };
 };
@@ -26,6 +31,7 @@ export type Series = {
   rps: Spread;
   p50: Spread;
   p95: Spread;
+  serverCpuMs: Spread;
   bytesPerResponse: number;
   failures: number;
 };
