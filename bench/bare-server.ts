@@ -5,7 +5,8 @@
  * It takes the very request the browser sends to the app (a POST with a `Next-Action`
  * header and the JSON arguments as body) and, like the action:
  *   1. validates the body with the app's own zod schemas (lib/validations/application.ts);
- *   2. authenticates: decrypts the Auth.js session cookie (the same JWE, the same secret) and
+ *   2. authenticates: decrypts the Auth.js session cookie (the same JWE, the same secret, its
+ *      payload remembered as the app does: lib/auth/cookie-payload.ts) and
  *      re-reads the user with their roles in one indexed query (disabled, or an older
  *      session version, is signed out), then checks the permission (lib/authz);
  *   3. runs the same statements in one transaction: lock the application for a member,
@@ -24,8 +25,8 @@
  * Environment: DATABASE_URL, AUTH_SECRET, PORT, BARE_ACTIONS (JSON: {"autosave": id, "submit": id}).
  */
 import http from 'node:http';
-import { decode } from 'next-auth/jwt';
 import postgres from 'postgres';
+import { decodeSessionCookie } from '@/lib/auth/cookie-payload';
 import { can, type Actor } from '@/lib/authz';
 import { acceptsApplications } from '@/lib/calls/phase';
 import {
@@ -67,7 +68,7 @@ async function sessionUser(cookieHeader: string | undefined): Promise<User | nul
   for (const name of ['__Secure-authjs.session-token', 'authjs.session-token']) {
     const token = jar.get(name);
     if (!token) continue;
-    const payload = await decode({ token, secret, salt: name }).catch(() => null);
+    const payload = await decodeSessionCookie(token, secret, name);
     if (!payload?.uid) return null;
     const rows = await sql<{ id: string; email: string; name: string | null; locale: string | null; session_version: number; disabled_at: Date | null; role: Role | null }[]>`
       select u.id, u.email, u.name, u.locale, u.session_version, u.disabled_at, r.role

@@ -6,7 +6,7 @@ import { cache } from 'react';
 import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/authz';
 import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
+import { decodeSessionCookie } from './cookie-payload';
 import { authSecret } from './secret';
 import type { SessionUser } from './session-user';
 import { fromAddress, hasScopedAddress } from '@/lib/security/client-address';
@@ -50,7 +50,8 @@ function cookieValue(jar: CookieJar, name: string): string | undefined {
 
 /**
  * What the signed cookie says (not yet checked against the database). The cookie is
- * decrypted here, as Auth.js's auth() would, but without auth()'s round through its
+ * decrypted here (or its payload remembered: lib/auth/cookie-payload.ts), as Auth.js's
+ * auth() would, but without auth()'s round through its
  * session endpoint, which also encrypts a fresh cookie on every call: the cookie already
  * lives as long as the session may (session.maxAge), and the server-side session decides
  * the rest (lib/auth/sessions.ts).
@@ -60,7 +61,7 @@ const readCookie = cache(async (): Promise<CookieSession | null> => {
   for (const name of SESSION_COOKIES) {
     const token = cookieValue(jar, name);
     if (!token) continue;
-    const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
+    const payload = await decodeSessionCookie(token, authSecret(), name);
     const userId = payload?.uid;
     const sessionId = payload?.sid;
     if (typeof userId !== 'string' || typeof sessionId !== 'string') return null;
