@@ -381,6 +381,8 @@ function weightPages(bench: BenchData, applicant: Session, admin: Session) {
 function lighthousePages(bench: BenchData, applicant: Session) {
   const published = data.PUBLISHED_CALL_SLUG;
   return [
+    // What a page of this layout and build scores before it shows anything: where the others start from.
+    { name: 'empty page (reference)', path: EMPTY_PAGE_PATH, reference: true },
     { name: 'home /', path: '/' },
     { name: 'call page (results published)', path: `/calls/${published}` },
     { name: 'results page', path: `/calls/${published}/results` },

@@ -22,7 +22,14 @@ export type LighthouseRun = {
   benchmarkIndex: number;
 };
 
-export type LighthouseResult = { name: string; path: string; runs: LighthouseRun[]; median: LighthouseRun };
+export type LighthouseResult = {
+  name: string;
+  path: string;
+  /** The empty page: no goal of its own, the score a page of this layout and build starts from. */
+  reference?: boolean;
+  runs: LighthouseRun[];
+  median: LighthouseRun;
+};
 
 export type LighthouseSettings = { formFactor: string; throttlingMethod: string; throttling: Record<string, number>; screen: string; userAgent: string };
 let settings: LighthouseSettings | null = null;
@@ -85,7 +92,7 @@ function runOnce(url: string, logDir: string, label: string, session?: Session):
   });
 }
 
-export async function lighthouse(base: string, pages: { name: string; path: string; session?: Session }[], runs: number, logDir: string) {
+export async function lighthouse(base: string, pages: { name: string; path: string; reference?: boolean; session?: Session }[], runs: number, logDir: string) {
   const out: LighthouseResult[] = [];
   for (const page of pages) {
     const results: LighthouseRun[] = [];
@@ -94,7 +101,7 @@ export async function lighthouse(base: string, pages: { name: string; path: stri
     // The run with the median score (Lighthouse's own advice), its metrics as measured together.
     const sorted = [...results].sort((a, b) => a.score - b.score);
     const mid = sorted[Math.floor((sorted.length - 1) / 2)];
-    out.push({ name: page.name, path: page.path, runs: results, median: { ...mid, score: median(results.map((r) => r.score)) } });
+    out.push({ name: page.name, path: page.path, ...(page.reference ? { reference: true } : {}), runs: results, median: { ...mid, score: median(results.map((r) => r.score)) } });
     console.log(`[bench] lighthouse ${page.name}: ${results.map((r) => r.score).join(', ')}`);
   }
   return out;
