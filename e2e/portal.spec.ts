@@ -75,6 +75,21 @@ test('[visitor] a page fetches no other page until a link is reached for: a poin
   await expect(page).toHaveURL(focusedPath);
 });
 
+test('[visitor] the header is in the page as it arrives: before any JavaScript, its links and languages are there and lead on', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/partners?q=water');
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Calls' })).toBeVisible();
+  const french = header.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' });
+  // The cached page cannot know the query: its link leads to the page itself in French.
+  await expect(french).toHaveAttribute('href', '/fr/partners');
+  await french.click();
+  await expect(page).toHaveURL(/\/fr\/partners$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Appels' })).toBeVisible();
+  await context.close();
+});
+
 test('[applicant] prints or saves a copy of the application: the print shows the application without the site around it', async ({ pageAs }) => {
   // A fixture page, so watched for hydration errors.
   const page = await pageAs({ email: demo.applicant, password: DEMO_PASSWORD });

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
+import { Suspense } from 'react';
 import { setMyLocaleAction } from '@/lib/actions/account';
 import { locales, type Locale } from '@/lib/i18n/config';
 import { Link, usePathname } from '@/lib/i18n/navigation';
@@ -10,14 +11,29 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
  * The same page in another language. Each language is named in itself (and marked with
  * its lang), so a reader finds theirs whatever the page's language. A signed-in user's
  * choice is kept on the account: their mail follows it, and so does the next visit.
+ *
+ * The links keep the page's query (a filtered list stays filtered), which a cached page
+ * cannot know: in the HTML they lead to the page without it, and the browser puts it in
+ * as it starts. Only this list waits for the browser, not the rest of the header.
  */
 export function LanguageSwitcher() {
+  return (
+    <Suspense fallback={<LanguageLinks query={{}} />}>
+      <LanguageLinksKeepingQuery />
+    </Suspense>
+  );
+}
+
+function LanguageLinksKeepingQuery() {
+  const searchParams = useSearchParams();
+  return <LanguageLinks query={Object.fromEntries(searchParams.entries())} />;
+}
+
+function LanguageLinks({ query }: { query: Record<string, string> }) {
   const t = useTranslations('nav');
   const names = useTranslations('locales');
   const current = useLocale() as Locale;
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = Object.fromEntries(searchParams.entries());
   return (
     <nav aria-label={t('language')}>
       <ul className="flex items-center gap-0.5 text-sm sm:gap-1">

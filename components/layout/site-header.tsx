@@ -1,30 +1,26 @@
 import { getTranslations } from 'next-intl/server';
-import { Suspense } from 'react';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
 import { NavMenu } from './nav-menu';
 
 /**
  * The same for every visitor, so it never makes a page dynamic: who is signed in, and
- * their links, come from the NavMenu island.
+ * their links, come from the NavMenu island. It is in the page's HTML, links and all, so a
+ * phone shows it before the JavaScript has run; only the language links' query waits
+ * (LanguageSwitcher).
  */
 export async function SiteHeader() {
   const t = await getTranslations('nav');
-  const brand = (
-    <Link href="/" className="shrink-0 text-lg font-bold text-brand-700">
-      {t('home')}
-    </Link>
-  );
   return (
     <header className="border-b border-slate-200 bg-white">
       <ClientMessages namespaces={['account', 'locales']}>
-        <Suspense
-          fallback={
-            <div className="mx-auto flex min-h-14 max-w-6xl items-center px-4 py-2">{brand}</div>
+        <NavMenu
+          brand={
+            <Link href="/" className="shrink-0 text-lg font-bold text-brand-700">
+              {t('home')}
+            </Link>
           }
-        >
-          <NavMenu brand={brand} />
-        </Suspense>
+        />
       </ClientMessages>
     </header>
   );
