@@ -51,9 +51,14 @@ export function processTree(root: number, processes = allProcesses()): ProcStat[
   return out;
 }
 
-/** CPU time used so far by a process and its descendants (children that ended included), in ms. */
+/** CPU ticks used so far by a process and its descendants (children that ended included). */
+function treeTicks(root: number, processes = allProcesses()): number {
+  return processTree(root, processes).reduce((sum, p) => sum + p.ticks, 0);
+}
+
+/** The same, in ms. */
 export function treeCpuMs(root: number): number {
-  return (processTree(root).reduce((sum, p) => sum + p.ticks, 0) * 1000) / TICKS_PER_SECOND;
+  return (treeTicks(root) * 1000) / TICKS_PER_SECOND;
 }
 
 /** Resident memory of a process and its descendants, in bytes. */
@@ -122,7 +127,7 @@ export class CpuMeter {
 
   sample(): CpuSample {
     const processes = allProcesses();
-    const ours = processTree(process.pid, processes).reduce((sum, p) => sum + p.ticks, 0) + this.backendTicks(processes);
+    const ours = treeTicks(process.pid, processes) + this.backendTicks(processes);
     return { at: performance.now(), ...machineTicks(), ours };
   }
 }

@@ -76,13 +76,13 @@ function goalsTable(result: BenchResult): string {
     }
   }
   for (const l of result.lighthouse?.pages ?? []) {
+    const score = `${l.median.score} (runs ${l.runs.map((r) => r.score).join(', ')})`;
     if (l.reference) {
-      rows.push([`Lighthouse mobile, ${l.name}`, '— (reported)', `${l.median.score} (runs ${l.runs.map((r) => r.score).join(', ')})`, '']);
+      rows.push([`Lighthouse mobile, ${l.name}`, '— (reported)', score, '']);
       continue;
     }
-    const form = l.path.endsWith('/edit');
-    const goal = form ? GOALS.lighthouseForm : GOALS.lighthousePublic;
-    rows.push([`Lighthouse mobile, ${l.name}`, `≥ ${goal}`, `${l.median.score} (runs ${l.runs.map((r) => r.score).join(', ')})`, mark(l.median.score >= goal)]);
+    const goal = l.path.endsWith('/edit') ? GOALS.lighthouseForm : GOALS.lighthousePublic;
+    rows.push([`Lighthouse mobile, ${l.name}`, `≥ ${goal}`, score, mark(l.median.score >= goal)]);
   }
   if (!rows.length) return '';
   return `## Against the issue's goals\n\nMedian of the rounds, (min–max) across them. "met" is information for the reader, never a test.\n\n${table(['measure', 'goal', 'result', ''], rows)}\n`;
