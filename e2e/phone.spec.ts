@@ -226,13 +226,29 @@ test('[phone] no page of any persona is wider than a 390 px screen or breaks the
   await Promise.all(Object.values(contexts).map((c) => c.close()));
 });
 
+const MENU_BUTTON = 'header button[popovertarget]';
+
+/** Whether the browser tells assistive technology that the element at `selector` is expanded (its own accessibility tree, not an attribute). */
+async function announcedExpanded(page: Page, selector: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0].properties?.find((p) => p.name === 'expanded')?.value.value === true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 for (const locale of ['en', 'ar'] as const) {
   test(`[phone] the header folds into a menu on a 390 px screen (${locale})`, async ({ browser }) => {
     const context = await phoneContext(browser, 'applicant', locale);
     const page = await context.newPage();
     await page.goto(locale === 'en' ? '/' : localePath(locale, '/'));
     const header = page.locator('header').first();
-    const menu = header.locator('button[aria-controls]');
+    const menu = page.locator(MENU_BUTTON);
+    const panel = page.locator(`[id="${await menu.getAttribute('popovertarget')}"]`);
     await expect(menu).toBeVisible();
     await expect(header.getByTestId('signed-in-as')).toBeHidden();
     // One line: the brand, the language and the menu button side by side (it wrapped to three lines).
@@ -243,22 +259,50 @@ for (const locale of ['en', 'ar'] as const) {
     const brand = header.getByRole('link').first();
     expect(Math.abs((await middle(brand)) - (await middle(menu)))).toBeLessThan(8);
     expect((await header.boundingBox())!.height).toBeLessThanOrEqual(90);
+    expect(await announcedExpanded(page, MENU_BUTTON)).toBe(false);
     await menu.click();
-    await expect(menu).toHaveAttribute('aria-expanded', 'true');
-    const nav = page.locator(`[id="${await menu.getAttribute('aria-controls')}"]`).getByRole('navigation');
+    const nav = panel.getByRole('navigation');
     await expect(nav).toBeVisible();
+    expect(await announcedExpanded(page, MENU_BUTTON)).toBe(true);
     await expect(header.getByTestId('signed-in-as')).toBeVisible();
+    // The panel opens below the header's line, never over the button that closes it.
+    expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual((await menu.boundingBox())!.y + (await menu.boundingBox())!.height);
     for (const link of await nav.getByRole('link').all()) {
       const box = (await link.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // Escape closes it and leaves the focus on the button; the button opens it again.
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await expect(nav).toBeVisible();
+    // A link followed from the open menu lands on a page with the menu closed.
     await nav.getByRole('link').nth(2).click();
-    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(nav).toBeHidden();
+    expect(await announcedExpanded(page, MENU_BUTTON)).toBe(false);
     await context.close();
   });
 }
+
+test('[phone] before any JavaScript, the menu button opens the menu and its links lead on', async ({ browser }) => {
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  await signInViaApi(context.request, demo.applicant);
+  const page = await context.newPage();
+  await page.goto('/partners');
+  const header = page.locator('header').first();
+  const nav = header.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav).toBeHidden();
+  await header.getByRole('button', { name: 'Menu' }).click();
+  await expect(nav).toBeVisible();
+  await nav.getByRole('link', { name: 'Calls' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('header').first().getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+  await context.close();
+});
 
 test('[phone] a table too wide for the screen says it scrolls, and its scrolling box is named and takes the focus', async ({ browser }) => {
   const context = await phoneContext(browser, 'admin');

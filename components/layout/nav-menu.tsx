@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useTransition, type ReactNode } from 'react';
 import { ResendVerificationButton } from '@/components/auth/resend-verification-button';
 import { can } from '@/lib/authz';
 import { buttonClass } from '@/components/ui/button';
@@ -14,18 +14,24 @@ import { forgetViewer, useViewer, useViewerRefresh } from './use-viewer';
 /**
  * The header's links and the signed-in user. On a phone the links fold into a menu
  * button; from `md` up they sit in one row.
+ *
+ * The phone's panel is a native popover opened by its button (`popovertarget`), not by
+ * React state: it opens before the page's JavaScript has run (seconds on a slow phone) and
+ * without it; the browser tells screen readers whether it is open, closes it on Escape or a
+ * tap elsewhere, and puts its links right after the button in the tab order.
  */
 export function NavMenu({ brand }: { brand: ReactNode }) {
   const t = useTranslations('nav');
   const ta = useTranslations('account');
   const viewer = useViewer();
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
   const panelId = useId();
+  const panel = useRef<HTMLDivElement>(null);
   useViewerRefresh(pathname);
   // A link followed from the open menu lands on a page with the menu closed.
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the route changed outside React's state
-  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (panel.current?.matches(':popover-open')) panel.current.hidePopover();
+  }, [pathname]);
 
   const links: { href: string; label: string }[] = [
     { href: '/', label: t('calls') },
@@ -88,22 +94,27 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
         <div className="ms-auto md:order-last md:ms-0">
           <LanguageSwitcher />
         </div>
-        <button
-          type="button"
-          className={cn(buttonClass('secondary', 'sm'), 'md:hidden')}
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <span aria-hidden>{open ? '✕' : '☰'}</span>
+        <button type="button" popoverTarget={panelId} className={cn(buttonClass('secondary', 'sm'), 'group md:hidden')}>
+          {/* The icon follows the panel's state in CSS (`:has`), so it is right before hydration too. */}
+          <span aria-hidden className="group-has-[~:popover-open]:hidden">
+            ☰
+          </span>
+          <span aria-hidden className="hidden group-has-[~:popover-open]:inline">
+            ✕
+          </span>
           {/* On the narrowest screens the icon alone, so the brand, languages and menu share one line. */}
           <span className="sr-only min-[26rem]:not-sr-only">{t('menu')}</span>
         </button>
         <div
           id={panelId}
+          ref={panel}
+          popover="auto"
           className={cn(
-            open ? 'flex' : 'hidden',
-            'basis-full flex-col gap-3 border-t border-slate-200 py-3 md:flex md:flex-1 md:basis-auto md:flex-row md:items-center md:justify-between md:border-0 md:py-0',
+            // On a phone, open: a sheet across the page just below the header's line (absolute
+            // in the top layer: it scrolls with the page, as the header does).
+            'absolute inset-x-0 top-14 bottom-auto m-0 w-full max-w-none flex-col gap-3 overflow-visible border-0 border-y border-slate-200 bg-white px-4 py-3 text-inherit shadow-lg open:flex',
+            // From `md` up: never a popover, just the rest of the header's row.
+            'md:static md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:justify-between md:border-0 md:p-0 md:shadow-none',
           )}
         >
           <nav aria-label={t('mainNavigation')}>{linkList}</nav>
