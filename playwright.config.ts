@@ -58,7 +58,12 @@ export default defineConfig({
   outputDir: './test-results',
   fullyParallel: true,
   forbidOnly: true,
-  retries: 0,
+  // In CI, a failed test runs once more, and the log lists it as "flaky". One kind of
+  // failure remains that we could not reproduce: a click whose client-side navigation
+  // never finishes (2 of about 200 tests in the runs of 2026-12-07; the requests still in
+  // flight are printed, see requestsInFlight in e2e/support/fixtures.ts). A test that fails
+  // twice fails the run. Locally a failure is never retried.
+  retries: process.env.CI ? 1 : 0,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import type { E2eAwardsCall, E2eFixtureRequest, E2eReporting, E2eReviewCall, E2eUser } from '../../lib/e2e/fixtures';
 import { SignInPage } from './pages';
 
@@ -119,7 +119,47 @@ type Fixtures = {
   reporting: E2eReporting;
   /** A page signed in (through the API) as `user`, in a context of its own, closed after the test. */
   pageAs: (user: { email: string; password: string }) => Promise<Page>;
+  requestsInFlight: void;
 };
+
+/**
+ * The requests each browser context of a test was still waiting for when the test ended
+ * (or when its context was closed). A failed test prints them: it tells a server that never
+ * answered from a browser that never moved on (a click whose navigation never finished, seen
+ * in CI, left no trace but the old page).
+ */
+class RequestWatch {
+  private readonly pending = new Map<Request, number>();
+  private readonly atClose: string[] = [];
+
+  watch(context: BrowserContext) {
+    context.on('request', (request) => this.pending.set(request, Date.now()));
+    const settled = (request: Request) => this.pending.delete(request);
+    context.on('requestfinished', settled);
+    context.on('requestfailed', settled);
+    // Closing a context aborts what it waits for: note it first.
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      this.atClose.push(...this.describe(context));
+      return close(...args);
+    };
+  }
+
+  describe(context?: BrowserContext): string[] {
+    const now = Date.now();
+    return [...this.pending]
+      .filter(([request]) => !context || request.frame().page().context() === context)
+      .map(([request, started]) => {
+        const headers = request.headers();
+        const kind = headers['next-router-prefetch'] ? ' (RSC prefetch)' : headers['rsc'] ? ' (RSC)' : headers['next-action'] ? ' (server action)' : '';
+        return `${request.method()} ${request.url()}${kind}, from ${request.frame().page().url()}, for ${now - started} ms`;
+      });
+  }
+
+  report(): string[] {
+    return [...new Set([...this.atClose, ...this.describe()])];
+  }
+}
 
 /**
  * React throws the server's HTML away when the browser's first render differs from it
@@ -151,6 +191,25 @@ export const test = base.extend<Fixtures>({
       seeOnlyVisible(Object.getPrototypeOf(page));
       seeOnlyVisible(Object.getPrototypeOf(page.locator('body')));
       await use();
+    },
+    { auto: true },
+  ],
+  requestsInFlight: [
+    async ({ browser, context }, use, testInfo) => {
+      const watch = new RequestWatch();
+      watch.watch(context);
+      const newContext = browser.newContext;
+      browser.newContext = async function (this: Browser, ...args: Parameters<Browser['newContext']>) {
+        const created = await newContext.apply(this, args);
+        watch.watch(created);
+        return created;
+      };
+      await use();
+      browser.newContext = newContext;
+      const waiting = watch.report();
+      if (testInfo.status !== testInfo.expectedStatus && waiting.length > 0) {
+        console.log(`[${testInfo.title}] still waiting when it ended:\n  ${waiting.join('\n  ')}`);
+      }
     },
     { auto: true },
   ],
