@@ -90,6 +90,31 @@ test('[visitor] the header is in the page as it arrives: before any JavaScript, 
   await context.close();
 });
 
+test('[applicant] on a laptop in French, the header wraps between links, never inside one; the account moves below as a whole', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signInViaApi(context.request, demo.applicant);
+  const page = await context.newPage();
+  await page.goto('/fr');
+  const header = page.getByRole('banner');
+  await expect(header.getByTestId('signed-in-as')).toBeVisible();
+  const boxOf = async (l: ReturnType<typeof header.getByRole>) => (await l.boundingBox())!;
+  const links = await header.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link').all();
+  expect(links.length).toBe(4);
+  const lineHeight = (await boxOf(links[0])).height;
+  // Every link on one line.
+  for (const link of links) expect((await boxOf(link)).height).toBeLessThanOrEqual(lineHeight);
+  // The account is one line: who is signed in, the account link and the button side by side.
+  const middle = async (l: ReturnType<typeof header.getByRole>) => {
+    const box = await boxOf(l);
+    return box.y + box.height / 2;
+  };
+  const signedIn = header.getByTestId('signed-in-as');
+  for (const other of [header.getByRole('link', { name: 'Votre compte' }), header.getByRole('button', { name: 'Se déconnecter' })]) {
+    expect(Math.abs((await middle(other)) - (await middle(signedIn)))).toBeLessThan(4);
+  }
+  await context.close();
+});
+
 test('[applicant] prints or saves a copy of the application: the print shows the application without the site around it', async ({ pageAs }) => {
   // A fixture page, so watched for hydration errors.
   const page = await pageAs({ email: demo.applicant, password: DEMO_PASSWORD });

@@ -48,7 +48,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
       // Not known yet: keep the space, so nothing jumps when it is.
       <div className="h-8" aria-hidden />
     ) : viewer ? (
-      <div className="flex flex-wrap items-center gap-3 text-sm">
+      <div className="flex flex-wrap items-center gap-3 text-sm md:flex-nowrap md:whitespace-nowrap">
         <span className="text-slate-600" data-testid="signed-in-as">
           {t('signedInAs', { name: viewer.name ?? viewer.email })}
         </span>
@@ -58,7 +58,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
         <SignOutButton label={t('signOut')} />
       </div>
     ) : (
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      <div className="flex flex-wrap items-center gap-2 text-sm md:flex-nowrap md:whitespace-nowrap">
         <Link href="/sign-in" className={buttonClass('ghost', 'sm')}>
           {t('signIn')}
         </Link>
@@ -75,7 +75,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
           <Link
             href={link.href}
             aria-current={pathname === link.href ? 'page' : undefined}
-            className="block rounded px-1 py-2 text-slate-700 hover:text-brand-700 hover:underline md:py-0 aria-[current=page]:font-semibold"
+            className="block rounded px-1 py-2 whitespace-nowrap text-slate-700 hover:text-brand-700 hover:underline md:py-0 aria-[current=page]:font-semibold"
           >
             {link.label}
           </Link>
@@ -88,7 +88,7 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
   // button opens; from `md` up they sit in the header's row.
   return (
     <>
-      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 px-4 py-2 md:gap-x-6">
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-3 px-4 py-2 md:gap-x-4 xl:gap-x-6">
         {brand}
         {/* Outside the folding menu: a reader who cannot read this language finds theirs at once. */}
         <div className="ms-auto md:order-last md:ms-0">
@@ -113,8 +113,10 @@ export function NavMenu({ brand }: { brand: ReactNode }) {
             // On a phone, open: a sheet across the page just below the header's line (absolute
             // in the top layer: it scrolls with the page, as the header does).
             'absolute inset-x-0 top-14 bottom-auto m-0 w-full max-w-none flex-col gap-3 overflow-visible border-0 border-y border-slate-200 bg-white px-4 py-3 text-inherit shadow-lg open:flex',
-            // From `md` up: never a popover, just the rest of the header's row.
-            'md:static md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:justify-between md:border-0 md:p-0 md:shadow-none',
+            // From `md` up: never a popover, just the rest of the header's row. Links and the
+            // account never break inside; when the row is too narrow (French, an applicant's
+            // four links), the account moves below the links as a whole.
+            'md:static md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:justify-between md:gap-x-4 md:gap-y-2 md:border-0 md:p-0 md:shadow-none',
           )}
         >
           <nav aria-label={t('mainNavigation')}>{linkList}</nav>
