@@ -54,11 +54,19 @@ test('[admin] imports the sanctions list; a director who matches holds the award
   await expect(listed).toContainText('SÉLIM BACHIR AL-QASSEMI');
   await expect(listed).toContainText('XXi.901');
   await expect(listed).toContainText('سليم بشير القاسمي');
+  // Cleared from the organisation's list of open matches, which the match then leaves: the
+  // message stays above the list, names the match, and leads to the decision.
+  await admin.getByRole('navigation', { name: 'Show' }).getByRole('link', { name: 'Open' }).click();
+  await expect(admin).toHaveURL(/status=open/);
   await admin.getByRole('button', { name: 'Clear as a false positive' }).click();
   await expect(admin.getByText('Give the reason.')).toBeVisible();
   await admin.getByLabel('Reason').fill('Different person: born 1990 in Lyon, French national (passport seen).');
   await admin.getByRole('button', { name: 'Clear as a false positive' }).click();
-  await expect(admin.getByText('Cleared as a false positive.')).toBeVisible();
+  await expect(admin.getByText('No possible match here.')).toBeVisible();
+  const notice = admin.getByRole('status').filter({ hasText: 'Cleared as a false positive.' });
+  await expect(notice).toContainText('Al-Qassemi Selim Bachir — SÉLIM BACHIR AL-QASSEMI: Cleared as a false positive.');
+  await notice.getByRole('link', { name: 'See the decision' }).click();
+  await expect(admin.getByText(/Decided by .*: Different person: born 1990 in Lyon/)).toBeVisible();
 
   // Back on the board: no flag, and the decision goes through.
   await new AdminCallPage(admin).open(world.call.title);

@@ -1,25 +1,66 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useState, useTransition } from 'react';
+import { createContext, type ReactNode, use, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useConfirm } from '@/components/ui/confirm-dialog';
 import { Textarea } from '@/components/ui/input';
 import { decideScreeningHitAction } from '@/lib/actions/diligence';
-import { useRouter } from '@/lib/i18n/navigation';
+import { Link, useRouter } from '@/lib/i18n/navigation';
+
+type Notice = { text: string; href: string };
+const AnnounceDecision = createContext<(notice: Notice) => void>(() => {});
+
+/**
+ * Where the message of a decision just made is shown: above the list, not in the match's
+ * card. On the "Open" list the card leaves with the refresh that follows a decision, and
+ * its message used to go with it; this one stays, names the match, and leads to it.
+ */
+export function ScreeningDecisions({ children }: { children: ReactNode }) {
+  const t = useTranslations('diligence');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <AnnounceDecision value={setNotice}>
+      <div aria-live="polite">
+        {notice && (
+          <Alert tone="success">
+            {notice.text}{' '}
+            <Link href={notice.href} className="font-medium underline">
+              {t('seeDecision')}
+            </Link>
+          </Alert>
+        )}
+      </div>
+      {children}
+    </AnnounceDecision>
+  );
+}
 
 /**
  * Clear an open hit as a false positive, or confirm it: either way with the reason. Once the hit
- * is decided the page passes `open={false}` and the decision (`children`); the component stays
- * mounted, so the message of what was just done is still shown after the refresh.
+ * is decided the page passes `open={false}` and the decision (`children`); what was just done
+ * is said by ScreeningDecisions, above the list.
  */
-export function ScreeningHitControls({ hitId, label, open, children }: { hitId: string; label: string; open: boolean; children: ReactNode }) {
+export function ScreeningHitControls({
+  hitId,
+  label,
+  decisionHref,
+  open,
+  children,
+}: {
+  hitId: string;
+  label: string;
+  /** Where the decided match is shown (its organisation's view, every status). */
+  decisionHref: string;
+  open: boolean;
+  children: ReactNode;
+}) {
   const t = useTranslations('diligence');
   const router = useRouter();
+  const announce = use(AnnounceDecision);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [confirm, dialog] = useConfirm();
 
@@ -32,20 +73,13 @@ export function ScreeningHitControls({ hitId, label, open, children }: { hitId: 
         setError(result.fieldErrors?.reason?.[0] ?? result.error);
         return;
       }
-      setDone(result.data.status === 'cleared' ? t('cleared') : t('confirmedDone', { count: result.data.madeIneligible }));
+      const outcome = result.data.status === 'cleared' ? t('cleared') : t('confirmedDone', { count: result.data.madeIneligible });
+      announce({ text: t('decidedNotice', { match: label, outcome }), href: decisionHref });
       router.refresh();
     });
   };
 
-  const outcome = <div aria-live="polite">{done && <Alert tone="success">{done}</Alert>}</div>;
-  if (!open) {
-    return (
-      <div className="space-y-2">
-        {children}
-        {outcome}
-      </div>
-    );
-  }
+  if (!open) return <div className="space-y-2">{children}</div>;
 
   const fieldId = `reason-${hitId}`;
   return (
@@ -76,7 +110,6 @@ export function ScreeningHitControls({ hitId, label, open, children }: { hitId: 
           {t('confirm')}
         </Button>
       </div>
-      {outcome}
       {dialog}
     </div>
   );

@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { RiskFlags } from '@/components/admin/risk-flags';
 import { VerificationChecklist } from '@/components/admin/verification-checklist';
 import { DocumentLibrary } from '@/components/organisation/document-library';
-import { ScreeningHitControls } from '@/components/admin/screening-hit-controls';
+import { ScreeningDecisions, ScreeningHitControls } from '@/components/admin/screening-hit-controls';
 import { SanctionsUpload } from '@/components/admin/sanctions-upload';
 import { EmptyState, PageHeader } from '@/components/layout/page-header';
 import { Instant } from '@/components/time/instant';
@@ -58,6 +58,8 @@ export default async function SanctionsPage({ searchParams }: Props) {
     `${t(`documentKinds.${d.kind as DocumentKind}`)}: ${d.fileName}${d.expiresOn ? ` (${t('validUntil', { date: day(d.expiresOn) })})` : ''}`;
   const country = (code: string) => (/^[A-Z]{2}$/.test(code) ? countryName(code, locale) : code);
   const query = (s: string) => `/admin/sanctions?status=${s}${organisationId ? `&org=${organisationId}` : ''}`;
+  /** An organisation's view: its matches of every status. */
+  const organisationView = (id: string) => `/admin/sanctions?org=${id}&status=all`;
 
   return (
     <ClientMessages namespaces={['diligence']}>
@@ -169,87 +171,93 @@ export default async function SanctionsPage({ searchParams }: Props) {
               </Link>
             ))}
           </nav>
-          {hits.length === 0 && <EmptyState>{t('noHits')}</EmptyState>}
-          {hits.map(({ hit, organisation, person, entry, decidedByEmail }) => {
-            const screenedName = hit.subject === 'person' ? (person?.name ?? hit.subjectName) : hit.subjectName;
-            return (
-              <Card key={hit.id} className="space-y-4" data-testid={`hit-${hit.id}`}>
-                <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone={hit.status === 'open' ? 'warning' : hit.status === 'confirmed' ? 'danger' : 'success'}>{t(`status.${hit.status}`)}</Badge>
-                  <span className="text-sm tabular-nums">{t('similarity', { score: hit.score })}</span>
-                </div>
-                <div className="grid gap-4 md:grid-cols-2">
-                  <section aria-label={t('screened')} className="space-y-1 text-sm">
-                    <h3 className="text-xs font-semibold uppercase text-slate-500">{t('screened')}</h3>
-                    <p className="text-base font-semibold">{screenedName}</p>
-                    <p>
-                      {hit.subject === 'person' && person ? `${t(`roles.${person.role}`)} ` : `${t('organisationName')} `}
-                      <Link href={`/admin/sanctions?org=${organisation.id}&status=all`} className="text-brand-700 hover:underline">
-                        {t('ofOrganisation', { organisation: organisation.legalName })}
-                      </Link>
-                    </p>
-                    {person?.nameOriginalScript && <p dir="auto">{person.nameOriginalScript}</p>}
-                    {person?.nationality && (
+          <ScreeningDecisions>
+            {hits.length === 0 && <EmptyState>{t('noHits')}</EmptyState>}
+            {hits.map(({ hit, organisation, person, entry, decidedByEmail }) => {
+              const screenedName = hit.subject === 'person' ? (person?.name ?? hit.subjectName) : hit.subjectName;
+              return (
+                <Card key={hit.id} className="space-y-4" data-testid={`hit-${hit.id}`}>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={hit.status === 'open' ? 'warning' : hit.status === 'confirmed' ? 'danger' : 'success'}>{t(`status.${hit.status}`)}</Badge>
+                    <span className="text-sm tabular-nums">{t('similarity', { score: hit.score })}</span>
+                  </div>
+                  <div className="grid gap-4 md:grid-cols-2">
+                    <section aria-label={t('screened')} className="space-y-1 text-sm">
+                      <h3 className="text-xs font-semibold uppercase text-slate-500">{t('screened')}</h3>
+                      <p className="text-base font-semibold">{screenedName}</p>
                       <p>
-                        {t('nationality')}: {country(person.nationality)}
+                        {hit.subject === 'person' && person ? `${t(`roles.${person.role}`)} ` : `${t('organisationName')} `}
+                        <Link href={organisationView(organisation.id)} className="text-brand-700 hover:underline">
+                          {t('ofOrganisation', { organisation: organisation.legalName })}
+                        </Link>
                       </p>
-                    )}
-                    {person?.dateOfBirth && (
+                      {person?.nameOriginalScript && <p dir="auto">{person.nameOriginalScript}</p>}
+                      {person?.nationality && (
+                        <p>
+                          {t('nationality')}: {country(person.nationality)}
+                        </p>
+                      )}
+                      {person?.dateOfBirth && (
+                        <p>
+                          {t('dateOfBirth')}: <Day value={person.dateOfBirth} />
+                        </p>
+                      )}
+                    </section>
+                    <section aria-label={t('listed')} className="space-y-1 text-sm">
+                      <h3 className="text-xs font-semibold uppercase text-slate-500">{t('listed')}</h3>
+                      <p className="text-base font-semibold">{entry.primaryName}</p>
                       <p>
-                        {t('dateOfBirth')}: <Day value={person.dateOfBirth} />
+                        {t('reference')}: {entry.referenceNumber ?? entry.dataId}
+                        {entry.listedOn && (
+                          <>
+                            {' · '}
+                            {t('listedOn')}: <Day value={entry.listedOn} />
+                          </>
+                        )}
                       </p>
-                    )}
-                  </section>
-                  <section aria-label={t('listed')} className="space-y-1 text-sm">
-                    <h3 className="text-xs font-semibold uppercase text-slate-500">{t('listed')}</h3>
-                    <p className="text-base font-semibold">{entry.primaryName}</p>
-                    <p>
-                      {t('reference')}: {entry.referenceNumber ?? entry.dataId}
-                      {entry.listedOn && (
+                      <p>
+                        {t('matchedName')}: <span dir="auto">{hit.matchedName}</span>
+                      </p>
+                      <p>{t('names')}:</p>
+                      <ul className="list-disc ps-6">
+                        {entry.names.map((n) => (
+                          <li key={`${n.kind}-${n.name}`}>
+                            <span dir="auto">{n.name}</span> <span className="text-slate-500">({t(`nameKinds.${n.kind}`)})</span>
+                          </li>
+                        ))}
+                      </ul>
+                      {entry.nationalities.length > 0 && (
+                        <p>
+                          {t('nationality')}: {entry.nationalities.map(country).join(', ')}
+                        </p>
+                      )}
+                      {entry.datesOfBirth.length > 0 && (
+                        <p>
+                          {t('dateOfBirth')}: {entry.datesOfBirth.join(', ')}
+                        </p>
+                      )}
+                    </section>
+                  </div>
+                  <ScreeningHitControls
+                    hitId={hit.id}
+                    label={`${screenedName} — ${entry.primaryName}`}
+                    decisionHref={organisationView(organisation.id)}
+                    open={hit.status === 'open'}
+                  >
+                    <p className="text-sm text-slate-700">
+                      {t('decided', { who: decidedByEmail ?? t('nobody'), reason: hit.reason ?? '' })}
+                      {hit.decidedAt && (
                         <>
-                          {' · '}
-                          {t('listedOn')}: <Day value={entry.listedOn} />
+                          {' '}
+                          (<Instant date={hit.decidedAt} timeZone="UTC" showViewerTime={false} />)
                         </>
                       )}
                     </p>
-                    <p>
-                      {t('matchedName')}: <span dir="auto">{hit.matchedName}</span>
-                    </p>
-                    <p>{t('names')}:</p>
-                    <ul className="list-disc ps-6">
-                      {entry.names.map((n) => (
-                        <li key={`${n.kind}-${n.name}`}>
-                          <span dir="auto">{n.name}</span> <span className="text-slate-500">({t(`nameKinds.${n.kind}`)})</span>
-                        </li>
-                      ))}
-                    </ul>
-                    {entry.nationalities.length > 0 && (
-                      <p>
-                        {t('nationality')}: {entry.nationalities.map(country).join(', ')}
-                      </p>
-                    )}
-                    {entry.datesOfBirth.length > 0 && (
-                      <p>
-                        {t('dateOfBirth')}: {entry.datesOfBirth.join(', ')}
-                      </p>
-                    )}
-                  </section>
-                </div>
-                {/* One component in both states, so its "cleared" message outlives the refresh that follows. */}
-                <ScreeningHitControls hitId={hit.id} label={`${screenedName} — ${entry.primaryName}`} open={hit.status === 'open'}>
-                  <p className="text-sm text-slate-700">
-                    {t('decided', { who: decidedByEmail ?? t('nobody'), reason: hit.reason ?? '' })}
-                    {hit.decidedAt && (
-                      <>
-                        {' '}
-                        (<Instant date={hit.decidedAt} timeZone="UTC" showViewerTime={false} />)
-                      </>
-                    )}
-                  </p>
-                </ScreeningHitControls>
-              </Card>
-            );
-          })}
+                  </ScreeningHitControls>
+                </Card>
+              );
+            })}
+          </ScreeningDecisions>
         </section>
       </div>
     </ClientMessages>
