@@ -75,6 +75,24 @@ test('[visitor] a page fetches no other page until a link is reached for: a poin
   await expect(page).toHaveURL(focusedPath);
 });
 
+test('[visitor] a link clicked on a slow connection shows its page is on its way, until it is there', async ({ page }) => {
+  await page.goto('/');
+  // Every request for a page's data (prefetch or navigation) takes 2 s more.
+  await page.route(/[?&]_rsc=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue().catch(() => {});
+  });
+  const progress = page.getByTestId('navigation-progress');
+  await expect(progress).toHaveCount(0);
+  await page.getByRole('banner').getByRole('link', { name: 'Partners' }).click();
+  await expect(progress).toBeVisible();
+  // Screen readers hear it once it takes more than a second.
+  await expect(page.getByText('Loading…', { exact: true })).toBeAttached();
+  await expect(page.getByRole('heading', { level: 1, name: 'Partners register' })).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('Loading…', { exact: true })).toHaveCount(0);
+});
+
 test('[visitor] the header is in the page as it arrives: before any JavaScript, its links and languages are there and lead on', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Link } from '@/lib/i18n/navigation';
+import { NavigationProgress } from './navigation-progress';
 import { NavMenu } from './nav-menu';
 
 /**
@@ -14,6 +15,7 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <ClientMessages namespaces={['account', 'locales']}>
+        <NavigationProgress />
         <NavMenu
           brand={
             <Link href="/" className="shrink-0 text-lg font-bold text-brand-700">

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import type { ComponentProps, SyntheticEvent } from 'react';
 import { createNavigation } from 'next-intl/navigation';
+import { ReportLinkPending } from './link-pending';
 import { routing } from './routing';
 
 // Its own instance: navigation.ts re-exports this module, so importing its Link here would be circular.
@@ -17,9 +18,9 @@ const { Link: LocaleLink } = createNavigation(routing);
  * applicant's data, and a click waited behind the queue. Here a link prefetches when the
  * pointer rests on it, it takes the keyboard's focus, or a finger touches it: the one page
  * the person is about to open, a moment before the click. `prefetch={false}` turns even
- * that off.
+ * that off. Once clicked, it shows in the page's progress bar until its page is there.
  */
-export function IntentLink({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof LocaleLink>) {
+export function IntentLink({ prefetch, onMouseEnter, onFocus, onTouchStart, children, ...props }: ComponentProps<typeof LocaleLink>) {
   const router = useRouter();
   // A link that changes the language is never prefetched (next-intl sets its cookie on click).
   const prefetchOnIntent = prefetch !== false && props.locale === undefined;
@@ -38,6 +39,9 @@ export function IntentLink({ prefetch, onMouseEnter, onFocus, onTouchStart, ...p
       onMouseEnter={onIntent(onMouseEnter)}
       onFocus={onIntent(onFocus)}
       onTouchStart={onIntent(onTouchStart)}
-    />
+    >
+      {children}
+      <ReportLinkPending />
+    </LocaleLink>
   );
 }
