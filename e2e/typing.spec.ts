@@ -132,6 +132,9 @@ test('[admin] the call form typed and sent before its scripts have run keeps eve
   await expect(page).toHaveURL(/\/admin\/calls\/new$/);
   await expect(form.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
   await expect(form).toHaveAttribute('aria-busy', 'true');
+  // The pressed button turns as a pending one does, though React has not run yet.
+  const spinner = await form.getByRole('button', { name: 'Create the call' }).evaluate((button) => getComputedStyle(button, '::before').animationName);
+  expect(spinner).toBe('spin');
   release();
   await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Edit the call' }).click();
