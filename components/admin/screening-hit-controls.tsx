@@ -57,6 +57,7 @@ export function ScreeningHitControls({
   children: ReactNode;
 }) {
   const t = useTranslations('diligence');
+  const tc = useTranslations('common');
   const router = useRouter();
   const announce = use(AnnounceDecision);
   const [reason, setReason] = useState('');
@@ -74,7 +75,7 @@ export function ScreeningHitControls({
         return;
       }
       const outcome = result.data.status === 'cleared' ? t('cleared') : t('confirmedDone', { count: result.data.madeIneligible });
-      announce({ text: t('decidedNotice', { match: label, outcome }), href: decisionHref });
+      announce({ text: `${tc('label', { label })} ${outcome}`, href: decisionHref });
       router.refresh();
     });
   };
